@@ -1,0 +1,90 @@
+//! The command line, as clap derive types only: no logic, no I/O.
+//!
+//! Subcommand argument structs live with their commands in `commands/`; this file holds the
+//! top level and the option groups they share.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand};
+
+use crate::commands::{
+    check::CheckArgs, lifecycle::LifecycleCommand, matrix::MatrixArgs, products::ProductsArgs,
+};
+use crate::data::DataPaths;
+
+/// Does our Microsoft partner membership give free technical support for this product?
+#[derive(Debug, Parser)]
+#[command(
+    name = "mpn-support",
+    version,
+    help_expected = true,
+    after_help = crate::exit::HELP,
+    long_about = "Does our Microsoft partner membership (Action Pack, Silver or Gold competency) \
+give free technical support for this product and version, how many incidents, and where do we \
+open the request? Decided by Microsoft's published rules (the N-1 policy for on-premises \
+products) on embedded data, or on data files you name."
+)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Decide whether a tier gets free support for a product version, with the reasons
+    #[command(after_help = crate::exit::HELP)]
+    Check(CheckArgs),
+    /// Print the entitlement matrix: incidents per tier, support type and competency class
+    Matrix(MatrixArgs),
+    /// List products with their current (N) and previous (N-1) versions and what qualifies
+    Products(ProductsArgs),
+    /// Maintain the lifecycle data file
+    #[command(subcommand)]
+    Lifecycle(LifecycleCommand),
+}
+
+/// Where the data files come from (default: the copies built into the binary).
+#[derive(Debug, Clone, Args)]
+#[command(next_help_heading = "Data files")]
+pub struct DataArgs {
+    /// Directory holding entitlements.json and lifecycle.json
+    #[arg(long, value_name = "DIR", env = "MPN_SUPPORT_DATA_DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// Entitlement table to use instead of the built-in one
+    #[arg(long, value_name = "FILE")]
+    pub entitlements: Option<PathBuf>,
+    /// Lifecycle data to use instead of the built-in one
+    #[arg(long, value_name = "FILE")]
+    pub lifecycle: Option<PathBuf>,
+}
+
+impl DataArgs {
+    /// The paths to load.
+    pub fn paths(&self) -> DataPaths {
+        DataPaths {
+            data_dir: self.data_dir.clone(),
+            entitlements: self.entitlements.clone(),
+            lifecycle: self.lifecycle.clone(),
+        }
+    }
+}
+
+/// Parses `--as-of` and other dates: a real calendar day written `YYYY-MM-DD`.
+pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    crate::data::entitlements::parse_date(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    /// clap's own consistency checks pass (every flag documented, no clashes).
+    #[test]
+    fn cli_is_consistent() {
+        Cli::command().debug_assert();
+    }
+}

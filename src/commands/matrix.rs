@@ -1,0 +1,32 @@
+//! `mpn-support matrix`: the entitlement matrix of SPEC section 2, from the data.
+
+use clap::Args;
+
+use crate::cli::DataArgs;
+use crate::data;
+use crate::exit::Exit;
+use crate::render::Format;
+use crate::report::{MatrixReport, Report};
+use crate::{AppError, Outcome};
+
+/// Arguments of `matrix`.
+#[derive(Debug, Clone, Args)]
+pub struct MatrixArgs {
+    /// Output format
+    #[arg(long, short, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// Data files
+    #[command(flatten)]
+    pub data: DataArgs,
+}
+
+/// Loads the entitlement table and lays out its matrix.
+pub fn run(args: &MatrixArgs) -> Result<Outcome, AppError> {
+    let data = data::load(&args.data.paths())?;
+    Ok(Outcome {
+        report: Report::Matrix(MatrixReport::new(&data.entitlements)),
+        format: args.format,
+        exit: Exit::Success,
+        warnings: Vec::new(),
+    })
+}

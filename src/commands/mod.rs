@@ -1,0 +1,6 @@
+//! One file per subcommand: its argument struct and its `run`, nothing else.
+
+pub mod check;
+pub mod lifecycle;
+pub mod matrix;
+pub mod products;

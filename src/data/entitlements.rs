@@ -1,0 +1,542 @@
+//! The entitlement table: tiers, competencies, support types, the incident matrix, channels,
+//! paid alternatives and notes.
+//!
+//! Two stages: `EntitlementsFile` mirrors the JSON (unknown fields rejected), `validate` turns
+//! it into `Entitlements`, whose cross references the rules may trust. Nothing here decides.
+
+use std::collections::HashSet;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use super::error::Problem;
+use super::lifecycle::Deployment;
+
+/// The entitlement file as written on disk.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct EntitlementsFile {
+    /// Optional JSON Schema reference for editors.
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
+    /// When the file was written (`YYYY-MM-DD`).
+    #[serde(default)]
+    pub generated: Option<String>,
+    /// Where its facts come from.
+    #[serde(default)]
+    pub sources: Vec<String>,
+    /// Membership tiers, lowest first.
+    pub tiers: Vec<Tier>,
+    /// The competency classes the matrix distinguishes.
+    pub competency_classes: Vec<CompetencyClass>,
+    /// The competency catalogue.
+    pub competencies: Vec<Competency>,
+    /// Support types, one per deployment.
+    pub support_types: Vec<SupportType>,
+    /// Incidents per tier x support type x competency class.
+    pub matrix: Vec<MatrixEntry>,
+    /// Where requests are opened.
+    pub channels: Vec<Channel>,
+    /// Paid or other routes when the benefit does not apply.
+    pub alternatives: Vec<Alternative>,
+    /// Advice attached to answers.
+    pub notes: Vec<Note>,
+}
+
+/// A membership tier (Action Pack, Silver, Gold).
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Tier {
+    /// Stable id, e.g. `gold`.
+    pub id: String,
+    /// Display name, e.g. `Gold competency`.
+    pub name: String,
+    /// Other spellings accepted on the command line.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+}
+
+/// A class of competencies that the matrix tells apart (`cloud`, `other`).
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct CompetencyClass {
+    /// Stable id, e.g. `cloud`.
+    pub id: String,
+    /// Display name, e.g. `cloud competency`.
+    pub name: String,
+}
+
+/// One MPN competency and its class.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Competency {
+    /// Stable id, e.g. `cloud-platform`.
+    pub id: String,
+    /// Display name, e.g. `Cloud Platform`.
+    pub name: String,
+    /// Id of its competency class.
+    pub class: String,
+    /// Other spellings accepted on the command line.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+}
+
+/// Whether a support type limits product versions.
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum VersionPolicy {
+    /// Only the current (N) and previous (N-1) version, the latter within mainstream support.
+    #[serde(rename = "n-minus-1")]
+    NMinus1,
+    /// Any version (cloud products have none).
+    None,
+}
+
+/// A support benefit (Microsoft Product Support, Signature Cloud Support).
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct SupportType {
+    /// Stable id, e.g. `product-support`.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// What it covers, e.g. `recent on-premises products only`.
+    pub scope: String,
+    /// The products it covers.
+    pub deployment: Deployment,
+    /// Which versions qualify.
+    pub version_policy: VersionPolicy,
+    /// Id of the default channel for requests.
+    pub channel: String,
+}
+
+/// Incidents a pack grants: a count (0 = not entitled) or unlimited.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Incidents {
+    /// A fixed number of incidents; 0 means not entitled.
+    Count(u32),
+    /// No limit.
+    Unlimited,
+}
+
+impl Incidents {
+    /// Whether any incident is granted.
+    pub fn is_entitled(self) -> bool {
+        self != Incidents::Count(0)
+    }
+}
+
+impl fmt::Display for Incidents {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Incidents::Count(0) => f.write_str("not entitled"),
+            Incidents::Count(1) => f.write_str("1 incident"),
+            Incidents::Count(n) => write!(f, "{n} incidents"),
+            Incidents::Unlimited => f.write_str("unlimited incidents"),
+        }
+    }
+}
+
+impl Serialize for Incidents {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Incidents::Count(n) => serializer.serialize_u32(*n),
+            Incidents::Unlimited => serializer.serialize_str("unlimited"),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Incidents {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Raw {
+            Count(u32),
+            Word(String),
+        }
+        match Raw::deserialize(deserializer)? {
+            Raw::Count(n) => Ok(Incidents::Count(n)),
+            Raw::Word(w) if w == "unlimited" => Ok(Incidents::Unlimited),
+            Raw::Word(w) => Err(serde::de::Error::custom(format!(
+                "invalid incidents `{w}`: expected a non-negative integer or \"unlimited\""
+            ))),
+        }
+    }
+}
+
+/// One cell of the entitlement matrix.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct MatrixEntry {
+    /// Tier id.
+    pub tier: String,
+    /// Support type id.
+    pub support_type: String,
+    /// Competency class id, or `any` when the class does not matter.
+    pub competency_class: String,
+    /// Incidents granted (0 = not entitled).
+    pub incidents: Incidents,
+    /// The pack's published name, e.g. `Partner support Gold 20pack`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pack: Option<String>,
+}
+
+/// The competency class id meaning "whatever the competency".
+pub const ANY_CLASS: &str = "any";
+
+/// A place where a support request is opened.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Channel {
+    /// Stable id, e.g. `support-for-business`.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// Where to go.
+    pub url: String,
+    /// What to do there, in order.
+    #[serde(default)]
+    pub steps: Vec<String>,
+}
+
+/// When an alternative or note applies; every field that is set must match.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Condition {
+    /// Only for products of these deployments.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deployments: Option<Vec<Deployment>>,
+    /// Only for these support types.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub support_types: Option<Vec<String>>,
+    /// Only for these tiers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tiers: Option<Vec<String>>,
+    /// Only for these products.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub products: Option<Vec<String>>,
+    /// Never for these products.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub except_products: Option<Vec<String>>,
+    /// Only when the answer is (true) or is not (false) eligible.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub eligible: Option<bool>,
+    /// Only when the version is (true) or is not (false) inside the Microsoft support lifecycle.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub within_lifecycle: Option<bool>,
+}
+
+/// Another route to support when the benefit does not apply.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Alternative {
+    /// Stable id, e.g. `pay-per-incident`.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// Where to get it.
+    pub url: String,
+    /// One line on what it is.
+    pub description: String,
+    /// When it is offered (always when empty).
+    #[serde(default)]
+    pub when: Condition,
+}
+
+/// Advice attached to an answer.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Note {
+    /// Stable id, e.g. `ids-first-use`.
+    pub id: String,
+    /// The advice.
+    pub text: String,
+    /// When it is shown (always when empty).
+    #[serde(default)]
+    pub when: Condition,
+}
+
+/// The validated entitlement table; every id it references exists.
+#[derive(Debug, Clone)]
+pub struct Entitlements {
+    /// When the file was written.
+    pub generated: Option<chrono::NaiveDate>,
+    /// Tiers, lowest first.
+    pub tiers: Vec<Tier>,
+    /// Competency classes.
+    pub competency_classes: Vec<CompetencyClass>,
+    /// Competencies.
+    pub competencies: Vec<Competency>,
+    /// Support types.
+    pub support_types: Vec<SupportType>,
+    /// The matrix.
+    pub matrix: Vec<MatrixEntry>,
+    /// Channels.
+    pub channels: Vec<Channel>,
+    /// Alternatives, in the order to show them.
+    pub alternatives: Vec<Alternative>,
+    /// Notes, in the order to show them.
+    pub notes: Vec<Note>,
+}
+
+impl Entitlements {
+    /// The support type covering a deployment.
+    pub fn support_type_for(&self, deployment: Deployment) -> Option<&SupportType> {
+        self.support_types
+            .iter()
+            .find(|s| s.deployment == deployment)
+    }
+
+    /// A channel by id.
+    pub fn channel(&self, id: &str) -> Option<&Channel> {
+        self.channels.iter().find(|c| c.id == id)
+    }
+
+    /// A competency class by id.
+    pub fn competency_class(&self, id: &str) -> Option<&CompetencyClass> {
+        self.competency_classes.iter().find(|c| c.id == id)
+    }
+
+    /// The matrix entries for a tier and support type (one `any` entry or one per class).
+    pub fn cells<'a>(
+        &'a self,
+        tier: &'a str,
+        support_type: &'a str,
+    ) -> impl Iterator<Item = &'a MatrixEntry> + 'a {
+        self.matrix
+            .iter()
+            .filter(move |m| m.tier == tier && m.support_type == support_type)
+    }
+}
+
+impl EntitlementsFile {
+    /// Checks every cross reference and uniqueness rule, collecting all problems.
+    pub fn validate(self) -> Result<Entitlements, Vec<Problem>> {
+        let mut problems = Vec::new();
+        let mut push = |entry: String, message: String| problems.push(Problem { entry, message });
+
+        let generated = match self.generated.as_deref().map(parse_date) {
+            Some(Err(message)) => {
+                push("generated".into(), message);
+                None
+            }
+            Some(Ok(date)) => Some(date),
+            None => None,
+        };
+
+        let tier_ids = unique_ids("tiers", self.tiers.iter().map(|t| t.id.as_str()), &mut push);
+        check_spellings(
+            "tiers",
+            self.tiers
+                .iter()
+                .map(|t| (t.id.as_str(), t.name.as_str(), t.aliases.as_slice())),
+            &mut push,
+        );
+        let class_ids = unique_ids(
+            "competency_classes",
+            self.competency_classes.iter().map(|c| c.id.as_str()),
+            &mut push,
+        );
+        if class_ids.contains(ANY_CLASS) {
+            push(
+                "competency_classes".into(),
+                format!("`{ANY_CLASS}` is reserved for matrix entries that ignore the class"),
+            );
+        }
+        unique_ids(
+            "competencies",
+            self.competencies.iter().map(|c| c.id.as_str()),
+            &mut push,
+        );
+        // A competency may share its class's id (`cloud`), so classes are checked apart.
+        check_spellings(
+            "competencies",
+            self.competencies
+                .iter()
+                .map(|c| (c.id.as_str(), c.name.as_str(), c.aliases.as_slice())),
+            &mut push,
+        );
+        for (i, c) in self.competencies.iter().enumerate() {
+            if !class_ids.contains(c.class.as_str()) {
+                push(
+                    format!("competencies[{i}] (`{}`)", c.id),
+                    format!("unknown competency class `{}`", c.class),
+                );
+            }
+        }
+        let channel_ids = unique_ids(
+            "channels",
+            self.channels.iter().map(|c| c.id.as_str()),
+            &mut push,
+        );
+        let type_ids = unique_ids(
+            "support_types",
+            self.support_types.iter().map(|s| s.id.as_str()),
+            &mut push,
+        );
+        let mut deployments = HashSet::new();
+        for (i, s) in self.support_types.iter().enumerate() {
+            let entry = format!("support_types[{i}] (`{}`)", s.id);
+            if !channel_ids.contains(s.channel.as_str()) {
+                push(entry.clone(), format!("unknown channel `{}`", s.channel));
+            }
+            if !deployments.insert(s.deployment) {
+                push(
+                    entry,
+                    format!("a second support type for {} products", s.deployment),
+                );
+            }
+        }
+
+        let mut cells = HashSet::new();
+        for (i, m) in self.matrix.iter().enumerate() {
+            let entry = format!("matrix[{i}]");
+            if !tier_ids.contains(m.tier.as_str()) {
+                push(entry.clone(), format!("unknown tier `{}`", m.tier));
+            }
+            if !type_ids.contains(m.support_type.as_str()) {
+                push(
+                    entry.clone(),
+                    format!("unknown support type `{}`", m.support_type),
+                );
+            }
+            if m.competency_class != ANY_CLASS && !class_ids.contains(m.competency_class.as_str()) {
+                push(
+                    entry.clone(),
+                    format!("unknown competency class `{}`", m.competency_class),
+                );
+            }
+            if !cells.insert((&m.tier, &m.support_type, &m.competency_class)) {
+                push(
+                    entry,
+                    format!(
+                        "duplicate entry for tier `{}`, support type `{}`, class `{}`",
+                        m.tier, m.support_type, m.competency_class
+                    ),
+                );
+            }
+        }
+        // Each tier x support type needs one `any` cell or one cell per class, not a mix.
+        for tier in &self.tiers {
+            for st in &self.support_types {
+                let classes: Vec<&str> = self
+                    .matrix
+                    .iter()
+                    .filter(|m| m.tier == tier.id && m.support_type == st.id)
+                    .map(|m| m.competency_class.as_str())
+                    .collect();
+                let complete = classes == [ANY_CLASS]
+                    || (!classes.contains(&ANY_CLASS)
+                        && self
+                            .competency_classes
+                            .iter()
+                            .all(|c| classes.contains(&c.id.as_str())));
+                if !complete {
+                    push(
+                        "matrix".into(),
+                        format!(
+                            "tier `{}` x support type `{}` needs one `any` entry or one entry per competency class",
+                            tier.id, st.id
+                        ),
+                    );
+                }
+            }
+        }
+
+        unique_ids(
+            "alternatives",
+            self.alternatives.iter().map(|a| a.id.as_str()),
+            &mut push,
+        );
+        unique_ids("notes", self.notes.iter().map(|n| n.id.as_str()), &mut push);
+        let conditions = self
+            .alternatives
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (format!("alternatives[{i}] (`{}`)", a.id), &a.when))
+            .chain(
+                self.notes
+                    .iter()
+                    .enumerate()
+                    .map(|(i, n)| (format!("notes[{i}] (`{}`)", n.id), &n.when)),
+            );
+        for (entry, when) in conditions {
+            for t in when.tiers.iter().flatten() {
+                if !tier_ids.contains(t.as_str()) {
+                    push(entry.clone(), format!("unknown tier `{t}`"));
+                }
+            }
+            for s in when.support_types.iter().flatten() {
+                if !type_ids.contains(s.as_str()) {
+                    push(entry.clone(), format!("unknown support type `{s}`"));
+                }
+            }
+        }
+
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        Ok(Entitlements {
+            generated,
+            tiers: self.tiers,
+            competency_classes: self.competency_classes,
+            competencies: self.competencies,
+            support_types: self.support_types,
+            matrix: self.matrix,
+            channels: self.channels,
+            alternatives: self.alternatives,
+            notes: self.notes,
+        })
+    }
+}
+
+/// Parses a `YYYY-MM-DD` date, with an error message fit for a data-file problem.
+pub fn parse_date(text: &str) -> Result<chrono::NaiveDate, String> {
+    chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .ok()
+        .filter(|_| text.len() == 10)
+        .ok_or_else(|| format!("`{text}` is not a real date in the form YYYY-MM-DD"))
+}
+
+/// Collects ids, reporting each duplicate; returns the set of ids seen.
+pub(crate) fn unique_ids<'a>(
+    section: &str,
+    ids: impl Iterator<Item = &'a str>,
+    push: &mut impl FnMut(String, String),
+) -> HashSet<&'a str> {
+    let mut seen = HashSet::new();
+    for (i, id) in ids.enumerate() {
+        if id.trim().is_empty() {
+            push(format!("{section}[{i}]"), "empty id".into());
+        } else if !seen.insert(id) {
+            push(format!("{section}[{i}]"), format!("duplicate id `{id}`"));
+        }
+    }
+    seen
+}
+
+/// Reports a spelling (id, name or alias) that selects two different entries once normalised.
+pub(crate) fn check_spellings<'a>(
+    section: &str,
+    entries: impl Iterator<Item = (&'a str, &'a str, &'a [String])>,
+    push: &mut impl FnMut(String, String),
+) {
+    let mut owner: std::collections::HashMap<String, &str> = std::collections::HashMap::new();
+    for (i, (id, name, aliases)) in entries.enumerate() {
+        let spellings = [id, name]
+            .into_iter()
+            .chain(aliases.iter().map(String::as_str));
+        for spelling in spellings {
+            let folded = crate::names::normalize(spelling);
+            match owner.get(&folded) {
+                Some(other) if *other != id => push(
+                    format!("{section}[{i}] (`{id}`)"),
+                    format!("name or alias `{spelling}` also names `{other}`"),
+                ),
+                _ => {
+                    owner.insert(folded, id);
+                }
+            }
+        }
+    }
+}

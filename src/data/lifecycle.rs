@@ -1,0 +1,377 @@
+//! The product lifecycle file: products, their release tracks and each version's dates.
+//!
+//! Two stages: `LifecycleFile` mirrors the JSON (unknown fields rejected), `validate` turns it
+//! into `Lifecycle`, whose versions are sorted newest first, dated, and each on a known track.
+//! Nothing here decides who is entitled.
+
+use std::collections::HashMap;
+use std::fmt;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::entitlements::{check_spellings, parse_date, unique_ids};
+use super::error::Problem;
+
+/// Whether a product is installed by the customer or run by Microsoft.
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq, Hash)]
+#[serde(rename_all = "kebab-case")]
+pub enum Deployment {
+    /// Installed and run by the customer.
+    OnPremises,
+    /// Run by Microsoft.
+    Cloud,
+}
+
+impl fmt::Display for Deployment {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Deployment::OnPremises => "on-premises",
+            Deployment::Cloud => "cloud",
+        })
+    }
+}
+
+/// Microsoft's lifecycle policy for a version.
+#[derive(Debug, Clone, Copy, Default, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum Policy {
+    /// Fixed Lifecycle Policy: dated mainstream and extended phases.
+    #[default]
+    Fixed,
+    /// Modern Lifecycle Policy: supported while current, no fixed phases.
+    Modern,
+}
+
+/// The lifecycle file as written on disk.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct LifecycleFile {
+    /// Optional JSON Schema reference for editors.
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
+    /// When the file was generated (`YYYY-MM-DD`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub generated: Option<String>,
+    /// Where its facts come from.
+    #[serde(default)]
+    pub sources: Vec<String>,
+    /// The products.
+    pub products: Vec<ProductEntry>,
+}
+
+/// A product as written on disk.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct ProductEntry {
+    /// Stable id, e.g. `sql-server`.
+    pub id: String,
+    /// Display name, e.g. `SQL Server`.
+    pub name: String,
+    /// On-premises or cloud.
+    pub deployment: Deployment,
+    /// Other spellings accepted on the command line.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// Channel id overriding the support type's default (e.g. `azure-portal`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub channel: Option<String>,
+    /// Release tracks; exactly one is the main track. Empty for cloud products.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tracks: Vec<Track>,
+    /// Versions, newest first. Empty for cloud products.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub versions: Vec<VersionEntry>,
+}
+
+/// A release track (long-term servicing, semi-annual channel, Mac editions, ...).
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Track {
+    /// Stable id within the product, e.g. `ltsc`.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// Whether N and N-1 are counted on this track.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub main: bool,
+}
+
+/// A version as written on disk.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct VersionEntry {
+    /// Microsoft's name for the version, e.g. `2012 R2`.
+    pub version: String,
+    /// Other spellings, e.g. `15.0`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    /// Track id.
+    pub track: String,
+    /// Lifecycle policy.
+    #[serde(default, skip_serializing_if = "is_fixed")]
+    pub policy: Policy,
+    /// First day of availability (`YYYY-MM-DD`).
+    pub release: String,
+    /// Last day of mainstream support, or null when there is none (Modern policy).
+    pub mainstream_end: Option<String>,
+    /// Last day of extended support, or null when there is no extended phase.
+    pub extended_end: Option<String>,
+}
+
+fn is_fixed(policy: &Policy) -> bool {
+    *policy == Policy::Fixed
+}
+
+/// The validated lifecycle data.
+#[derive(Debug, Clone)]
+pub struct Lifecycle {
+    /// When the file was generated.
+    pub generated: Option<NaiveDate>,
+    /// Products in file order.
+    pub products: Vec<Product>,
+}
+
+/// A validated product.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Product {
+    /// Stable id.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// On-premises or cloud.
+    pub deployment: Deployment,
+    /// Other spellings.
+    pub aliases: Vec<String>,
+    /// Channel override.
+    pub channel: Option<String>,
+    /// Tracks; `main_track` indexes the main one.
+    pub tracks: Vec<Track>,
+    /// Id of the track N and N-1 are counted on (empty for cloud products).
+    pub main_track: String,
+    /// Versions sorted newest release first (ties by name).
+    pub versions: Vec<Release>,
+}
+
+impl Product {
+    /// The display name of a track id (the id itself if unknown).
+    pub fn track_name<'a>(&'a self, id: &'a str) -> &'a str {
+        self.tracks
+            .iter()
+            .find(|t| t.id == id)
+            .map_or(id, |t| t.name.as_str())
+    }
+}
+
+/// A validated version with its dates. All dates are inclusive days.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Release {
+    /// Microsoft's name, e.g. `2019`.
+    pub version: String,
+    /// Other spellings.
+    pub aliases: Vec<String>,
+    /// Track id.
+    pub track: String,
+    /// Lifecycle policy.
+    pub policy: Policy,
+    /// First day of availability.
+    pub release: NaiveDate,
+    /// Last day of mainstream support (None: no mainstream end, Modern policy).
+    pub mainstream_end: Option<NaiveDate>,
+    /// Last day of extended support (None: no extended phase beyond mainstream).
+    pub extended_end: Option<NaiveDate>,
+}
+
+impl Release {
+    /// The last day Microsoft supports this version at all, if the data knows one.
+    pub fn support_end(&self) -> Option<NaiveDate> {
+        self.extended_end.or(self.mainstream_end)
+    }
+}
+
+impl LifecycleFile {
+    /// Checks dates, tracks and uniqueness, collecting all problems; sorts versions newest first.
+    pub fn validate(self) -> Result<Lifecycle, Vec<Problem>> {
+        let mut problems = Vec::new();
+        let mut push = |entry: String, message: String| problems.push(Problem { entry, message });
+
+        let generated = match self.generated.as_deref().map(parse_date) {
+            Some(Err(message)) => {
+                push("generated".into(), message);
+                None
+            }
+            Some(Ok(date)) => Some(date),
+            None => None,
+        };
+        unique_ids(
+            "products",
+            self.products.iter().map(|p| p.id.as_str()),
+            &mut push,
+        );
+        check_spellings(
+            "products",
+            self.products
+                .iter()
+                .map(|p| (p.id.as_str(), p.name.as_str(), p.aliases.as_slice())),
+            &mut push,
+        );
+
+        let mut products = Vec::with_capacity(self.products.len());
+        for (pi, p) in self.products.into_iter().enumerate() {
+            let at = format!("products[{pi}] (`{}`)", p.id);
+            if let Some(product) = validate_product(&at, p, &mut push) {
+                products.push(product);
+            }
+        }
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        Ok(Lifecycle {
+            generated,
+            products,
+        })
+    }
+}
+
+fn validate_product(
+    at: &str,
+    p: ProductEntry,
+    push: &mut impl FnMut(String, String),
+) -> Option<Product> {
+    let mut ok = true;
+    let mut fail = |entry: String, message: String| {
+        ok = false;
+        push(entry, message);
+    };
+    let main_tracks: Vec<&Track> = p.tracks.iter().filter(|t| t.main).collect();
+    let main_track = match (p.deployment, main_tracks.as_slice()) {
+        (Deployment::Cloud, []) => String::new(),
+        (Deployment::OnPremises, [one]) => one.id.clone(),
+        (Deployment::Cloud, _) => {
+            fail(
+                at.to_owned(),
+                "a cloud product has no tracks or versions".into(),
+            );
+            String::new()
+        }
+        (Deployment::OnPremises, _) => {
+            fail(
+                at.to_owned(),
+                format!("needs exactly one main track, found {}", main_tracks.len()),
+            );
+            String::new()
+        }
+    };
+    if p.deployment == Deployment::Cloud && !p.versions.is_empty() {
+        fail(
+            at.to_owned(),
+            "a cloud product has no versions (cloud products are not affected by the N-1 policy)"
+                .into(),
+        );
+    }
+    unique_ids(
+        &format!("{at} tracks"),
+        p.tracks.iter().map(|t| t.id.as_str()),
+        &mut fail,
+    );
+
+    // Version names and aliases must select one version only.
+    let mut spelled: HashMap<String, &str> = HashMap::new();
+    let mut versions = Vec::with_capacity(p.versions.len());
+    for (vi, v) in p.versions.iter().enumerate() {
+        let entry = format!("{at} versions[{vi}] (`{}`)", v.version);
+        for spelling in std::iter::once(&v.version).chain(&v.aliases) {
+            let folded = crate::names::normalize(spelling);
+            match spelled.get(&folded) {
+                Some(other) if *other == v.version => {}
+                Some(other) => fail(
+                    entry.clone(),
+                    if *spelling == v.version {
+                        format!("duplicate version `{spelling}`")
+                    } else {
+                        format!("alias `{spelling}` also names version `{other}`")
+                    },
+                ),
+                None => {
+                    spelled.insert(folded, &v.version);
+                }
+            }
+        }
+        if !p.tracks.iter().any(|t| t.id == v.track) {
+            fail(
+                entry.clone(),
+                format!("track `{}` is not one of the product's tracks", v.track),
+            );
+        }
+        let mut date = |key: &str, text: Option<&str>| match text.map(parse_date) {
+            Some(Ok(d)) => Some(Some(d)),
+            Some(Err(message)) => {
+                fail(format!("{entry} {key}"), message);
+                None
+            }
+            None => Some(None),
+        };
+        let release = date("release", Some(&v.release)).flatten();
+        let mainstream_end = date("mainstream_end", v.mainstream_end.as_deref());
+        let extended_end = date("extended_end", v.extended_end.as_deref());
+        let (Some(release), Some(mainstream_end), Some(extended_end)) =
+            (release, mainstream_end, extended_end)
+        else {
+            continue;
+        };
+        if let Some(m) = mainstream_end.filter(|m| *m < release) {
+            fail(
+                entry.clone(),
+                format!("mainstream end {m} before release {release}"),
+            );
+        }
+        if let Some(e) = extended_end.filter(|e| *e < release) {
+            fail(
+                entry.clone(),
+                format!("extended end {e} before release {release}"),
+            );
+        }
+        if let (Some(m), Some(e)) = (mainstream_end, extended_end)
+            && e < m
+        {
+            fail(
+                entry.clone(),
+                format!("extended end {e} before mainstream end {m}"),
+            );
+        }
+        if mainstream_end.is_none() && extended_end.is_some() {
+            fail(
+                entry.clone(),
+                "an extended end needs a mainstream end before it".into(),
+            );
+        }
+        versions.push(Release {
+            version: v.version.clone(),
+            aliases: v.aliases.clone(),
+            track: v.track.clone(),
+            policy: v.policy,
+            release,
+            mainstream_end,
+            extended_end,
+        });
+    }
+    if !ok {
+        return None;
+    }
+    // Invariant the rules rely on: newest release first, ties broken by name for stable output.
+    versions.sort_by(|a, b| {
+        b.release
+            .cmp(&a.release)
+            .then_with(|| a.version.cmp(&b.version))
+    });
+    Some(Product {
+        id: p.id,
+        name: p.name,
+        deployment: p.deployment,
+        aliases: p.aliases,
+        channel: p.channel,
+        tracks: p.tracks,
+        main_track,
+        versions,
+    })
+}

@@ -1,0 +1,39 @@
+//! The exit-code contract, in one place: listed in `--help` and the README.
+
+use std::process::ExitCode;
+
+/// How the process ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    /// 0: eligible (for `check`), or the command succeeded.
+    Success,
+    /// 1: a decision was made and it is "not eligible".
+    NotEligible,
+    /// 2: bad request or bad data (clap usage errors also exit 2).
+    Error,
+}
+
+impl Exit {
+    /// The numeric status.
+    pub fn code(self) -> u8 {
+        match self {
+            Exit::Success => 0,
+            Exit::NotEligible => 1,
+            Exit::Error => 2,
+        }
+    }
+}
+
+impl From<Exit> for ExitCode {
+    fn from(exit: Exit) -> Self {
+        ExitCode::from(exit.code())
+    }
+}
+
+/// The contract as printed at the end of `--help`.
+pub const HELP: &str = "\
+Exit status:
+  0  eligible (check), or the command succeeded
+  1  a decision was made: not eligible
+  2  error: unknown tier, product, version or competency, bad date, or an unreadable or
+     invalid data file (usage errors too)";

@@ -1,0 +1,681 @@
+//! Building the lifecycle file from its sources: endoflife.date product pages (YAML front
+//! matter), the Microsoft lifecycle supplement, and our catalogue (ids, names, tracks, how
+//! endoflife.date cycles map onto Microsoft version names, curated facts).
+//!
+//! Pure: it takes the files' text and returns the lifecycle file plus a list of conflicts
+//! between sources. Reading and writing files is the `lifecycle import` command's job.
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Deserializer};
+use thiserror::Error;
+use yaml_rust2::{Yaml, YamlLoader};
+
+use crate::data::lifecycle::{
+    Deployment, LifecycleFile, Policy, ProductEntry, Track, VersionEntry,
+};
+
+/// File name of the catalogue inside the sources directory.
+pub const CATALOGUE_FILE: &str = "catalogue.json";
+/// File name of the supplement inside the sources directory.
+pub const SUPPLEMENT_FILE: &str = "microsoft-lifecycle-supplement.json";
+/// Folder of endoflife.date product pages inside the sources directory.
+pub const ENDOFLIFE_DIR: &str = "endoflife";
+
+/// A source that cannot be used.
+#[derive(Debug, Error, PartialEq, Eq)]
+pub enum ImportError {
+    /// A JSON source does not parse or has the wrong shape.
+    #[error("{file}:{line}:{column}: {message}")]
+    Json {
+        /// The source file.
+        file: String,
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+        /// What is wrong.
+        message: String,
+    },
+    /// An endoflife.date page has no usable front matter.
+    #[error("{file}: {message}")]
+    Page {
+        /// The page's file name.
+        file: String,
+        /// What is wrong.
+        message: String,
+    },
+    /// The catalogue names a page or supplement entry that is not there.
+    #[error("{file}: product `{product}` needs {what}, which is missing")]
+    Missing {
+        /// The catalogue file.
+        file: String,
+        /// The catalogue product.
+        product: String,
+        /// What is missing.
+        what: String,
+    },
+}
+
+/// The text of every source, keyed as the catalogue refers to it.
+pub struct Sources<'a> {
+    /// The catalogue.
+    pub catalogue: &'a str,
+    /// The supplement.
+    pub supplement: &'a str,
+    /// endoflife.date pages by slug (file name without `.md`).
+    pub pages: HashMap<String, String>,
+}
+
+/// The imported file and what the import noticed on the way.
+#[derive(Debug)]
+pub struct Imported {
+    /// The lifecycle file to write.
+    pub file: LifecycleFile,
+    /// Conflicts between sources and rows that could not be used, one line each.
+    pub warnings: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Catalogue {
+    #[serde(default)]
+    #[allow(dead_code, reason = "documentation field of the catalogue file")]
+    about: String,
+    #[serde(default)]
+    sources: Vec<String>,
+    products: Vec<CatalogueProduct>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CatalogueProduct {
+    id: String,
+    name: String,
+    deployment: Deployment,
+    #[serde(default)]
+    aliases: Vec<String>,
+    #[serde(default)]
+    channel: Option<String>,
+    #[serde(default)]
+    tracks: Vec<Track>,
+    #[serde(default)]
+    endoflife: Option<PageMapping>,
+    #[serde(default)]
+    supplement: Option<SupplementMapping>,
+    #[serde(default)]
+    curated: Vec<Curated>,
+}
+
+#[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+enum NameFrom {
+    Cycle,
+    Label,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PageMapping {
+    slug: String,
+    name_from: NameFrom,
+    #[serde(default)]
+    strip_prefix: Option<String>,
+    default_track: String,
+    #[serde(default)]
+    track_rules: Vec<TrackRule>,
+    #[serde(default)]
+    versions: Vec<VersionRule>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TrackRule {
+    cycles: Vec<String>,
+    track: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct VersionRule {
+    cycles: Vec<String>,
+    version: String,
+    #[serde(default)]
+    aliases: Vec<String>,
+    #[serde(default)]
+    track: Option<String>,
+    #[serde(default)]
+    policy: Option<Policy>,
+}
+
+#[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+enum Prefer {
+    Supplement,
+    Endoflife,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SupplementMapping {
+    product: String,
+    prefer: Prefer,
+    #[serde(default)]
+    skip: Vec<String>,
+    #[serde(default)]
+    only: Option<Vec<String>>,
+    #[serde(default)]
+    versions: Vec<SupplementRule>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SupplementRule {
+    version: String,
+    #[serde(default)]
+    track: Option<String>,
+    #[serde(default)]
+    aliases: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Curated {
+    version: String,
+    #[serde(default, deserialize_with = "present")]
+    mainstream_end: Option<Option<String>>,
+    #[serde(default, deserialize_with = "present")]
+    extended_end: Option<Option<String>>,
+    #[serde(default)]
+    #[allow(dead_code, reason = "documentation field of the catalogue file")]
+    note: String,
+}
+
+/// Tells a field given as `null` (`Some(None)`) from a field left out (`None`).
+fn present<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Option<String>>, D::Error> {
+    Option::<String>::deserialize(d).map(Some)
+}
+
+#[derive(Debug, Deserialize)]
+struct Supplement {
+    products: HashMap<String, SupplementProduct>,
+}
+
+#[derive(Debug, Deserialize)]
+struct SupplementProduct {
+    #[serde(default)]
+    policy: Option<String>,
+    versions: Vec<SupplementVersion>,
+}
+
+#[derive(Debug, Deserialize)]
+struct SupplementVersion {
+    version: String,
+    #[serde(default)]
+    policy: Option<String>,
+    #[serde(default)]
+    release: Option<String>,
+    #[serde(default)]
+    mainstream_end: Option<String>,
+    #[serde(default)]
+    extended_end: Option<String>,
+}
+
+/// One endoflife.date release row, as read from a page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cycle {
+    /// `releaseCycle`.
+    pub cycle: String,
+    /// `releaseLabel` with the page's placeholders filled in, if any.
+    pub label: Option<String>,
+    /// `releaseDate`.
+    pub release: Option<String>,
+    /// `eoas`: `Some(None)` when support continues (`false`), `None` when the page omits it.
+    pub eoas: Option<Option<String>>,
+    /// `eol`, like `eoas`.
+    pub eol: Option<Option<String>>,
+}
+
+/// A version being assembled from one or more rows.
+#[derive(Debug, Clone)]
+struct Draft {
+    version: String,
+    aliases: Vec<String>,
+    track: String,
+    policy: Policy,
+    release: Option<String>,
+    mainstream_end: Option<String>,
+    extended_end: Option<String>,
+}
+
+/// Builds the lifecycle file from the sources.
+pub fn import(sources: &Sources<'_>, generated: &str) -> Result<Imported, ImportError> {
+    let catalogue: Catalogue = json(CATALOGUE_FILE, sources.catalogue)?;
+    let supplement: Supplement = json(SUPPLEMENT_FILE, sources.supplement)?;
+    let mut warnings = Vec::new();
+    let mut products = Vec::with_capacity(catalogue.products.len());
+    for cp in &catalogue.products {
+        let main_track = cp
+            .tracks
+            .iter()
+            .find(|t| t.main)
+            .map(|t| t.id.clone())
+            .unwrap_or_default();
+        let mut drafts: Vec<Draft> = Vec::new();
+        if let Some(mapping) = &cp.endoflife {
+            let text = sources
+                .pages
+                .get(&mapping.slug)
+                .ok_or_else(|| ImportError::Missing {
+                    file: CATALOGUE_FILE.into(),
+                    product: cp.id.clone(),
+                    what: format!("endoflife.date page `{ENDOFLIFE_DIR}/{}.md`", mapping.slug),
+                })?;
+            let file = format!("{ENDOFLIFE_DIR}/{}.md", mapping.slug);
+            let cycles = parse_page(&file, text)?;
+            drafts = from_page(mapping, &cycles, &file, &mut warnings);
+        }
+        if let Some(mapping) = &cp.supplement {
+            let sp =
+                supplement
+                    .products
+                    .get(&mapping.product)
+                    .ok_or_else(|| ImportError::Missing {
+                        file: CATALOGUE_FILE.into(),
+                        product: cp.id.clone(),
+                        what: format!("supplement product `{}`", mapping.product),
+                    })?;
+            merge_supplement(&cp.id, mapping, sp, &main_track, &mut drafts, &mut warnings);
+        }
+        for curated in &cp.curated {
+            apply_curated(&cp.id, curated, &mut drafts, &mut warnings);
+        }
+        let mut versions: Vec<VersionEntry> = drafts
+            .into_iter()
+            .filter_map(|d| {
+                let Some(release) = d.release else {
+                    warnings.push(format!(
+                        "{}: version `{}` has no release date in any source: left out",
+                        cp.id, d.version
+                    ));
+                    return None;
+                };
+                Some(VersionEntry {
+                    version: d.version,
+                    aliases: d.aliases,
+                    track: d.track,
+                    policy: d.policy,
+                    release,
+                    mainstream_end: d.mainstream_end,
+                    extended_end: d.extended_end,
+                })
+            })
+            .collect();
+        // ISO dates sort as text: newest first, ties by name.
+        versions.sort_by(|a, b| {
+            b.release
+                .cmp(&a.release)
+                .then_with(|| a.version.cmp(&b.version))
+        });
+        products.push(ProductEntry {
+            id: cp.id.clone(),
+            name: cp.name.clone(),
+            deployment: cp.deployment,
+            aliases: cp.aliases.clone(),
+            channel: cp.channel.clone(),
+            tracks: cp.tracks.clone(),
+            versions,
+        });
+    }
+    Ok(Imported {
+        file: LifecycleFile {
+            schema: None,
+            generated: Some(generated.to_owned()),
+            sources: catalogue.sources,
+            products,
+        },
+        warnings,
+    })
+}
+
+fn json<T: serde::de::DeserializeOwned>(file: &str, text: &str) -> Result<T, ImportError> {
+    serde_json::from_str(text).map_err(|e| {
+        let message = e.to_string();
+        let message = match message.rfind(" at line ") {
+            Some(at) => message[..at].to_owned(),
+            None => message,
+        };
+        ImportError::Json {
+            file: file.to_owned(),
+            line: e.line(),
+            column: e.column(),
+            message,
+        }
+    })
+}
+
+/// Reads the release rows of an endoflife.date product page (YAML front matter).
+pub fn parse_page(file: &str, text: &str) -> Result<Vec<Cycle>, ImportError> {
+    let fail = |message: String| ImportError::Page {
+        file: file.to_owned(),
+        message,
+    };
+    let mut parts = text.splitn(3, "\n---");
+    let head = parts.next().unwrap_or_default();
+    if head.trim() != "---" && !head.starts_with("---") {
+        return Err(fail(
+            "no YAML front matter (the file must start with `---`)".into(),
+        ));
+    }
+    let front = head.trim_start_matches("---");
+    let front = match parts.next() {
+        Some(rest) if front.trim().is_empty() => rest,
+        Some(_) => front,
+        None => return Err(fail("front matter is not closed by `---`".into())),
+    };
+    let docs = YamlLoader::load_from_str(front).map_err(|e| fail(format!("YAML: {e}")))?;
+    let doc = docs
+        .first()
+        .ok_or_else(|| fail("empty front matter".into()))?;
+    let template = scalar(&doc["releaseLabel"]);
+    let Some(rows) = doc["releases"].as_vec() else {
+        return Err(fail("front matter has no `releases:` list".into()));
+    };
+    let mut cycles = Vec::with_capacity(rows.len());
+    for (i, row) in rows.iter().enumerate() {
+        let cycle = scalar(&row["releaseCycle"])
+            .ok_or_else(|| fail(format!("releases[{i}] has no releaseCycle")))?;
+        let codename = scalar(&row["codename"]).unwrap_or_default();
+        let label = scalar(&row["releaseLabel"])
+            .or_else(|| template.clone())
+            .map(|l| {
+                l.replace("__RELEASE_CYCLE__", &cycle)
+                    .replace("__CODENAME__", &codename)
+            });
+        cycles.push(Cycle {
+            cycle,
+            label,
+            release: scalar(&row["releaseDate"]),
+            eoas: support_end(&row["eoas"]),
+            eol: support_end(&row["eol"]),
+        });
+    }
+    Ok(cycles)
+}
+
+fn scalar(y: &Yaml) -> Option<String> {
+    match y {
+        Yaml::String(s) | Yaml::Real(s) => Some(s.clone()),
+        Yaml::Integer(i) => Some(i.to_string()),
+        _ => None,
+    }
+}
+
+/// `eoas`/`eol`: a date; `false` (support continues, `Some(None)`); `true` (ended on an
+/// unknown date, `Some(Some(""))`); absent (`None`).
+fn support_end(y: &Yaml) -> Option<Option<String>> {
+    match y {
+        Yaml::Boolean(false) => Some(None),
+        Yaml::Boolean(true) => Some(Some(String::new())),
+        Yaml::BadValue | Yaml::Null => None,
+        other => scalar(other).map(Some),
+    }
+}
+
+/// Whether `text` matches a pattern where `*` stands for any run of characters.
+pub fn glob(pattern: &str, text: &str) -> bool {
+    let parts: Vec<&str> = pattern.split('*').collect();
+    let [first, middle @ .., last] = parts.as_slice() else {
+        return pattern == text;
+    };
+    if parts.len() == 1 {
+        return pattern == text;
+    }
+    let Some(mut rest) = text.strip_prefix(first) else {
+        return false;
+    };
+    for part in middle {
+        match rest.find(part) {
+            Some(at) => rest = &rest[at + part.len()..],
+            None => return false,
+        }
+    }
+    rest.len() >= last.len() && rest.ends_with(last)
+}
+
+fn from_page(
+    mapping: &PageMapping,
+    cycles: &[Cycle],
+    file: &str,
+    warnings: &mut Vec<String>,
+) -> Vec<Draft> {
+    // Each draft with the release date of the row its end dates come from.
+    let mut drafts: Vec<(Draft, Option<String>)> = Vec::new();
+    for row in cycles {
+        if matches!(&row.eoas, Some(Some(d)) if d.is_empty())
+            || matches!(&row.eol, Some(Some(d)) if d.is_empty())
+        {
+            warnings.push(format!(
+                "{file}: cycle `{}` ended on a date the page does not give: left out",
+                row.cycle
+            ));
+            continue;
+        }
+        let rule = mapping
+            .versions
+            .iter()
+            .find(|r| r.cycles.iter().any(|c| glob(c, &row.cycle)));
+        let name = match (rule, mapping.name_from) {
+            (Some(rule), _) => rule.version.clone(),
+            (None, NameFrom::Label) => row.label.clone().unwrap_or_else(|| row.cycle.clone()),
+            (None, NameFrom::Cycle) => row.cycle.clone(),
+        };
+        let name = match &mapping.strip_prefix {
+            Some(prefix) => name
+                .strip_prefix(prefix.as_str())
+                .unwrap_or(&name)
+                .to_owned(),
+            None => name,
+        };
+        let track = rule
+            .and_then(|r| r.track.clone())
+            .or_else(|| {
+                mapping
+                    .track_rules
+                    .iter()
+                    .find(|t| t.cycles.iter().any(|c| glob(c, &row.cycle)))
+                    .map(|t| t.track.clone())
+            })
+            .unwrap_or_else(|| mapping.default_track.clone());
+        let end = |e: &Option<Option<String>>| e.clone().flatten();
+        match drafts.iter_mut().find(|(d, _)| d.version == name) {
+            // Several rows (service packs, updates, minor releases) roll up into one version:
+            // the earliest release, and the end dates of the latest row, the last service pack
+            // or update, which carries the product's own dates.
+            Some((d, latest)) => {
+                d.release = min_date(d.release.take(), row.release.clone());
+                if row.release > *latest {
+                    latest.clone_from(&row.release);
+                    d.mainstream_end = end(&row.eoas);
+                    d.extended_end = end(&row.eol);
+                }
+            }
+            None => drafts.push((
+                Draft {
+                    version: name,
+                    aliases: rule.map(|r| r.aliases.clone()).unwrap_or_default(),
+                    track,
+                    policy: rule.and_then(|r| r.policy).unwrap_or_default(),
+                    release: row.release.clone(),
+                    mainstream_end: end(&row.eoas),
+                    extended_end: end(&row.eol),
+                },
+                row.release.clone(),
+            )),
+        }
+    }
+    drafts.into_iter().map(|(d, _)| d).collect()
+}
+
+fn min_date(a: Option<String>, b: Option<String>) -> Option<String> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
+}
+
+fn merge_supplement(
+    product: &str,
+    mapping: &SupplementMapping,
+    sp: &SupplementProduct,
+    main_track: &str,
+    drafts: &mut Vec<Draft>,
+    warnings: &mut Vec<String>,
+) {
+    for sv in &sp.versions {
+        if mapping.skip.contains(&sv.version)
+            || mapping
+                .only
+                .as_ref()
+                .is_some_and(|o| !o.contains(&sv.version))
+        {
+            continue;
+        }
+        let modern = sv.policy.as_deref().or(sp.policy.as_deref()) == Some("modern");
+        let rule = mapping.versions.iter().find(|r| r.version == sv.version);
+        match drafts.iter_mut().find(|d| d.version == sv.version) {
+            Some(d) => {
+                if modern {
+                    d.policy = Policy::Modern;
+                }
+                let fields = [
+                    ("release", &mut d.release, &sv.release),
+                    ("mainstream end", &mut d.mainstream_end, &sv.mainstream_end),
+                    ("extended end", &mut d.extended_end, &sv.extended_end),
+                ];
+                for (what, ours, theirs) in fields {
+                    let Some(theirs) = theirs else { continue };
+                    match ours.as_ref() {
+                        None => *ours = Some(theirs.clone()),
+                        Some(mine) if mine == theirs => {}
+                        Some(mine) => {
+                            let kept = match mapping.prefer {
+                                Prefer::Supplement => {
+                                    let old = mine.clone();
+                                    *ours = Some(theirs.clone());
+                                    format!("endoflife.date {old} replaced by supplement {theirs}")
+                                }
+                                Prefer::Endoflife => {
+                                    format!("kept endoflife.date {mine}, supplement says {theirs}")
+                                }
+                            };
+                            warnings.push(format!("{product} {}: {what}: {kept}", sv.version));
+                        }
+                    }
+                }
+                if let Some(rule) = rule {
+                    extend_unique(&mut d.aliases, &rule.aliases);
+                }
+            }
+            None => drafts.push(Draft {
+                version: sv.version.clone(),
+                aliases: rule.map(|r| r.aliases.clone()).unwrap_or_default(),
+                track: rule
+                    .and_then(|r| r.track.clone())
+                    .unwrap_or_else(|| main_track.to_owned()),
+                policy: if modern {
+                    Policy::Modern
+                } else {
+                    Policy::Fixed
+                },
+                release: sv.release.clone(),
+                mainstream_end: sv.mainstream_end.clone(),
+                extended_end: sv.extended_end.clone(),
+            }),
+        }
+    }
+}
+
+fn apply_curated(
+    product: &str,
+    curated: &Curated,
+    drafts: &mut [Draft],
+    warnings: &mut Vec<String>,
+) {
+    let Some(d) = drafts.iter_mut().find(|d| d.version == curated.version) else {
+        warnings.push(format!(
+            "{product}: curated version `{}` is in no source: ignored",
+            curated.version
+        ));
+        return;
+    };
+    let fields = [
+        (
+            "mainstream end",
+            &mut d.mainstream_end,
+            &curated.mainstream_end,
+        ),
+        ("extended end", &mut d.extended_end, &curated.extended_end),
+    ];
+    for (what, ours, curated_value) in fields {
+        let Some(value) = curated_value else { continue };
+        if let (Some(mine), Some(new)) = (ours.as_ref(), value.as_ref())
+            && mine != new
+        {
+            warnings.push(format!(
+                "{product} {}: {what}: source {mine} replaced by curated {new}",
+                d.version
+            ));
+        }
+        *ours = value.clone();
+    }
+}
+
+fn extend_unique(list: &mut Vec<String>, more: &[String]) {
+    for m in more {
+        if !list.contains(m) {
+            list.push(m.clone());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `*` matches any run of characters, anywhere in the pattern.
+    #[test]
+    fn glob_matches_prefix_suffix_and_middle() {
+        assert!(glob("13.0*", "13.0-sp3-acp"));
+        assert!(glob("*-sac", "1809-sac"));
+        assert!(!glob("*-ac", "1809-sac-x"));
+        assert!(glob("10-*-lts", "10-1809-e-lts"));
+        assert!(glob("2019", "2019"));
+        assert!(!glob("2019", "2019.1"));
+        assert!(!glob("17.*", "1.7"));
+    }
+
+    /// A page's rows keep dates, `false` as "continues", and fill label placeholders.
+    #[test]
+    fn parses_front_matter_rows() {
+        let page = "---\ntitle: X\nreleaseLabel: \"Server __RELEASE_CYCLE__\"\nreleases:\n  - releaseCycle: \"2019\"\n    releaseDate: 2018-11-13\n    eoas: 2024-01-09\n    eol: false\n---\n\nBody\n";
+        let rows = parse_page("x.md", page).unwrap();
+        assert_eq!(
+            rows,
+            vec![Cycle {
+                cycle: "2019".into(),
+                label: Some("Server 2019".into()),
+                release: Some("2018-11-13".into()),
+                eoas: Some(Some("2024-01-09".into())),
+                eol: Some(None),
+            }]
+        );
+    }
+
+    /// A page without front matter is refused with its file name.
+    #[test]
+    fn refuses_page_without_front_matter() {
+        let err = parse_page("broken.md", "no front matter here").unwrap_err();
+        assert!(err.to_string().starts_with("broken.md: "), "{err}");
+    }
+}

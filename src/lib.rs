@@ -1,0 +1,112 @@
+//! mpn-support: does a Microsoft partner membership give free technical support for a
+//! product version, how many incidents, and where is the request opened?
+//!
+//! `run` takes parsed arguments and today's date (read once, by `main`) and returns a typed
+//! [`Outcome`]: the report to render, its format and the exit status. Errors are typed here
+//! and printed once, by `main`.
+
+pub mod cli;
+pub mod commands;
+pub mod data;
+pub mod exit;
+pub mod import;
+pub mod names;
+pub mod render;
+pub mod report;
+pub mod rules;
+
+use chrono::NaiveDate;
+use thiserror::Error;
+
+use cli::{Cli, Command};
+use data::{DataError, Deployment};
+use exit::Exit;
+use names::UnknownNameError;
+use render::Format;
+use report::Report;
+
+/// Everything that stops a command from answering. Each message is one line per problem,
+/// lowercase, with user values in backticks.
+#[derive(Debug, Error)]
+pub enum AppError {
+    /// A data file cannot be used.
+    #[error(transparent)]
+    Data(#[from] DataError),
+    /// One or more names on the command line match nothing in the data.
+    #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("\nerror: "))]
+    Unknown(Vec<UnknownNameError>),
+    /// A version was given for a cloud product.
+    #[error(
+        "`{product}` is a cloud product and has no versions (cloud products are not affected by the N-1 policy): drop `--version {version}`"
+    )]
+    CloudVersion {
+        /// Product id.
+        product: String,
+        /// The version given.
+        version: String,
+    },
+    /// The entitlement table has no support type for a product's deployment.
+    #[error("the entitlement table has no support type for {deployment} products")]
+    NoSupportType {
+        /// The deployment without a support type.
+        deployment: Deployment,
+    },
+    /// A source file cannot be read.
+    #[error("cannot read `{path}`: {message}")]
+    Read {
+        /// The file.
+        path: String,
+        /// Why.
+        message: String,
+    },
+    /// An output file cannot be written.
+    #[error("cannot write `{path}`: {message}")]
+    Write {
+        /// The file.
+        path: String,
+        /// Why.
+        message: String,
+    },
+    /// The lifecycle sources cannot be imported.
+    #[error(transparent)]
+    Import(#[from] import::ImportError),
+    /// The report cannot be rendered.
+    #[error(transparent)]
+    Render(#[from] render::RenderError),
+}
+
+impl From<UnknownNameError> for AppError {
+    fn from(e: UnknownNameError) -> Self {
+        AppError::Unknown(vec![e])
+    }
+}
+
+/// A command's result: what to show, how, and how the process ends.
+#[derive(Debug)]
+pub struct Outcome {
+    /// The report.
+    pub report: Report,
+    /// The format asked for.
+    pub format: Format,
+    /// The exit status the report implies.
+    pub exit: Exit,
+    /// Warnings for stderr (printed before the report).
+    pub warnings: Vec<String>,
+}
+
+impl Outcome {
+    /// Renders the report in its format.
+    pub fn render(&self) -> Result<String, AppError> {
+        Ok(render::render(&self.report, self.format)?)
+    }
+}
+
+/// Runs a parsed command line as of `today`.
+pub fn run(cli: &Cli, today: NaiveDate) -> Result<Outcome, AppError> {
+    match &cli.command {
+        Command::Check(args) => commands::check::run(args, today),
+        Command::Matrix(args) => commands::matrix::run(args),
+        Command::Products(args) => commands::products::run(args, today),
+        Command::Lifecycle(command) => commands::lifecycle::run(command, today),
+    }
+}

@@ -1,0 +1,38 @@
+//! CSV through the csv crate: the same grids as the text tables, one header row.
+
+use super::{Grid, RenderError, check_row_grid, import_lines, matrix_grid, product_grids};
+use crate::report::Report;
+
+/// Renders a report as CSV.
+pub fn render(report: &Report) -> Result<String, RenderError> {
+    match report {
+        Report::Check(r) => write(&check_row_grid(std::slice::from_ref(r))),
+        Report::Matrix(m) => write(&matrix_grid(m)),
+        Report::Products(p) => {
+            let grids = product_grids(p);
+            let mut out = String::new();
+            for g in &grids {
+                out.push_str(&write(g)?);
+            }
+            Ok(out)
+        }
+        Report::Import(i) => write(&Grid {
+            header: vec!["summary".into()],
+            rows: import_lines(i).into_iter().map(|l| vec![l]).collect(),
+        }),
+    }
+}
+
+/// A grid as CSV text.
+pub fn write(grid: &Grid) -> Result<String, RenderError> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let fail = |e: csv::Error| RenderError::Csv(e.to_string());
+    w.write_record(&grid.header).map_err(fail)?;
+    for row in &grid.rows {
+        w.write_record(row).map_err(fail)?;
+    }
+    let bytes = w
+        .into_inner()
+        .map_err(|e| RenderError::Csv(e.to_string()))?;
+    String::from_utf8(bytes).map_err(|e| RenderError::Csv(e.to_string()))
+}

@@ -1,0 +1,16 @@
+//! JSON: the report's own serde form (the stable contract), pretty-printed with a newline.
+
+use super::RenderError;
+use crate::report::Report;
+
+/// Renders a report as pretty JSON ending with a newline.
+pub fn render(report: &Report) -> Result<String, RenderError> {
+    let text = match report {
+        Report::Check(r) => serde_json::to_string_pretty(r),
+        Report::Matrix(r) => serde_json::to_string_pretty(r),
+        Report::Products(r) => serde_json::to_string_pretty(r),
+        Report::Import(r) => serde_json::to_string_pretty(r),
+    }
+    .map_err(|e| RenderError::Json(e.to_string()))?;
+    Ok(text + "\n")
+}

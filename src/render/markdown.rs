@@ -1,0 +1,95 @@
+//! GitHub-flavoured markdown: the same grids as the text tables, `|` escaped in cells.
+
+use std::fmt::Write as _;
+
+use super::{Grid, import_lines, matrix_grid, product_grids, trace_grid};
+use crate::report::Report;
+
+/// Renders a report as markdown.
+pub fn render(report: &Report) -> String {
+    match report {
+        Report::Check(r) => {
+            let version = r
+                .version
+                .as_ref()
+                .map(|v| format!(" {v}"))
+                .unwrap_or_default();
+            let mut out = format!("**{}**\n\n", escape(&super::table::headline(r, &version)));
+            out.push_str(&table(&trace_grid(r)));
+            if let Some(c) = &r.channel {
+                let _ = writeln!(
+                    out,
+                    "\n**Open the request:** [{}]({})\n",
+                    escape(&c.name),
+                    c.url
+                );
+                for (i, step) in c.steps.iter().enumerate() {
+                    let _ = writeln!(out, "{}. {}", i + 1, escape(step));
+                }
+            }
+            if !r.alternatives.is_empty() {
+                out.push_str("\n**Alternatives**\n\n");
+                for a in &r.alternatives {
+                    let _ = writeln!(
+                        out,
+                        "- [{}]({}): {}",
+                        escape(&a.name),
+                        a.url,
+                        escape(&a.description)
+                    );
+                }
+            }
+            if !r.notes.is_empty() {
+                out.push_str("\n**Notes**\n\n");
+                for n in &r.notes {
+                    let _ = writeln!(out, "- {}", escape(&n.text));
+                }
+            }
+            out
+        }
+        Report::Matrix(m) => table(&matrix_grid(m)),
+        Report::Products(p) => product_grids(p)
+            .iter()
+            .map(table)
+            .collect::<Vec<_>>()
+            .join("\n"),
+        Report::Import(i) => import_lines(i).into_iter().map(|l| l + "\n").collect(),
+    }
+}
+
+/// A grid as a markdown table.
+pub fn table(grid: &Grid) -> String {
+    let mut out = String::new();
+    let line = |cells: &[String]| {
+        let cells: Vec<String> = cells.iter().map(|c| escape(c)).collect();
+        format!("| {} |\n", cells.join(" | "))
+    };
+    out.push_str(&line(&grid.header));
+    out.push_str(&format!("|{}\n", "---|".repeat(grid.header.len())));
+    for row in &grid.rows {
+        out.push_str(&line(row));
+    }
+    out
+}
+
+/// Escapes the characters that would break a table cell or start markup.
+pub fn escape(text: &str) -> String {
+    text.replace('\\', "\\\\")
+        .replace('|', "\\|")
+        .replace('\n', " ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A `|` inside a cell does not split the cell.
+    #[test]
+    fn escapes_pipes() {
+        let grid = Grid {
+            header: vec!["a".into()],
+            rows: vec![vec!["x | y".into()]],
+        };
+        assert_eq!(table(&grid), "| a |\n|---|\n| x \\| y |\n");
+    }
+}

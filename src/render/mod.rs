@@ -1,0 +1,269 @@
+//! Turning a report into text: the format choice, dispatch, and the grids (header + rows)
+//! shared by the table, markdown and CSV renderers so their columns cannot drift.
+//!
+//! Renderers are pure functions of a report; they decide nothing. Words for verdicts, reasons
+//! and statuses come from the report (built from the rules' `Display` impls).
+
+mod csv;
+mod json;
+mod markdown;
+mod table;
+
+use thiserror::Error;
+
+use crate::report::{CheckReport, ImportReport, MatrixReport, ProductsReport, Report};
+
+/// Output format, the same names on every command.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Human-readable text with tables.
+    #[value(alias = "table")]
+    Text,
+    /// Pretty-printed JSON (the stable contract in the README).
+    Json,
+    /// GitHub-flavoured markdown.
+    #[value(alias = "md")]
+    Markdown,
+    /// Comma-separated values with a header row.
+    Csv,
+}
+
+/// Rendering failed (only the CSV writer can fail).
+#[derive(Debug, Error)]
+pub enum RenderError {
+    /// The CSV writer failed.
+    #[error("cannot write CSV: {0}")]
+    Csv(String),
+    /// The JSON writer failed.
+    #[error("cannot write JSON: {0}")]
+    Json(String),
+}
+
+/// Renders a report in a format; the text ends with a newline.
+pub fn render(report: &Report, format: Format) -> Result<String, RenderError> {
+    match format {
+        Format::Text => Ok(table::render(report)),
+        Format::Json => json::render(report),
+        Format::Markdown => Ok(markdown::render(report)),
+        Format::Csv => csv::render(report),
+    }
+}
+
+/// A header and rows of cells: one column list for table, markdown and CSV.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Grid {
+    /// Column headers.
+    pub header: Vec<String>,
+    /// Rows, each as long as the header.
+    pub rows: Vec<Vec<String>>,
+}
+
+/// A column: its header and how to get its cell from a row.
+type Column<'h, R> = (&'h str, fn(&R) -> String);
+
+fn grid<R, const N: usize>(columns: [Column<'_, R>; N], items: &[R]) -> Grid {
+    Grid {
+        header: columns.iter().map(|(h, _)| (*h).to_owned()).collect(),
+        rows: items
+            .iter()
+            .map(|item| columns.iter().map(|(_, cell)| cell(item)).collect())
+            .collect(),
+    }
+}
+
+fn date_or_dash(date: Option<chrono::NaiveDate>) -> String {
+    date.map_or_else(|| "-".to_owned(), |d| d.to_string())
+}
+
+/// The rule trace of a check: one row per rule.
+pub fn trace_grid(report: &CheckReport) -> Grid {
+    let numbered: Vec<(usize, &crate::report::ReasonOut)> = report
+        .reasons
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (i + 1, r))
+        .collect();
+    grid(
+        [
+            ("#", |(i, _): &(usize, &crate::report::ReasonOut)| {
+                i.to_string()
+            }),
+            ("rule", |(_, r)| r.rule.clone()),
+            ("result", |(_, r)| {
+                if r.passed { "pass" } else { "FAIL" }.to_owned()
+            }),
+            ("detail", |(_, r)| r.detail.clone()),
+        ],
+        &numbered,
+    )
+}
+
+/// A check as one flat row (the CSV form, and the shape batch output will reuse).
+pub fn check_row_grid(reports: &[CheckReport]) -> Grid {
+    grid(
+        [
+            ("as_of", |r: &CheckReport| r.as_of.to_string()),
+            ("tier", |r| r.tier.clone()),
+            ("product", |r| r.product.clone()),
+            ("version", |r| r.version.clone().unwrap_or_default()),
+            ("competency_class", |r| {
+                r.competency_class.clone().unwrap_or_default()
+            }),
+            ("eligible", |r| r.eligible.to_string()),
+            ("support_type", |r| r.support_type.clone()),
+            ("incidents", |r| {
+                r.incidents.map(plain_incidents).unwrap_or_default()
+            }),
+            ("channel", |r| {
+                r.channel.as_ref().map(|c| c.id.clone()).unwrap_or_default()
+            }),
+            ("eligible_until", |r| {
+                r.eligible_until.map(|d| d.to_string()).unwrap_or_default()
+            }),
+            ("failed_rules", |r| {
+                r.reasons
+                    .iter()
+                    .filter(|x| !x.passed)
+                    .map(|x| x.code.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            }),
+        ],
+        reports,
+    )
+}
+
+fn plain_incidents(i: crate::data::Incidents) -> String {
+    match i {
+        crate::data::Incidents::Count(n) => n.to_string(),
+        crate::data::Incidents::Unlimited => "unlimited".to_owned(),
+    }
+}
+
+/// The entitlement matrix as in SPEC section 2: a row per support type and competency class,
+/// a column per tier.
+pub fn matrix_grid(report: &MatrixReport) -> Grid {
+    let layout = &report.layout;
+    let mut header = vec!["support type".to_owned(), "competency".to_owned()];
+    header.extend(layout.tiers.iter().map(|(_, name)| name.clone()));
+    let mut rows = Vec::new();
+    for (st, st_name, scope) in &layout.support_types {
+        let per_class = report.rows.iter().any(|r| {
+            &r.support_type == st && r.competency_class != crate::data::entitlements::ANY_CLASS
+        });
+        let classes: Vec<(&str, &str)> = if per_class {
+            layout
+                .classes
+                .iter()
+                .map(|(id, name)| (id.as_str(), name.as_str()))
+                .collect()
+        } else {
+            vec![(crate::data::entitlements::ANY_CLASS, "any")]
+        };
+        for (class, class_name) in classes {
+            let mut row = vec![format!("{st_name} ({scope})"), class_name.to_owned()];
+            for (tier, _) in &layout.tiers {
+                row.push(report.cell(tier, st, class).map_or_else(
+                    || "-".to_owned(),
+                    |c| match &c.pack {
+                        Some(pack) if c.incidents.is_entitled() => {
+                            format!("{} ({pack})", c.incidents)
+                        }
+                        _ => c.incidents.to_string(),
+                    },
+                ));
+            }
+            rows.push(row);
+        }
+    }
+    Grid { header, rows }
+}
+
+/// One row per product: N, N-1 and what qualifies.
+pub fn products_grid(report: &ProductsReport) -> Grid {
+    grid(
+        [
+            ("product", |p: &crate::report::ProductOut| p.product.clone()),
+            ("name", |p| p.name.clone()),
+            ("deployment", |p| p.deployment.clone()),
+            ("current (N)", |p| {
+                p.current.clone().unwrap_or_else(|| "-".into())
+            }),
+            ("previous (N-1)", |p| {
+                p.previous.clone().unwrap_or_else(|| "-".into())
+            }),
+            ("entitled versions", |p| {
+                if p.deployment == "cloud" {
+                    "all (no version policy)".to_owned()
+                } else if p.entitled.is_empty() {
+                    "none".to_owned()
+                } else {
+                    p.entitled.join(", ")
+                }
+            }),
+            ("N-1 mainstream end", |p| {
+                let previous = p
+                    .previous
+                    .as_ref()
+                    .and_then(|n1| p.versions.iter().find(|v| &v.version == n1));
+                date_or_dash(previous.and_then(|v| v.mainstream_end))
+            }),
+        ],
+        &report.products,
+    )
+}
+
+/// One row per version of every listed product.
+pub fn versions_grid(report: &ProductsReport) -> Grid {
+    let rows: Vec<(&crate::report::ProductOut, &crate::report::VersionOut)> = report
+        .products
+        .iter()
+        .flat_map(|p| p.versions.iter().map(move |v| (p, v)))
+        .collect();
+    type Row<'a> = (&'a crate::report::ProductOut, &'a crate::report::VersionOut);
+    grid(
+        [
+            ("product", |(p, _): &Row<'_>| p.product.clone()),
+            ("version", |(_, v)| v.version.clone()),
+            ("track", |(_, v)| {
+                if v.main_track {
+                    format!("{} (main)", v.track_name)
+                } else {
+                    v.track_name.clone()
+                }
+            }),
+            ("release", |(_, v)| v.release.to_string()),
+            ("mainstream end", |(_, v)| date_or_dash(v.mainstream_end)),
+            ("extended end", |(_, v)| date_or_dash(v.extended_end)),
+            ("status", |(_, v)| v.status_text.clone()),
+            ("qualifies until", |(_, v)| date_or_dash(v.qualifies_until)),
+        ],
+        &rows,
+    )
+}
+
+/// The grids a products report shows in human formats.
+pub fn product_grids(report: &ProductsReport) -> Vec<Grid> {
+    if report.versions_view {
+        vec![versions_grid(report)]
+    } else {
+        vec![products_grid(report)]
+    }
+}
+
+/// What `lifecycle import` did, as lines.
+pub fn import_lines(report: &ImportReport) -> Vec<String> {
+    let verb = match (report.dry_run, report.changed) {
+        (true, true) => "would update",
+        (true, false) | (false, false) => "unchanged:",
+        (false, true) => "wrote",
+    };
+    vec![format!(
+        "{verb} {} ({} products, {} versions, {} source warning{})",
+        report.output,
+        report.products,
+        report.versions,
+        report.warnings.len(),
+        if report.warnings.len() == 1 { "" } else { "s" }
+    )]
+}

@@ -1,0 +1,147 @@
+//! Human text: a one-line verdict, comfy-table tables, then sections of steps and advice.
+//!
+//! Tables have a fixed width and no colour, so output is the same on a terminal, in a pipe and
+//! in snapshots.
+
+use std::fmt::Write as _;
+
+use comfy_table::{ContentArrangement, Table, presets};
+
+use super::{Grid, import_lines, matrix_grid, product_grids, trace_grid};
+use crate::report::{CheckReport, Report};
+
+/// Width tables wrap at, whatever the terminal.
+const WIDTH: u16 = 110;
+
+/// Renders a report as text.
+pub fn render(report: &Report) -> String {
+    match report {
+        Report::Check(check) => render_check(check),
+        Report::Matrix(matrix) => {
+            let mut out = String::from("Technical support entitlement by membership tier\n");
+            out.push_str(&table(&matrix_grid(matrix)));
+            out
+        }
+        Report::Products(products) => {
+            let mut out = String::new();
+            if let Some(as_of) = products.as_of {
+                let _ = writeln!(out, "Products and the versions entitled on {as_of}");
+            }
+            for grid in product_grids(products) {
+                out.push_str(&table(&grid));
+            }
+            if !products.versions_view {
+                out.push_str(
+                    "Each version's dates and status: add --versions (or --format json).\n",
+                );
+            }
+            out
+        }
+        Report::Import(import) => import_lines(import).into_iter().map(|l| l + "\n").collect(),
+    }
+}
+
+/// A grid as a comfy-table, ending with a newline.
+pub fn table(grid: &Grid) -> String {
+    let mut t = Table::new();
+    t.load_style(presets::UTF8_FULL_CONDENSED.with_rounded_corners())
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_width(WIDTH)
+        .force_no_tty()
+        .set_header(grid.header.clone());
+    for row in &grid.rows {
+        t.add_row(row.clone());
+    }
+    format!("{t}\n")
+}
+
+fn render_check(r: &CheckReport) -> String {
+    let mut out = String::new();
+    let version = r
+        .version
+        .as_ref()
+        .map(|v| format!(" {v}"))
+        .unwrap_or_default();
+    let _ = writeln!(out, "{}", headline(r, &version));
+    out.push('\n');
+    out.push_str("Rules checked\n");
+    out.push_str(&table(&trace_grid(r)));
+    if let Some(channel) = &r.channel {
+        let _ = writeln!(
+            out,
+            "\nOpen the request: {}\n  {}",
+            channel.name, channel.url
+        );
+        for (i, step) in channel.steps.iter().enumerate() {
+            let _ = writeln!(out, "  {}. {step}", i + 1);
+        }
+    }
+    if !r.alternatives.is_empty() {
+        out.push_str("\nAlternatives\n");
+        for a in &r.alternatives {
+            let _ = writeln!(out, "  - {}: {}\n    {}", a.name, a.description, a.url);
+        }
+    }
+    if !r.notes.is_empty() {
+        out.push_str("\nNotes\n");
+        for n in &r.notes {
+            let _ = writeln!(out, "  - {}", n.text);
+        }
+    }
+    out
+}
+
+/// The one-line verdict that opens a check.
+pub fn headline(r: &CheckReport, version: &str) -> String {
+    let who = &r.names.tier;
+    let what = format!("{}{version}", r.names.product);
+    if r.eligible {
+        let incidents = match (&r.incidents, &r.incidents_by_competency_class) {
+            (_, Some(by_class)) => by_class
+                .iter()
+                .map(|(class, i)| format!("{i} with a {class} competency"))
+                .collect::<Vec<_>>()
+                .join(", "),
+            (Some(i), None) => match &r.pack {
+                Some(pack) => format!("{i} ({pack})"),
+                None => i.to_string(),
+            },
+            (None, None) => String::new(),
+        };
+        let until = r
+            .eligible_until
+            .map(|d| format!(", qualifies until {d}"))
+            .unwrap_or_default();
+        format!(
+            "ELIGIBLE: {who} gets {} for {what} on {}: {incidents}{until}",
+            r.names.support_type, r.as_of
+        )
+    } else {
+        let failed: Vec<&str> = r
+            .reasons
+            .iter()
+            .filter(|x| !x.passed)
+            .map(|x| x.code.as_str())
+            .collect();
+        format!(
+            "NOT ELIGIBLE: {who} gets no {} for {what} on {} ({})",
+            r.names.support_type,
+            r.as_of,
+            failed.join(", ")
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::check_row_grid;
+
+    /// The CSV grid is usable as a text table too (shared columns render in every format).
+    #[test]
+    fn tables_have_header_and_rows() {
+        let grid = check_row_grid(&[]);
+        let text = table(&grid);
+        assert!(text.contains("eligible_until"));
+    }
+}

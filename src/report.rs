@@ -1,0 +1,446 @@
+//! What each command shows: owned output structs, built once from a decision or the data, and
+//! read by every renderer. Their serde form is the stable JSON contract documented in the
+//! README, so fields are added, never renamed or removed casually.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::data::entitlements::{ANY_CLASS, Entitlements};
+use crate::data::{Dataset, Incidents};
+use crate::rules::{Decision, Grant, ProductSummary, Verdict};
+
+/// The result of one command, ready to render.
+#[derive(Debug, Clone)]
+pub enum Report {
+    /// `check`.
+    Check(Box<CheckReport>),
+    /// `matrix`.
+    Matrix(MatrixReport),
+    /// `products`.
+    Products(ProductsReport),
+    /// `lifecycle import`.
+    Import(ImportReport),
+}
+
+/// The answer to one `check`.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct CheckReport {
+    /// Whether free support applies.
+    pub eligible: bool,
+    /// Tier id.
+    pub tier: String,
+    /// Product id.
+    pub product: String,
+    /// Canonical version name, or null for cloud products.
+    pub version: Option<String>,
+    /// Whether the version was assumed (no `--version` given).
+    pub version_assumed: bool,
+    /// Competency class decided on, or null when not given (or not relevant).
+    pub competency_class: Option<String>,
+    /// Support type id.
+    pub support_type: String,
+    /// Incidents when eligible (integer or "unlimited"), else null.
+    pub incidents: Option<Incidents>,
+    /// Incidents per competency class, when the class matters and was not given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub incidents_by_competency_class: Option<BTreeMap<String, Incidents>>,
+    /// The pack's published name, when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pack: Option<String>,
+    /// Where to open the request, when eligible.
+    pub channel: Option<ChannelOut>,
+    /// The day the answer is for.
+    pub as_of: NaiveDate,
+    /// Last day it still qualifies, as far as the data knows.
+    pub eligible_until: Option<NaiveDate>,
+    /// Every rule checked, in evaluation order.
+    pub reasons: Vec<ReasonOut>,
+    /// Other routes to support when not eligible.
+    pub alternatives: Vec<AlternativeOut>,
+    /// Advice that applies.
+    pub notes: Vec<NoteOut>,
+    /// Display names for the ids above (not part of the JSON contract).
+    #[serde(skip)]
+    pub names: CheckNames,
+}
+
+/// Display names for a check's ids, for human formats.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CheckNames {
+    /// Tier display name.
+    pub tier: String,
+    /// Product display name.
+    pub product: String,
+    /// Support type display name.
+    pub support_type: String,
+}
+
+/// One rule in a check's trace.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct ReasonOut {
+    /// Rule id, e.g. `n-minus-1`.
+    pub rule: String,
+    /// What the rule found, e.g. `n-minus-2-or-older`.
+    pub code: String,
+    /// Whether it passed.
+    pub passed: bool,
+    /// One sentence with the dates and names filled in.
+    pub detail: String,
+}
+
+/// A channel in output.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct ChannelOut {
+    /// Channel id, e.g. `support-for-business`.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// Where to go.
+    pub url: String,
+    /// What to do there.
+    pub steps: Vec<String>,
+}
+
+/// An alternative in output.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct AlternativeOut {
+    /// Alternative id, e.g. `pay-per-incident`.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// Where to get it.
+    pub url: String,
+    /// What it is.
+    pub description: String,
+}
+
+/// A note in output.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct NoteOut {
+    /// Note id, e.g. `ids-first-use`.
+    pub id: String,
+    /// The advice.
+    pub text: String,
+}
+
+impl CheckReport {
+    /// Builds the report of a decision.
+    pub fn new(
+        decision: &Decision<'_>,
+        tier: &str,
+        tier_name: &str,
+        product: &crate::data::Product,
+        as_of: NaiveDate,
+    ) -> Self {
+        let (competency_class, by_class, pack) = match &decision.grant {
+            Grant::Single(g) => (
+                (g.class != ANY_CLASS).then(|| g.class.to_owned()),
+                None,
+                g.pack.map(str::to_owned),
+            ),
+            Grant::ByClass(all) => (
+                None,
+                Some(
+                    all.iter()
+                        .map(|g| (g.class.to_owned(), g.incidents))
+                        .collect(),
+                ),
+                None,
+            ),
+        };
+        CheckReport {
+            eligible: decision.verdict == Verdict::Eligible,
+            tier: tier.to_owned(),
+            product: product.id.clone(),
+            version: decision.version.map(|v| v.version.clone()),
+            version_assumed: decision.version_assumed,
+            competency_class,
+            support_type: decision.support_type.id.clone(),
+            incidents: decision.incidents,
+            incidents_by_competency_class: by_class,
+            pack: pack.filter(|_| decision.verdict == Verdict::Eligible),
+            channel: decision.channel.map(|c| ChannelOut {
+                id: c.id.clone(),
+                name: c.name.clone(),
+                url: c.url.clone(),
+                steps: c.steps.clone(),
+            }),
+            as_of,
+            eligible_until: decision.eligible_until,
+            reasons: decision
+                .reasons
+                .iter()
+                .map(|r| ReasonOut {
+                    rule: r.rule().to_owned(),
+                    code: r.code().to_owned(),
+                    passed: r.passed(),
+                    detail: r.to_string(),
+                })
+                .collect(),
+            alternatives: decision
+                .alternatives
+                .iter()
+                .map(|a| AlternativeOut {
+                    id: a.id.clone(),
+                    name: a.name.clone(),
+                    url: a.url.clone(),
+                    description: a.description.clone(),
+                })
+                .collect(),
+            notes: decision
+                .notes
+                .iter()
+                .map(|n| NoteOut {
+                    id: n.id.clone(),
+                    text: n.text.clone(),
+                })
+                .collect(),
+            names: CheckNames {
+                tier: tier_name.to_owned(),
+                product: product.name.clone(),
+                support_type: decision.support_type.name.clone(),
+            },
+        }
+    }
+
+    /// The verdict word.
+    pub fn verdict(&self) -> Verdict {
+        if self.eligible {
+            Verdict::Eligible
+        } else {
+            Verdict::NotEligible
+        }
+    }
+}
+
+/// One cell of the entitlement matrix.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct MatrixRow {
+    /// Tier id.
+    pub tier: String,
+    /// Support type id.
+    pub support_type: String,
+    /// Competency class id, or `any`.
+    pub competency_class: String,
+    /// Incidents (0 when not entitled) or "unlimited".
+    pub incidents: Incidents,
+    /// The pack's published name, when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pack: Option<String>,
+}
+
+/// The entitlement matrix, with the names human formats need.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[serde(transparent)]
+pub struct MatrixReport {
+    /// Every cell, in tier order within support-type order.
+    pub rows: Vec<MatrixRow>,
+    /// Names for headers (not part of the JSON contract).
+    #[serde(skip)]
+    pub layout: MatrixLayout,
+}
+
+/// Names and order of the matrix's axes.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct MatrixLayout {
+    /// Tier ids and names, lowest first.
+    pub tiers: Vec<(String, String)>,
+    /// Support type ids, names and scopes.
+    pub support_types: Vec<(String, String, String)>,
+    /// Competency class ids and names.
+    pub classes: Vec<(String, String)>,
+}
+
+impl MatrixReport {
+    /// Builds the matrix from the entitlement table.
+    pub fn new(ent: &Entitlements) -> Self {
+        let mut rows = Vec::with_capacity(ent.matrix.len());
+        for st in &ent.support_types {
+            for tier in &ent.tiers {
+                // Cells in class order, `any` first.
+                let mut cells: Vec<_> = ent.cells(&tier.id, &st.id).collect();
+                cells.sort_by_key(|m| {
+                    ent.competency_classes
+                        .iter()
+                        .position(|c| c.id == m.competency_class)
+                });
+                rows.extend(cells.into_iter().map(|m| MatrixRow {
+                    tier: m.tier.clone(),
+                    support_type: m.support_type.clone(),
+                    competency_class: m.competency_class.clone(),
+                    incidents: m.incidents,
+                    pack: m.pack.clone(),
+                }));
+            }
+        }
+        MatrixReport {
+            rows,
+            layout: MatrixLayout {
+                tiers: ent
+                    .tiers
+                    .iter()
+                    .map(|t| (t.id.clone(), t.name.clone()))
+                    .collect(),
+                support_types: ent
+                    .support_types
+                    .iter()
+                    .map(|s| (s.id.clone(), s.name.clone(), s.scope.clone()))
+                    .collect(),
+                classes: ent
+                    .competency_classes
+                    .iter()
+                    .map(|c| (c.id.clone(), c.name.clone()))
+                    .collect(),
+            },
+        }
+    }
+
+    /// The cell for a tier, support type and class (`any` cells answer for every class).
+    pub fn cell(&self, tier: &str, support_type: &str, class: &str) -> Option<&MatrixRow> {
+        let mut matching = self
+            .rows
+            .iter()
+            .filter(|r| r.tier == tier && r.support_type == support_type);
+        matching
+            .clone()
+            .find(|r| r.competency_class == class)
+            .or_else(|| matching.find(|r| r.competency_class == ANY_CLASS))
+    }
+}
+
+/// One version in the product listing.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct VersionOut {
+    /// Microsoft's version name.
+    pub version: String,
+    /// Track id.
+    pub track: String,
+    /// Whether the track is the product's main track.
+    pub main_track: bool,
+    /// Lifecycle policy: `fixed` or `modern`.
+    pub policy: String,
+    /// First day of availability.
+    pub release: NaiveDate,
+    /// Last day of mainstream support.
+    pub mainstream_end: Option<NaiveDate>,
+    /// Last day of extended support.
+    pub extended_end: Option<NaiveDate>,
+    /// `qualifies`, `mainstream`, `extended`, `out-of-support` or `not-yet-released`.
+    pub status: String,
+    /// For a qualifying version, the last day it qualifies as far as the data knows.
+    pub qualifies_until: Option<NaiveDate>,
+    /// Track display name (not part of the JSON contract).
+    #[serde(skip)]
+    pub track_name: String,
+    /// Status words (not part of the JSON contract).
+    #[serde(skip)]
+    pub status_text: String,
+}
+
+/// One product in the listing.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct ProductOut {
+    /// Product id.
+    pub product: String,
+    /// Display name.
+    pub name: String,
+    /// `on-premises` or `cloud`.
+    pub deployment: String,
+    /// The current version (N) on the as-of date.
+    pub current: Option<String>,
+    /// The previous version (N-1) on the as-of date.
+    pub previous: Option<String>,
+    /// The qualifying versions, newest first.
+    pub entitled: Vec<String>,
+    /// Every version with its dates and status, newest first.
+    pub versions: Vec<VersionOut>,
+}
+
+/// The product summary list on a date.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[serde(transparent)]
+pub struct ProductsReport {
+    /// The products, in data order.
+    pub products: Vec<ProductOut>,
+    /// The day listed (not in the JSON array; shown by human formats).
+    #[serde(skip)]
+    pub as_of: Option<NaiveDate>,
+    /// Whether human formats list every version rather than one row per product.
+    #[serde(skip)]
+    pub versions_view: bool,
+}
+
+impl ProductOut {
+    /// Builds a product's listing entry from its summary.
+    pub fn new(summary: &ProductSummary<'_>) -> Self {
+        let p = summary.product;
+        ProductOut {
+            product: p.id.clone(),
+            name: p.name.clone(),
+            deployment: p.deployment.to_string(),
+            current: summary.current.map(|v| v.version.clone()),
+            previous: summary.previous.map(|v| v.version.clone()),
+            entitled: summary.entitled().map(|v| v.version.clone()).collect(),
+            versions: summary
+                .versions
+                .iter()
+                .map(|v| VersionOut {
+                    version: v.release.version.clone(),
+                    track: v.release.track.clone(),
+                    main_track: v.release.track == p.main_track,
+                    policy: match v.release.policy {
+                        crate::data::lifecycle::Policy::Fixed => "fixed".into(),
+                        crate::data::lifecycle::Policy::Modern => "modern".into(),
+                    },
+                    release: v.release.release,
+                    mainstream_end: v.release.mainstream_end,
+                    extended_end: v.release.extended_end,
+                    status: v.status.code().to_owned(),
+                    qualifies_until: v.qualifies_until,
+                    track_name: v.track.to_owned(),
+                    status_text: v.status.to_string(),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// What `lifecycle import` did.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct ImportReport {
+    /// The file written (or that would be written).
+    pub output: String,
+    /// Whether nothing was written (`--dry-run`).
+    pub dry_run: bool,
+    /// Whether the file's content changed.
+    pub changed: bool,
+    /// Products in the file.
+    pub products: usize,
+    /// Versions in the file.
+    pub versions: usize,
+    /// Conflicts between sources and rows left out.
+    pub warnings: Vec<String>,
+}
+
+/// Builds a product listing for the given products on a date.
+pub fn products_report(
+    data: &Dataset,
+    only: Option<&crate::data::Product>,
+    as_of: NaiveDate,
+    versions_view: bool,
+) -> ProductsReport {
+    let products = data
+        .lifecycle
+        .products
+        .iter()
+        .filter(|p| only.is_none_or(|o| o.id == p.id))
+        .map(|p| ProductOut::new(&crate::rules::summarize(p, as_of)))
+        .collect();
+    ProductsReport {
+        products,
+        as_of: Some(as_of),
+        versions_view,
+    }
+}
