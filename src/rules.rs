@@ -336,7 +336,7 @@ impl fmt::Display for Reason<'_> {
             } => {
                 let parts: Vec<String> = all
                     .iter()
-                    .map(|g| format!("with a {}: {}", g.class_name, g.incidents))
+                    .map(|g| format!("{}: {}", g.class_name, g.incidents))
                     .collect();
                 write!(
                     f,

@@ -276,15 +276,16 @@ fn validate_product(
     );
 
     // Version names and aliases must select one version only.
-    let mut spelled: HashMap<String, &str> = HashMap::new();
+    let mut spelled: HashMap<String, (usize, &str)> = HashMap::new();
     let mut versions = Vec::with_capacity(p.versions.len());
     for (vi, v) in p.versions.iter().enumerate() {
         let entry = format!("{at} versions[{vi}] (`{}`)", v.version);
         for spelling in std::iter::once(&v.version).chain(&v.aliases) {
             let folded = crate::names::normalize(spelling);
             match spelled.get(&folded) {
-                Some(other) if *other == v.version => {}
-                Some(other) => fail(
+                // The same entry may spell itself twice (an alias equal to its name).
+                Some((owner, _)) if *owner == vi => {}
+                Some((_, other)) => fail(
                     entry.clone(),
                     if *spelling == v.version {
                         format!("duplicate version `{spelling}`")
@@ -293,7 +294,7 @@ fn validate_product(
                     },
                 ),
                 None => {
-                    spelled.insert(folded, &v.version);
+                    spelled.insert(folded, (vi, &v.version));
                 }
             }
         }

@@ -184,8 +184,6 @@ pub fn products_grid(report: &ProductsReport) -> Grid {
     grid(
         [
             ("product", |p: &crate::report::ProductOut| p.product.clone()),
-            ("name", |p| p.name.clone()),
-            ("deployment", |p| p.deployment.clone()),
             ("current (N)", |p| {
                 p.current.clone().unwrap_or_else(|| "-".into())
             }),
@@ -194,7 +192,7 @@ pub fn products_grid(report: &ProductsReport) -> Grid {
             }),
             ("entitled versions", |p| {
                 if p.deployment == "cloud" {
-                    "all (no version policy)".to_owned()
+                    "any (cloud)".to_owned()
                 } else if p.entitled.is_empty() {
                     "none".to_owned()
                 } else {

@@ -1,0 +1,524 @@
+//! The real binary, driven with assert_cmd: every command and format, exit statuses 0/1/2, and
+//! each class of bad input, on the embedded data and on fixture files. Every test that decides
+//! passes `--as-of`, so results do not move with the calendar.
+
+mod common;
+
+use common::{cmd, cmd_basic, fixture};
+use predicates::prelude::*;
+use predicates::str::contains;
+
+fn stdout_of(cmd: &mut assert_cmd::Command) -> String {
+    String::from_utf8(cmd.output().expect("runs").stdout).expect("UTF-8 output")
+}
+
+fn json_of(cmd: &mut assert_cmd::Command) -> serde_json::Value {
+    serde_json::from_str(&stdout_of(cmd)).expect("valid JSON")
+}
+
+/// The headline example: Gold, SQL Server 2022, eligible with 20 incidents, exit 0.
+#[test]
+fn check_eligible_exits_0() {
+    cmd()
+        .args(["check", "--tier", "gold", "--product", "sql-server", "--version", "2022"])
+        .args(["--as-of", "2026-11-24"])
+        .assert()
+        .code(0)
+        .stdout(contains(
+            "ELIGIBLE: Gold competency gets Microsoft Product Support for SQL Server 2022 on 2026-11-24: 20 incidents (Partner support Gold 20pack), qualifies until 2028-01-11",
+        ))
+        .stdout(contains("https://support.serviceshub.microsoft.com/supportforbusiness/create"))
+        .stderr("");
+}
+
+/// N-2 is a decision, not an error: exit 1 with the failed rules named.
+#[test]
+fn check_not_eligible_exits_1() {
+    cmd()
+        .args([
+            "check",
+            "-t",
+            "gold",
+            "-p",
+            "sql-server",
+            "--version",
+            "2019",
+        ])
+        .args(["--as-of", "2026-11-24"])
+        .assert()
+        .code(1)
+        .stdout(contains("NOT ELIGIBLE").and(contains("n-minus-2-or-older")))
+        .stdout(contains("Pay Per Incident"))
+        .stderr("");
+}
+
+/// The JSON contract of `check`: every documented field, with the documented types.
+#[test]
+fn check_json_contract() {
+    let v = json_of(cmd().args([
+        "check",
+        "-t",
+        "silver",
+        "-p",
+        "sql-server",
+        "--version",
+        "2022",
+        "--as-of",
+        "2026-11-24",
+        "-f",
+        "json",
+    ]));
+    assert_eq!(v["eligible"], true);
+    assert_eq!(v["tier"], "silver");
+    assert_eq!(v["product"], "sql-server");
+    assert_eq!(v["version"], "2022");
+    assert_eq!(v["support_type"], "product-support");
+    assert_eq!(v["incidents"], 15);
+    assert_eq!(v["channel"]["id"], "support-for-business");
+    assert!(v["channel"]["url"].is_string());
+    assert_eq!(v["as_of"], "2026-11-24");
+    assert_eq!(v["eligible_until"], "2028-01-11");
+    let rules: Vec<&str> = v["reasons"]
+        .as_array()
+        .expect("reasons")
+        .iter()
+        .map(|r| r["rule"].as_str().expect("rule"))
+        .collect();
+    assert_eq!(
+        rules,
+        [
+            "support-type",
+            "tier-entitlement",
+            "released",
+            "main-track",
+            "n-minus-1",
+            "mainstream-support"
+        ]
+    );
+    assert!(v["reasons"][0]["passed"].is_boolean());
+    assert!(v["reasons"][0]["detail"].is_string());
+    assert_eq!(v["alternatives"], serde_json::json!([]));
+    assert!(v["notes"].is_array());
+}
+
+/// Not eligible in JSON: incidents, channel and eligible_until are null; alternatives listed.
+#[test]
+fn check_json_not_eligible() {
+    let v = json_of(cmd().args([
+        "check",
+        "-t",
+        "maps",
+        "-p",
+        "azure",
+        "--as-of",
+        "2026-11-24",
+        "--format",
+        "json",
+    ]));
+    assert_eq!(v["eligible"], false);
+    assert_eq!(v["incidents"], serde_json::Value::Null);
+    assert_eq!(v["channel"], serde_json::Value::Null);
+    assert_eq!(v["eligible_until"], serde_json::Value::Null);
+    assert_eq!(v["version"], serde_json::Value::Null);
+    assert_eq!(v["support_type"], "signature-cloud-support");
+    assert_eq!(v["alternatives"][0]["id"], "earn-competency");
+}
+
+/// "unlimited" is a string in JSON; a cloud competency gets it.
+#[test]
+fn check_json_unlimited() {
+    let v = json_of(cmd().args([
+        "check",
+        "-t",
+        "gold",
+        "-p",
+        "azure",
+        "-c",
+        "Cloud Platform",
+        "--as-of",
+        "2026-11-24",
+        "-f",
+        "json",
+    ]));
+    assert_eq!(v["incidents"], "unlimited");
+    assert_eq!(v["competency_class"], "cloud");
+    assert_eq!(v["channel"]["id"], "azure-portal");
+}
+
+/// Markdown and CSV forms of `check`.
+#[test]
+fn check_markdown_and_csv() {
+    cmd()
+        .args([
+            "check",
+            "-t",
+            "gold",
+            "-p",
+            "exchange",
+            "--as-of",
+            "2026-11-24",
+            "-f",
+            "markdown",
+        ])
+        .assert()
+        .code(0)
+        .stdout(
+            contains("**ELIGIBLE: Gold competency").and(contains("| # | rule | result | detail |")),
+        );
+    cmd()
+        .args(["check", "-t", "gold", "-p", "exchange", "--version", "2019", "--as-of", "2026-11-24", "-f", "csv"])
+        .assert()
+        .code(1)
+        .stdout(
+            "as_of,tier,product,version,competency_class,eligible,support_type,incidents,channel,eligible_until,failed_rules\n\
+             2026-11-24,gold,exchange-server,2019,,false,product-support,,,,mainstream-ended out-of-support\n",
+        );
+}
+
+/// Names ignore case, spaces and hyphens: tier, product, version and competency.
+#[test]
+fn names_ignore_case_spaces_and_hyphens() {
+    let v = json_of(cmd().args([
+        "check",
+        "--tier",
+        "Action Pack",
+        "--product",
+        "WINDOWS server",
+        "--version",
+        "2012-r2",
+        "--as-of",
+        "2014-06-01",
+        "-f",
+        "json",
+    ]));
+    assert_eq!(v["tier"], "action-pack");
+    assert_eq!(v["product"], "windows-server");
+    assert_eq!(v["version"], "2012 R2");
+    assert_eq!(v["incidents"], 10);
+}
+
+/// Bad names: exit 2, every bad value named with a suggestion and the valid choices.
+#[test]
+fn unknown_names_exit_2_with_suggestions() {
+    cmd()
+        .args([
+            "check",
+            "-t",
+            "glod",
+            "-p",
+            "sql-servr",
+            "--as-of",
+            "2026-11-24",
+        ])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(contains("error: unknown tier `glod`: did you mean `gold`?"))
+        .stderr(contains(
+            "error: unknown product `sql-servr`: did you mean `sql-server`?",
+        ))
+        .stderr(contains("valid: `action-pack`, `silver`, `gold`"));
+    cmd()
+        .args([
+            "check",
+            "-t",
+            "gold",
+            "-p",
+            "sql-server",
+            "--version",
+            "2091",
+        ])
+        .assert()
+        .code(2)
+        .stderr(contains(
+            "unknown version `2091` of `sql-server`: did you mean `2019`?",
+        ));
+    cmd()
+        .args(["check", "-t", "gold", "-p", "azure", "-c", "clod platfrm"])
+        .assert()
+        .code(2)
+        .stderr(contains(
+            "unknown competency `clod platfrm`: did you mean `cloud-platform`?",
+        ));
+}
+
+/// A version for a cloud product is refused: cloud products have no versions.
+#[test]
+fn version_on_cloud_product_exits_2() {
+    cmd()
+        .args(["check", "-t", "gold", "-p", "azure", "--version", "2019"])
+        .assert()
+        .code(2)
+        .stderr(contains("`azure` is a cloud product and has no versions"));
+}
+
+/// Dates must be real calendar days: exit 2 from the argument parser.
+#[test]
+fn bad_dates_exit_2() {
+    for bad in ["2026-02-30", "24-11-2026", "tomorrow", "2026-1-5"] {
+        cmd()
+            .args(["check", "-t", "gold", "-p", "sql-server", "--as-of", bad])
+            .assert()
+            .code(2)
+            .stderr(contains(format!(
+                "`{bad}` is not a real date in the form YYYY-MM-DD"
+            )));
+    }
+}
+
+/// Usage errors (missing flag, unknown format) exit 2, never 1.
+#[test]
+fn usage_errors_exit_2() {
+    cmd().args(["check", "-t", "gold"]).assert().code(2);
+    cmd()
+        .args(["matrix", "--format", "yaml"])
+        .assert()
+        .code(2)
+        .stderr(contains("invalid value 'yaml'"));
+    cmd().assert().code(2);
+}
+
+/// The matrix in every format; JSON is the documented flat array.
+#[test]
+fn matrix_formats() {
+    let text = stdout_of(cmd().args(["matrix"]));
+    insta::assert_snapshot!("matrix_text", text);
+    let md = stdout_of(cmd().args(["matrix", "-f", "markdown"]));
+    insta::assert_snapshot!("matrix_markdown", md);
+    let csv = stdout_of(cmd().args(["matrix", "-f", "csv"]));
+    assert!(
+        csv.starts_with("support type,competency,Action Pack,Silver competency,Gold competency\n")
+    );
+    let v = json_of(cmd().args(["matrix", "-f", "json"]));
+    let rows = v.as_array().expect("array");
+    assert_eq!(rows.len(), 8);
+    for row in rows {
+        for key in ["tier", "support_type", "competency_class", "incidents"] {
+            assert!(row.get(key).is_some(), "{key} missing in {row}");
+        }
+    }
+    assert!(rows.contains(&serde_json::json!({
+        "tier": "action-pack", "support_type": "signature-cloud-support",
+        "competency_class": "any", "incidents": 0
+    })));
+}
+
+/// The N-1 product summary list, rebuilt from lifecycle data on the seed page's date.
+#[test]
+fn products_summary_on_seed_date() {
+    let text = stdout_of(cmd().args(["products", "--as-of", "2021-06-17"]));
+    insta::assert_snapshot!("products_2021_06_17", text);
+}
+
+/// Products in JSON: the documented fields, N and N-1, entitled newest first.
+#[test]
+fn products_json_contract() {
+    let v = json_of(cmd().args([
+        "products",
+        "--as-of",
+        "2026-11-24",
+        "-p",
+        "sql",
+        "-f",
+        "json",
+    ]));
+    let p = &v[0];
+    assert_eq!(v.as_array().map(Vec::len), Some(1));
+    assert_eq!(p["product"], "sql-server");
+    assert_eq!(p["name"], "SQL Server");
+    assert_eq!(p["deployment"], "on-premises");
+    assert_eq!(p["current"], "2025");
+    assert_eq!(p["previous"], "2022");
+    assert_eq!(p["entitled"], serde_json::json!(["2025", "2022"]));
+    let v2019 = p["versions"]
+        .as_array()
+        .expect("versions")
+        .iter()
+        .find(|v| v["version"] == "2019")
+        .expect("2019");
+    assert_eq!(v2019["status"], "extended");
+    assert_eq!(v2019["mainstream_end"], "2025-02-28");
+    assert_eq!(v2019["extended_end"], "2030-01-08");
+}
+
+/// Every version's status in text, markdown and CSV with --versions.
+#[test]
+fn products_versions_view() {
+    cmd()
+        .args([
+            "products",
+            "--as-of",
+            "2026-11-24",
+            "-p",
+            "windows-server",
+            "--versions",
+        ])
+        .assert()
+        .code(0)
+        .stdout(contains("2012 R2").and(contains("not yet released").not()))
+        .stdout(contains("windows-server ┆ 2025 ").and(contains("qualifies")));
+    let csv = stdout_of(
+        cmd()
+            .args([
+                "products",
+                "--as-of",
+                "2024-01-01",
+                "-p",
+                "widget",
+                "--versions",
+                "-f",
+                "csv",
+            ])
+            .env("MPN_SUPPORT_DATA_DIR", fixture("basic")),
+    );
+    assert!(csv.contains("widget-server,2027,long-term channel (main),2027-03-01,2032-03-01,2037-03-01,not yet released,-\n"), "{csv}");
+    assert!(
+        csv.contains("widget-server,24H2,semi-annual channel,2024-10-01"),
+        "{csv}"
+    );
+    let md = stdout_of(cmd().args(["products", "--as-of", "2026-11-24", "-f", "md"]));
+    assert!(md.starts_with(
+        "| product | current (N) | previous (N-1) | entitled versions | N-1 mainstream end |\n|---|"
+    ));
+}
+
+/// Fixture data replaces the embedded data through flags and through the directory variable.
+#[test]
+fn data_files_replace_embedded_data() {
+    cmd()
+        .args([
+            "check",
+            "-t",
+            "pro",
+            "-p",
+            "widget",
+            "--as-of",
+            "2025-01-01",
+            "-f",
+            "json",
+        ])
+        .arg("--entitlements")
+        .arg(fixture("basic/entitlements.json"))
+        .arg("--lifecycle")
+        .arg(fixture("basic/lifecycle.json"))
+        .assert()
+        .code(0)
+        .stdout(contains("\"incidents\": 2").and(contains("\"pack\": \"Pro 2-pack\"")));
+    cmd_basic()
+        .args([
+            "check",
+            "-t",
+            "starter",
+            "-p",
+            "cloudy",
+            "--as-of",
+            "2025-01-01",
+        ])
+        .assert()
+        .code(1)
+        .stdout(contains("Upgrade your tier"));
+    cmd_basic()
+        .args(["matrix", "-f", "csv"])
+        .assert()
+        .code(0)
+        .stdout(contains("Product Support (on-premises only),any,1 incident,2 incidents (Pro 2-pack),3 incidents"));
+}
+
+/// Broken data files: exit 2, the file named, with line and column for syntax and type errors.
+#[test]
+fn broken_data_files_exit_2_with_location() {
+    let cases = [
+        ("syntax_error.json", "syntax_error.json:3:18: "),
+        (
+            "unknown_field.json",
+            "unknown_field.json:3:61: unknown field `colour`",
+        ),
+        (
+            "wrong_type.json",
+            "wrong_type.json:4:36: invalid type: integer `2019`, expected a string",
+        ),
+        ("empty.json", "empty.json:1:1: the file is empty"),
+        ("invalid_utf8.json", "not UTF-8 text"),
+        (
+            "mainstream_before_release.json",
+            "products[0] (`x`) versions[0] (`1`): mainstream end 2019-01-01 before release 2020-01-01",
+        ),
+        (
+            "unknown_channel.json",
+            "channel `carrier-pigeon` is not defined",
+        ),
+    ];
+    for (file, message) in cases {
+        cmd()
+            .args(["products", "--lifecycle"])
+            .arg(fixture(&format!("broken/{file}")))
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(contains(message).and(contains("panicked").not()));
+    }
+}
+
+/// Every semantic problem of a file is reported at once, not only the first.
+#[test]
+fn all_problems_are_reported_together() {
+    cmd()
+        .args(["products", "--lifecycle"])
+        .arg(fixture("broken/many_problems.json"))
+        .assert()
+        .code(2)
+        .stderr(contains("4 problems found"))
+        .stderr(contains(
+            "versions[0] (`1`) release: `2020-02-30` is not a real date",
+        ))
+        .stderr(contains("track `nope` is not one of the product's tracks"))
+        .stderr(contains(
+            "extended end 2025-01-01 before mainstream end 2026-01-01",
+        ))
+        .stderr(contains("duplicate version `2`"));
+    cmd()
+        .args(["matrix", "--entitlements"])
+        .arg(fixture("broken/entitlements_unknown_references.json"))
+        .assert()
+        .code(2)
+        .stderr(contains("matrix[0]: unknown tier `platinum`"))
+        .stderr(contains("unknown competency class `stratosphere`"));
+}
+
+/// Missing files and directories are clear errors, not panics.
+#[test]
+fn unreadable_data_paths_exit_2() {
+    cmd()
+        .args(["matrix", "--entitlements", "/nonexistent/e.json"])
+        .assert()
+        .code(2)
+        .stderr("error: cannot read `/nonexistent/e.json`: no such file\n");
+    cmd()
+        .args(["matrix", "--lifecycle"])
+        .arg(fixture("basic"))
+        .assert()
+        .code(2)
+        .stderr(contains("is a directory, not a file"));
+}
+
+/// `--help` lists every command, flag and the exit-code contract.
+#[test]
+fn help_snapshot() {
+    insta::assert_snapshot!("help", stdout_of(cmd().arg("--help")));
+    insta::assert_snapshot!("check_help", stdout_of(cmd().args(["check", "--help"])));
+}
+
+/// A closed stdout (`| head`) ends quietly.
+#[test]
+fn closed_stdout_is_not_an_error() {
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("mpn-support"))
+        .args(["products", "--versions", "--as-of", "2026-11-24"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    drop(child.stdout.take());
+    let out = child.wait_with_output().expect("wait");
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"));
+    assert_ne!(out.status.code(), Some(101));
+}

@@ -1,0 +1,29 @@
+//! Helpers shared by the integration tests.
+
+#![allow(dead_code, reason = "each test crate uses a different subset")]
+
+use std::path::PathBuf;
+
+use assert_cmd::Command;
+
+/// The binary under test, with the data-directory variable cleared so tests see the embedded
+/// data unless they pass files.
+pub fn cmd() -> Command {
+    let mut cmd = Command::cargo_bin("mpn-support").expect("binary is built");
+    cmd.env_remove("MPN_SUPPORT_DATA_DIR");
+    cmd
+}
+
+/// A file under `tests/fixtures`.
+pub fn fixture(path: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(path)
+}
+
+/// `cmd()` reading both data files from `tests/fixtures/basic`.
+pub fn cmd_basic() -> Command {
+    let mut cmd = cmd();
+    cmd.env("MPN_SUPPORT_DATA_DIR", fixture("basic"));
+    cmd
+}
