@@ -2,6 +2,11 @@
 //! each class of bad input, on the embedded data and on fixture files. Every test that decides
 //! passes `--as-of`, so results do not move with the calendar.
 
+#![allow(
+    clippy::expect_used,
+    reason = "a broken fixture should fail the test loudly"
+)]
+
 mod common;
 
 use common::{cmd, cmd_basic, fixture};

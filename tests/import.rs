@@ -1,6 +1,11 @@
 //! The committed lifecycle file is exactly what `lifecycle import` makes of the committed
 //! sources, so the data can always be regenerated and reviewed as a diff.
 
+#![allow(
+    clippy::expect_used,
+    reason = "a broken fixture should fail the test loudly"
+)]
+
 mod common;
 
 use common::cmd;

@@ -1,6 +1,11 @@
 //! The rules, driven through the library on the embedded data and on the fixture data.
 //! One row per case: tier, product, version, competency, date -> verdict, incidents, reasons.
 
+#![allow(
+    clippy::expect_used,
+    reason = "a broken fixture should fail the test loudly"
+)]
+
 mod common;
 
 use chrono::NaiveDate;
