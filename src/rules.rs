@@ -804,8 +804,8 @@ impl fmt::Display for Status {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
             Status::Qualifies => "qualifies",
-            Status::Mainstream => "mainstream support",
-            Status::Extended => "extended support",
+            Status::Mainstream => "mainstream",
+            Status::Extended => "extended",
             Status::OutOfSupport => "out of support",
             Status::NotYetReleased => "not yet released",
         })

@@ -224,10 +224,10 @@ pub fn versions_grid(report: &ProductsReport) -> Grid {
             ("product", |(p, _): &Row<'_>| p.product.clone()),
             ("version", |(_, v)| v.version.clone()),
             ("track", |(_, v)| {
-                if v.main_track {
-                    format!("{} (main)", v.track_name)
+                if v.main_track && v.track != "main" {
+                    format!("{} (main)", v.track)
                 } else {
-                    v.track_name.clone()
+                    v.track.clone()
                 }
             }),
             ("release", |(_, v)| v.release.to_string()),

@@ -11,7 +11,7 @@ use super::{Grid, import_lines, matrix_grid, product_grids, trace_grid};
 use crate::report::{CheckReport, Report};
 
 /// Width tables wrap at, whatever the terminal.
-const WIDTH: u16 = 110;
+const WIDTH: u16 = 120;
 
 /// Renders a report as text.
 pub fn render(report: &Report) -> String {
@@ -98,7 +98,12 @@ fn render_check(r: &CheckReport) -> String {
 /// The one-line verdict that opens a check.
 pub fn headline(r: &CheckReport, version: &str) -> String {
     let who = &r.names.tier;
-    let what = format!("{}{version}", r.names.product);
+    let assumed = if r.version_assumed {
+        " (current version, assumed)"
+    } else {
+        ""
+    };
+    let what = format!("{}{version}{assumed}", r.names.product);
     if r.eligible {
         let incidents = match (&r.incidents, &r.incidents_by_competency_class) {
             (_, Some(by_class)) => by_class
