@@ -12,6 +12,8 @@ use crate::report::{CheckReport, Report};
 
 /// Width tables wrap at, whatever the terminal.
 const WIDTH: u16 = 120;
+/// First columns up to this many characters are ids and are never wrapped.
+const ID_WIDTH: usize = 32;
 
 /// Renders a report as text.
 pub fn render(report: &Report) -> String {
@@ -52,8 +54,15 @@ pub fn table(grid: &Grid) -> String {
     for row in &grid.rows {
         t.add_row(row.clone());
     }
-    // The first column holds ids people copy: never wrap it.
-    if let Some(first) = t.column_mut(0) {
+    // A short first column holds ids people copy: never wrap it. A long one is prose.
+    let first_width = grid
+        .rows
+        .iter()
+        .map(|r| r.first().map_or(0, |c| c.chars().count()))
+        .max();
+    if first_width.is_some_and(|w| w <= ID_WIDTH)
+        && let Some(first) = t.column_mut(0)
+    {
         first.set_constraint(ColumnConstraint::ContentWidth);
     }
     format!("{t}\n")

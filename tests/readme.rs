@@ -1,0 +1,114 @@
+//! Every `$ mpn-support ...` line in a ```console block of README.md is run and its output
+//! compared with the lines under it, so the README's examples stay true. With README_UPDATE=1
+//! the README is rewritten with the current output instead.
+
+#![allow(
+    clippy::expect_used,
+    reason = "a broken README should fail the test loudly"
+)]
+
+mod common;
+
+use std::path::Path;
+
+/// Splits a command line the way a shell would for our examples: spaces, and double quotes.
+fn split(line: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut word = String::new();
+    let mut quoted = false;
+    let mut any = false;
+    for c in line.chars() {
+        match c {
+            '"' => {
+                quoted = !quoted;
+                any = true;
+            }
+            ' ' if !quoted => {
+                if any {
+                    words.push(std::mem::take(&mut word));
+                    any = false;
+                }
+            }
+            _ => {
+                word.push(c);
+                any = true;
+            }
+        }
+    }
+    if any {
+        words.push(word);
+    }
+    words
+}
+
+fn run(command: &str) -> String {
+    let words = split(command);
+    let out = common::cmd()
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(&words[1..])
+        .output()
+        .expect("runs");
+    let stdout = String::from_utf8(out.stdout).expect("UTF-8");
+    if stdout.is_empty() {
+        String::from_utf8(out.stderr).expect("UTF-8")
+    } else {
+        stdout
+    }
+}
+
+/// The README's console examples are the binary's real output.
+#[test]
+fn readme_examples_are_real_output() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md");
+    let text = std::fs::read_to_string(&path).expect("README.md");
+    let mut rebuilt = String::new();
+    let mut mismatches = Vec::new();
+    let mut examples = 0;
+    let mut lines = text.lines().peekable();
+    while let Some(line) = lines.next() {
+        rebuilt.push_str(line);
+        rebuilt.push('\n');
+        if line != "```console" {
+            continue;
+        }
+        // Inside a console block: commands and their recorded output, up to the fence.
+        while let Some(line) = lines.next() {
+            if line == "```" {
+                rebuilt.push_str("```\n");
+                break;
+            }
+            let Some(command) = line.strip_prefix("$ ") else {
+                continue;
+            };
+            examples += 1;
+            let mut recorded = String::new();
+            while let Some(next) = lines.peek() {
+                if *next == "```" || next.starts_with("$ ") {
+                    break;
+                }
+                recorded.push_str(next);
+                recorded.push('\n');
+                lines.next();
+            }
+            let actual = run(command);
+            if actual.trim_end() != recorded.trim_end() {
+                mismatches.push(command.to_owned());
+            }
+            rebuilt.push_str(line);
+            rebuilt.push('\n');
+            rebuilt.push_str(&actual);
+            if !actual.ends_with('\n') {
+                rebuilt.push('\n');
+            }
+        }
+    }
+    if std::env::var_os("README_UPDATE").is_some() {
+        std::fs::write(&path, rebuilt).expect("write README.md");
+        return;
+    }
+    assert!(examples >= 10, "only {examples} examples found");
+    assert!(
+        mismatches.is_empty(),
+        "README examples differ from the binary (run README_UPDATE=1 cargo test --test readme): {mismatches:#?}"
+    );
+}
