@@ -10,6 +10,7 @@ use clap::{Args, Parser, Subcommand};
 
 use crate::commands::{
     check::CheckArgs, lifecycle::LifecycleCommand, matrix::MatrixArgs, products::ProductsArgs,
+    schema::SchemaArgs, validate::ValidateArgs,
 };
 use crate::data::DataPaths;
 
@@ -41,9 +42,13 @@ pub enum Command {
     Matrix(MatrixArgs),
     /// List products with their current (N) and previous (N-1) versions and what qualifies
     Products(ProductsArgs),
+    /// Check the data files and list every problem (exit 2 when any error)
+    Validate(ValidateArgs),
     /// Maintain the lifecycle data file
     #[command(subcommand)]
     Lifecycle(LifecycleCommand),
+    /// Print the JSON Schema of a data file
+    Schema(SchemaArgs),
 }
 
 /// Where the data files come from (default: the copies built into the binary).

@@ -63,8 +63,19 @@ pub struct Sources<'a> {
     pub catalogue: &'a str,
     /// The supplement.
     pub supplement: &'a str,
-    /// endoflife.date pages by slug (file name without `.md`).
-    pub pages: HashMap<String, String>,
+    /// endoflife.date data by slug (file name without extension).
+    pub pages: HashMap<String, Page>,
+    /// Overrides the catalogue's per-product choice of which source wins a conflict.
+    pub prefer: Option<Prefer>,
+}
+
+/// One endoflife.date source file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Page {
+    /// Its file name, for messages.
+    pub file: String,
+    /// Its text.
+    pub text: String,
 }
 
 /// The imported file and what the import noticed on the way.
@@ -148,10 +159,13 @@ struct VersionRule {
     policy: Option<Policy>,
 }
 
+/// Which source wins when two disagree on a date.
 #[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
 #[serde(rename_all = "kebab-case")]
-enum Prefer {
+pub enum Prefer {
+    /// The curated side: the supplement, and the catalogue's curated facts.
     Supplement,
+    /// The endoflife.date source.
     Endoflife,
 }
 
@@ -263,17 +277,19 @@ pub fn import(sources: &Sources<'_>, generated: &str) -> Result<Imported, Import
             .unwrap_or_default();
         let mut drafts: Vec<Draft> = Vec::new();
         if let Some(mapping) = &cp.endoflife {
-            let text = sources
+            let page = sources
                 .pages
                 .get(&mapping.slug)
                 .ok_or_else(|| ImportError::Missing {
                     file: CATALOGUE_FILE.into(),
                     product: cp.id.clone(),
-                    what: format!("endoflife.date page `{ENDOFLIFE_DIR}/{}.md`", mapping.slug),
+                    what: format!(
+                        "endoflife.date data `{ENDOFLIFE_DIR}/{}.md` or `.json`",
+                        mapping.slug
+                    ),
                 })?;
-            let file = format!("{ENDOFLIFE_DIR}/{}.md", mapping.slug);
-            let cycles = parse_page(&file, text)?;
-            drafts = from_page(mapping, &cycles, &file, &mut warnings);
+            let cycles = parse_source(page)?;
+            drafts = from_page(mapping, &cycles, &page.file, &mut warnings);
         }
         if let Some(mapping) = &cp.supplement {
             let sp =
@@ -285,10 +301,20 @@ pub fn import(sources: &Sources<'_>, generated: &str) -> Result<Imported, Import
                         product: cp.id.clone(),
                         what: format!("supplement product `{}`", mapping.product),
                     })?;
-            merge_supplement(&cp.id, mapping, sp, &main_track, &mut drafts, &mut warnings);
+            let prefer = sources.prefer.unwrap_or(mapping.prefer);
+            merge_supplement(
+                &cp.id,
+                mapping,
+                prefer,
+                sp,
+                &main_track,
+                &mut drafts,
+                &mut warnings,
+            );
         }
         for curated in &cp.curated {
-            apply_curated(&cp.id, curated, &mut drafts, &mut warnings);
+            let prefer = sources.prefer.unwrap_or(Prefer::Supplement);
+            apply_curated(&cp.id, curated, prefer, &mut drafts, &mut warnings);
         }
         let mut versions: Vec<VersionEntry> = drafts
             .into_iter()
@@ -352,6 +378,92 @@ fn json<T: serde::de::DeserializeOwned>(file: &str, text: &str) -> Result<T, Imp
             message,
         }
     })
+}
+
+/// Reads the release rows of an endoflife.date source: a product page (`.md`, YAML front
+/// matter) or an API answer (`.json`, v0 or v1), told apart by content.
+pub fn parse_source(page: &Page) -> Result<Vec<Cycle>, ImportError> {
+    if page.file.ends_with(".json") {
+        parse_api(&page.file, &page.text)
+    } else {
+        parse_page(&page.file, &page.text)
+    }
+}
+
+/// Reads an endoflife.date API answer: v0 (`/api/<product>.json`, an array of cycles whose
+/// `support` is true while support continues) or v1 (`result.releases[]` with `isEoas` /
+/// `eoasFrom`, `isEol` / `eolFrom`).
+pub fn parse_api(file: &str, text: &str) -> Result<Vec<Cycle>, ImportError> {
+    let value: serde_json::Value = json(file, text)?;
+    let fail = |message: &str| ImportError::Page {
+        file: file.to_owned(),
+        message: message.to_owned(),
+    };
+    let word = |v: &serde_json::Value| match v {
+        serde_json::Value::String(s) => Some(s.clone()),
+        serde_json::Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    };
+    if let Some(rows) = value.as_array() {
+        // v0: `support` means "active support continues" when true (the inverse of `eol`).
+        return rows
+            .iter()
+            .enumerate()
+            .map(|(i, row)| {
+                let cycle = word(&row["cycle"])
+                    .ok_or_else(|| fail(&format!("entry {i} has no `cycle`")))?;
+                Ok(Cycle {
+                    cycle,
+                    label: word(&row["releaseLabel"]),
+                    release: word(&row["releaseDate"]),
+                    eoas: end_from_v0(&row["support"], true),
+                    eol: end_from_v0(&row["eol"], false),
+                })
+            })
+            .collect();
+    }
+    if let Some(rows) = value["result"]["releases"].as_array() {
+        return rows
+            .iter()
+            .enumerate()
+            .map(|(i, row)| {
+                let cycle = word(&row["name"])
+                    .ok_or_else(|| fail(&format!("result.releases[{i}] has no `name`")))?;
+                Ok(Cycle {
+                    cycle,
+                    label: word(&row["label"]),
+                    release: word(&row["releaseDate"]),
+                    eoas: end_from_v1(&row["isEoas"], &row["eoasFrom"]),
+                    eol: end_from_v1(&row["isEol"], &row["eolFrom"]),
+                })
+            })
+            .collect();
+    }
+    Err(fail(
+        "not endoflife.date API data: expected an array of cycles (v0) or `result.releases` (v1)",
+    ))
+}
+
+/// A v0 end field: a date, or a boolean; `inverted` for `support`, where true means "continues".
+fn end_from_v0(v: &serde_json::Value, inverted: bool) -> Option<Option<String>> {
+    match v {
+        serde_json::Value::String(date) => Some(Some(date.clone())),
+        serde_json::Value::Bool(flag) => {
+            let ended = *flag != inverted;
+            Some(ended.then(String::new))
+        }
+        _ => None,
+    }
+}
+
+/// A v1 end: the `...From` date when given, else the `is...` flag.
+fn end_from_v1(flag: &serde_json::Value, from: &serde_json::Value) -> Option<Option<String>> {
+    match (from.as_str(), flag.as_bool()) {
+        (Some(date), _) => Some(Some(date.to_owned())),
+        (None, Some(true)) => Some(Some(String::new())),
+        (None, Some(false)) => Some(None),
+        (None, None) => None,
+    }
 }
 
 /// Reads the release rows of an endoflife.date product page (YAML front matter).
@@ -527,6 +639,7 @@ fn min_date(a: Option<String>, b: Option<String>) -> Option<String> {
 fn merge_supplement(
     product: &str,
     mapping: &SupplementMapping,
+    prefer: Prefer,
     sp: &SupplementProduct,
     main_track: &str,
     drafts: &mut Vec<Draft>,
@@ -559,7 +672,7 @@ fn merge_supplement(
                         None => *ours = Some(theirs.clone()),
                         Some(mine) if mine == theirs => {}
                         Some(mine) => {
-                            let kept = match mapping.prefer {
+                            let kept = match prefer {
                                 Prefer::Supplement => {
                                     let old = mine.clone();
                                     *ours = Some(theirs.clone());
@@ -599,6 +712,7 @@ fn merge_supplement(
 fn apply_curated(
     product: &str,
     curated: &Curated,
+    prefer: Prefer,
     drafts: &mut [Draft],
     warnings: &mut Vec<String>,
 ) {
@@ -619,13 +733,22 @@ fn apply_curated(
     ];
     for (what, ours, curated_value) in fields {
         let Some(value) = curated_value else { continue };
-        if let (Some(mine), Some(new)) = (ours.as_ref(), value.as_ref())
-            && mine != new
-        {
-            warnings.push(format!(
-                "{product} {}: {what}: source {mine} replaced by curated {new}",
-                d.version
-            ));
+        match (ours.as_ref(), value.as_ref()) {
+            (Some(mine), Some(new)) if mine != new => {
+                if prefer == Prefer::Endoflife {
+                    warnings.push(format!(
+                        "{product} {}: {what}: kept source {mine}, curated says {new}",
+                        d.version
+                    ));
+                    continue;
+                }
+                warnings.push(format!(
+                    "{product} {}: {what}: source {mine} replaced by curated {new}",
+                    d.version
+                ));
+            }
+            (Some(_), None) if prefer == Prefer::Endoflife => continue,
+            _ => {}
         }
         *ours = value.clone();
     }
@@ -637,6 +760,102 @@ fn extend_unique(list: &mut Vec<String>, more: &[String]) {
             list.push(m.clone());
         }
     }
+}
+
+/// What changes between two lifecycle files: products and versions added or removed, and each
+/// changed field of a version with its old and new value.
+pub fn changes(old: &LifecycleFile, new: &LifecycleFile) -> Vec<String> {
+    let mut out = Vec::new();
+    let show = |d: &Option<String>| d.clone().unwrap_or_else(|| "none".into());
+    let describe = |v: &VersionEntry| {
+        format!(
+            "release {}, mainstream end {}, extended end {}",
+            v.release,
+            show(&v.mainstream_end),
+            show(&v.extended_end)
+        )
+    };
+    for (what, before, after) in [
+        ("$schema", &old.schema, &new.schema),
+        ("generated", &old.generated, &new.generated),
+    ] {
+        if before != after {
+            out.push(format!(
+                "changed {what}: {} -> {}",
+                show(before),
+                show(after)
+            ));
+        }
+    }
+    if old.sources != new.sources {
+        out.push("changed sources".to_owned());
+    }
+    for np in &new.products {
+        let Some(op) = old.products.iter().find(|p| p.id == np.id) else {
+            out.push(format!(
+                "added product {} ({} versions)",
+                np.id,
+                np.versions.len()
+            ));
+            continue;
+        };
+        for nv in &np.versions {
+            let Some(ov) = op.versions.iter().find(|v| v.version == nv.version) else {
+                out.push(format!("added {} {}: {}", np.id, nv.version, describe(nv)));
+                continue;
+            };
+            let fields = [
+                (
+                    "release",
+                    Some(ov.release.clone()),
+                    Some(nv.release.clone()),
+                ),
+                (
+                    "mainstream end",
+                    ov.mainstream_end.clone(),
+                    nv.mainstream_end.clone(),
+                ),
+                (
+                    "extended end",
+                    ov.extended_end.clone(),
+                    nv.extended_end.clone(),
+                ),
+                ("track", Some(ov.track.clone()), Some(nv.track.clone())),
+                (
+                    "policy",
+                    Some(format!("{:?}", ov.policy)),
+                    Some(format!("{:?}", nv.policy)),
+                ),
+            ];
+            for (what, before, after) in fields {
+                if before != after {
+                    out.push(format!(
+                        "changed {} {}: {what} {} -> {}",
+                        np.id,
+                        nv.version,
+                        show(&before),
+                        show(&after)
+                    ));
+                }
+            }
+        }
+        for ov in &op.versions {
+            if !np.versions.iter().any(|v| v.version == ov.version) {
+                out.push(format!(
+                    "removed {} {}: {}",
+                    np.id,
+                    ov.version,
+                    describe(ov)
+                ));
+            }
+        }
+    }
+    for op in &old.products {
+        if !new.products.iter().any(|p| p.id == op.id) {
+            out.push(format!("removed product {}", op.id));
+        }
+    }
+    out
 }
 
 #[cfg(test)]

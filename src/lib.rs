@@ -108,5 +108,7 @@ pub fn run(cli: &Cli, today: NaiveDate) -> Result<Outcome, AppError> {
         Command::Matrix(args) => commands::matrix::run(args),
         Command::Products(args) => commands::products::run(args, today),
         Command::Lifecycle(command) => commands::lifecycle::run(command, today),
+        Command::Validate(args) => commands::validate::run(args),
+        Command::Schema(args) => commands::schema::run(args),
     }
 }

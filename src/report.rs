@@ -22,6 +22,23 @@ pub enum Report {
     Products(ProductsReport),
     /// `lifecycle import`.
     Import(ImportReport),
+    /// `validate`.
+    Validate(ValidateReport),
+    /// Text printed as it is, whatever the format (`schema`).
+    Text(String),
+}
+
+/// What `validate` found.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct ValidateReport {
+    /// The files checked, as named to the user.
+    pub files: Vec<String>,
+    /// Number of errors.
+    pub errors: usize,
+    /// Number of warnings.
+    pub warnings: usize,
+    /// Every problem, each with file, line, column, severity, entry and message.
+    pub problems: Vec<crate::data::Diagnostic>,
 }
 
 /// The answer to one `check`.
@@ -61,6 +78,9 @@ pub struct CheckReport {
     pub alternatives: Vec<AlternativeOut>,
     /// Advice that applies.
     pub notes: Vec<NoteOut>,
+    /// Warnings about the answer itself (stale data); omitted when there are none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
     /// Display names for the ids above (not part of the JSON contract).
     #[serde(skip)]
     pub names: CheckNames,
@@ -197,6 +217,7 @@ impl CheckReport {
                     text: n.text.clone(),
                 })
                 .collect(),
+            warnings: Vec::new(),
             names: CheckNames {
                 tier: tier_name.to_owned(),
                 product: product.name.clone(),
@@ -420,6 +441,8 @@ pub struct ImportReport {
     pub products: usize,
     /// Versions in the file.
     pub versions: usize,
+    /// What changed against the existing file: added, changed and removed versions.
+    pub changes: Vec<String>,
     /// Conflicts between sources and rows left out.
     pub warnings: Vec<String>,
 }

@@ -431,67 +431,6 @@ fn data_files_replace_embedded_data() {
         .stdout(contains("Product Support (on-premises only),any,1 incident,2 incidents (Pro 2-pack),3 incidents"));
 }
 
-/// Broken data files: exit 2, the file named, with line and column for syntax and type errors.
-#[test]
-fn broken_data_files_exit_2_with_location() {
-    let cases = [
-        ("syntax_error.json", "syntax_error.json:3:18: "),
-        (
-            "unknown_field.json",
-            "unknown_field.json:3:61: unknown field `colour`",
-        ),
-        (
-            "wrong_type.json",
-            "wrong_type.json:4:36: invalid type: integer `2019`, expected a string",
-        ),
-        ("empty.json", "empty.json:1:1: the file is empty"),
-        ("invalid_utf8.json", "not UTF-8 text"),
-        (
-            "mainstream_before_release.json",
-            "products[0] (`x`) versions[0] (`1`): mainstream end 2019-01-01 before release 2020-01-01",
-        ),
-        (
-            "unknown_channel.json",
-            "channel `carrier-pigeon` is not defined",
-        ),
-    ];
-    for (file, message) in cases {
-        cmd()
-            .args(["products", "--lifecycle"])
-            .arg(fixture(&format!("broken/{file}")))
-            .assert()
-            .code(2)
-            .stdout("")
-            .stderr(contains(message).and(contains("panicked").not()));
-    }
-}
-
-/// Every semantic problem of a file is reported at once, not only the first.
-#[test]
-fn all_problems_are_reported_together() {
-    cmd()
-        .args(["products", "--lifecycle"])
-        .arg(fixture("broken/many_problems.json"))
-        .assert()
-        .code(2)
-        .stderr(contains("4 problems found"))
-        .stderr(contains(
-            "versions[0] (`1`) release: `2020-02-30` is not a real date",
-        ))
-        .stderr(contains("track `nope` is not one of the product's tracks"))
-        .stderr(contains(
-            "extended end 2025-01-01 before mainstream end 2026-01-01",
-        ))
-        .stderr(contains("duplicate version `2`"));
-    cmd()
-        .args(["matrix", "--entitlements"])
-        .arg(fixture("broken/entitlements_unknown_references.json"))
-        .assert()
-        .code(2)
-        .stderr(contains("matrix[0]: unknown tier `platinum`"))
-        .stderr(contains("unknown competency class `stratosphere`"));
-}
-
 /// Missing files and directories are clear errors, not panics.
 #[test]
 fn unreadable_data_paths_exit_2() {

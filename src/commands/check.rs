@@ -90,16 +90,18 @@ pub fn run(args: &CheckArgs, today: NaiveDate) -> Result<Outcome, AppError> {
         as_of,
     };
     let decision = rules::evaluate(&query, &data);
-    let report = CheckReport::new(&decision, &tier.id, &tier.name, product, as_of);
+    let mut report = CheckReport::new(&decision, &tier.id, &tier.name, product, as_of);
+    report.warnings = data.staleness(as_of);
     let exit = if report.eligible {
         Exit::Success
     } else {
         Exit::NotEligible
     };
+    let warnings = report.warnings.clone();
     Ok(Outcome {
         report: Report::Check(Box::new(report)),
         format: args.format,
         exit,
-        warnings: Vec::new(),
+        warnings,
     })
 }

@@ -8,12 +8,15 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
-use clap::{Args, Subcommand};
+use clap::{Args, Subcommand, ValueEnum};
 
 use crate::cli::parse_date;
-use crate::data::read_text;
+use crate::data::lifecycle::LifecycleFile;
+use crate::data::{DataError, Diagnostic, Severity, read_text};
 use crate::exit::Exit;
-use crate::import::{CATALOGUE_FILE, ENDOFLIFE_DIR, SUPPLEMENT_FILE, Sources, import};
+use crate::import::{
+    CATALOGUE_FILE, ENDOFLIFE_DIR, Page, Prefer, SUPPLEMENT_FILE, Sources, changes, import,
+};
 use crate::render::Format;
 use crate::report::{ImportReport, Report};
 use crate::{AppError, Outcome};
@@ -23,6 +26,15 @@ use crate::{AppError, Outcome};
 pub enum LifecycleCommand {
     /// Rebuild the lifecycle file from endoflife.date pages, the supplement and the catalogue
     Import(ImportArgs),
+}
+
+/// The side that wins a conflict between sources.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PreferArg {
+    /// endoflife.date
+    Source,
+    /// The supplement and the catalogue's curated facts
+    Curated,
 }
 
 /// Arguments of `lifecycle import`.
@@ -42,9 +54,13 @@ pub struct ImportArgs {
     /// Generation date recorded in the file, YYYY-MM-DD [default: today]
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub generated: Option<NaiveDate>,
-    /// Show what would be written without writing
+    /// Show what would change (added, changed, removed versions) without writing
     #[arg(long)]
     pub dry_run: bool,
+    /// Which side wins when a source and a curated value disagree [default: per product, as the
+    /// catalogue says]; every conflict is reported either way
+    #[arg(long, value_enum, value_name = "SIDE")]
+    pub prefer: Option<PreferArg>,
     /// Output format of the summary
     #[arg(long, short, value_enum, default_value_t = Format::Text)]
     pub format: Format,
@@ -64,25 +80,41 @@ fn read(path: &Path) -> Result<String, AppError> {
     })
 }
 
-/// Reads every `*.md` page of the endoflife folder, keyed by slug.
-fn read_pages(dir: &Path) -> Result<HashMap<String, String>, AppError> {
-    let entries = std::fs::read_dir(dir).map_err(|e| AppError::Read {
+/// Reads every `*.md` page and `*.json` API answer of the endoflife folder, keyed by slug.
+fn read_pages(dir: &Path) -> Result<HashMap<String, Page>, AppError> {
+    let fail = |e: std::io::Error| AppError::Read {
         path: dir.display().to_string(),
         message: e.to_string(),
-    })?;
-    let mut pages = HashMap::new();
-    for entry in entries {
-        let path = entry
-            .map_err(|e| AppError::Read {
-                path: dir.display().to_string(),
-                message: e.to_string(),
-            })?
-            .path();
-        if path.extension().is_some_and(|e| e == "md")
-            && let Some(slug) = path.file_stem().and_then(|s| s.to_str())
-        {
-            pages.insert(slug.to_owned(), read(&path)?);
+    };
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(fail)?
+        .map(|entry| entry.map(|e| e.path()))
+        .collect::<Result<_, _>>()
+        .map_err(fail)?;
+    paths.sort();
+    let mut pages: HashMap<String, Page> = HashMap::new();
+    for path in paths {
+        let is_source = path.extension().is_some_and(|e| e == "md" || e == "json");
+        let (Some(slug), true) = (path.file_stem().and_then(|s| s.to_str()), is_source) else {
+            continue;
+        };
+        let file = format!(
+            "{ENDOFLIFE_DIR}/{}",
+            path.file_name()
+                .map(|n| n.to_string_lossy())
+                .unwrap_or_default()
+        );
+        if let Some(other) = pages.get(slug) {
+            return Err(AppError::Read {
+                path: path.display().to_string(),
+                message: format!(
+                    "`{}` holds the same product; keep one of the two",
+                    other.file
+                ),
+            });
         }
+        let text = read(&path)?;
+        pages.insert(slug.to_owned(), Page { file, text });
     }
     Ok(pages)
 }
@@ -97,23 +129,40 @@ fn run_import(args: &ImportArgs, today: NaiveDate) -> Result<Outcome, AppError> 
             catalogue: &catalogue,
             supplement: &supplement,
             pages,
+            prefer: args.prefer.map(|p| match p {
+                PreferArg::Source => Prefer::Endoflife,
+                PreferArg::Curated => Prefer::Supplement,
+            }),
         },
         &generated,
     )?;
-    // The result must load like any data file before it may replace one.
-    imported
-        .file
-        .clone()
-        .validate()
-        .map_err(|problems| crate::data::DataError::Invalid {
-            path: "imported lifecycle data".into(),
-            problems,
-        })?;
     let text = render_file(&imported.file)?;
-    let old = std::fs::read_to_string(&args.output).ok();
-    let changed = old.as_deref() != Some(text.as_str());
+    // The result must load like any data file before it may replace one.
+    let shown = format!("{} (as imported)", args.output.display());
+    let (_, problems) = imported.file.clone().validate();
+    let errors: Vec<Diagnostic> = problems
+        .0
+        .into_iter()
+        .filter(|p| p.severity == Severity::Error)
+        .map(|p| Diagnostic::place(&shown, &text, p))
+        .collect();
+    if !errors.is_empty() {
+        return Err(DataError::Invalid { errors }.into());
+    }
+    let old_text = std::fs::read_to_string(&args.output).ok();
+    let changed = old_text.as_deref() != Some(text.as_str());
+    let changes = match old_text
+        .as_deref()
+        .map(serde_json::from_str::<LifecycleFile>)
+    {
+        Some(Ok(old)) => changes(&old, &imported.file),
+        _ => vec![format!(
+            "new file ({} products)",
+            imported.file.products.len()
+        )],
+    };
     if changed && !args.dry_run {
-        write_atomically(&args.output, &text)?;
+        write_atomically(&args.output, &text, |_| Ok(()))?;
     }
     let versions = imported
         .file
@@ -128,6 +177,7 @@ fn run_import(args: &ImportArgs, today: NaiveDate) -> Result<Outcome, AppError> 
             changed,
             products: imported.file.products.len(),
             versions,
+            changes: if changed { changes } else { Vec::new() },
             warnings: imported.warnings.clone(),
         }),
         format: args.format,
@@ -136,9 +186,14 @@ fn run_import(args: &ImportArgs, today: NaiveDate) -> Result<Outcome, AppError> 
     })
 }
 
+/// Where the generated lifecycle file points editors for validation (relative to `data/`).
+pub const LIFECYCLE_SCHEMA: &str = "schema/lifecycle.schema.json";
+
 /// The lifecycle file's text: pretty JSON with a trailing newline.
-pub fn render_file(file: &crate::data::lifecycle::LifecycleFile) -> Result<String, AppError> {
-    serde_json::to_string_pretty(file)
+pub fn render_file(file: &LifecycleFile) -> Result<String, AppError> {
+    let mut file = file.clone();
+    file.schema = Some(LIFECYCLE_SCHEMA.to_owned());
+    serde_json::to_string_pretty(&file)
         .map(|t| t + "\n")
         .map_err(|e| AppError::Write {
             path: "lifecycle data".into(),
@@ -146,8 +201,15 @@ pub fn render_file(file: &crate::data::lifecycle::LifecycleFile) -> Result<Strin
         })
 }
 
-/// Writes `text` to a temporary file beside `path`, then renames it over `path`.
-fn write_atomically(path: &Path, text: &str) -> Result<(), AppError> {
+/// Writes `text` to a temporary file beside `path`, then renames it over `path`, so `path`
+/// holds either the old or the new text, never part of one. `before_rename` runs between the
+/// two steps (tests use it to simulate an interruption); if it fails, the temporary file is
+/// removed and `path` is untouched.
+fn write_atomically(
+    path: &Path,
+    text: &str,
+    before_rename: impl FnOnce(&Path) -> std::io::Result<()>,
+) -> Result<(), AppError> {
     let fail = |e: std::io::Error| AppError::Write {
         path: path.display().to_string(),
         message: e.to_string(),
@@ -161,9 +223,44 @@ fn write_atomically(path: &Path, text: &str) -> Result<(), AppError> {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "lifecycle.json".into());
     let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
-    std::fs::write(&tmp, text).map_err(fail)?;
-    std::fs::rename(&tmp, path).map_err(|e| {
+    let result = std::fs::write(&tmp, text)
+        .and_then(|()| before_rename(&tmp))
+        .and_then(|()| std::fs::rename(&tmp, path));
+    if result.is_err() {
         let _ = std::fs::remove_file(&tmp);
-        fail(e)
-    })
+    }
+    result.map_err(fail)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An import interrupted between writing and renaming leaves the old file byte-identical
+    /// and no temporary file behind.
+    #[test]
+    fn interrupted_write_keeps_the_old_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("lifecycle.json");
+        std::fs::write(&path, "old contents\n").unwrap();
+        let err = write_atomically(&path, "new contents\n", |tmp| {
+            assert!(tmp.exists(), "the new text is written before the rename");
+            Err(std::io::Error::other("interrupted"))
+        })
+        .unwrap_err();
+        assert!(err.to_string().contains("interrupted"));
+        assert_eq!(std::fs::read(&path).unwrap(), b"old contents\n");
+        let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(left.len(), 1, "temporary file removed");
+    }
+
+    /// A completed write replaces the file.
+    #[test]
+    fn completed_write_replaces_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("lifecycle.json");
+        std::fs::write(&path, "old\n").unwrap();
+        write_atomically(&path, "new\n", |_| Ok(())).unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "new\n");
+    }
 }

@@ -4,3 +4,5 @@ pub mod check;
 pub mod lifecycle;
 pub mod matrix;
 pub mod products;
+pub mod schema;
+pub mod validate;

@@ -37,11 +37,12 @@ pub fn run(args: &ProductsArgs, today: NaiveDate) -> Result<Outcome, AppError> {
         Some(p) => Some(data.product(p).map_err(|e| AppError::Unknown(vec![e]))?),
         None => None,
     };
-    let report = products_report(&data, only, args.as_of.unwrap_or(today), args.versions);
+    let as_of = args.as_of.unwrap_or(today);
+    let report = products_report(&data, only, as_of, args.versions);
     Ok(Outcome {
         report: Report::Products(report),
         format: args.format,
         exit: Exit::Success,
-        warnings: Vec::new(),
+        warnings: data.staleness(as_of),
     })
 }

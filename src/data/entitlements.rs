@@ -4,16 +4,17 @@
 //! Two stages: `EntitlementsFile` mirrors the JSON (unknown fields rejected), `validate` turns
 //! it into `Entitlements`, whose cross references the rules may trust. Nothing here decides.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::error::Problem;
+use super::error::{At, Problems};
 use super::lifecycle::Deployment;
 
 /// The entitlement file as written on disk.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, schemars::JsonSchema, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct EntitlementsFile {
     /// Optional JSON Schema reference for editors.
@@ -44,7 +45,7 @@ pub struct EntitlementsFile {
 }
 
 /// A membership tier (Action Pack, Silver, Gold).
-#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, schemars::JsonSchema, Deserialize, Serialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
 pub struct Tier {
     /// Stable id, e.g. `gold`.
@@ -57,7 +58,7 @@ pub struct Tier {
 }
 
 /// A class of competencies that the matrix tells apart (`cloud`, `other`).
-#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, schemars::JsonSchema, Deserialize, Serialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
 pub struct CompetencyClass {
     /// Stable id, e.g. `cloud`.
@@ -67,7 +68,7 @@ pub struct CompetencyClass {
 }
 
 /// One MPN competency and its class.
-#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, schemars::JsonSchema, Deserialize, Serialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
 pub struct Competency {
     /// Stable id, e.g. `cloud-platform`.
@@ -82,7 +83,7 @@ pub struct Competency {
 }
 
 /// Whether a support type limits product versions.
-#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, schemars::JsonSchema, Deserialize, Serialize, PartialEq, Eq)]
 #[serde(rename_all = "kebab-case")]
 pub enum VersionPolicy {
     /// Only the current (N) and previous (N-1) version, the latter within mainstream support.
@@ -93,7 +94,7 @@ pub enum VersionPolicy {
 }
 
 /// A support benefit (Microsoft Product Support, Signature Cloud Support).
-#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, schemars::JsonSchema, Deserialize, Serialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
 pub struct SupportType {
     /// Stable id, e.g. `product-support`.
@@ -146,26 +147,42 @@ impl Serialize for Incidents {
     }
 }
 
+impl schemars::JsonSchema for Incidents {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Incidents".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "A number of incidents (0 = not entitled) or \"unlimited\".",
+            "oneOf": [
+                { "type": "integer", "minimum": 0 },
+                { "const": "unlimited" }
+            ]
+        })
+    }
+}
+
 impl<'de> Deserialize<'de> for Incidents {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        #[derive(Deserialize)]
-        #[serde(untagged)]
-        enum Raw {
-            Count(u32),
-            Word(String),
+        let value = serde_json::Value::deserialize(deserializer)?;
+        match &value {
+            serde_json::Value::Number(n) => {
+                if let Some(count) = n.as_u64().and_then(|c| u32::try_from(c).ok()) {
+                    return Ok(Incidents::Count(count));
+                }
+            }
+            serde_json::Value::String(w) if w == "unlimited" => return Ok(Incidents::Unlimited),
+            _ => {}
         }
-        match Raw::deserialize(deserializer)? {
-            Raw::Count(n) => Ok(Incidents::Count(n)),
-            Raw::Word(w) if w == "unlimited" => Ok(Incidents::Unlimited),
-            Raw::Word(w) => Err(serde::de::Error::custom(format!(
-                "invalid incidents `{w}`: expected a non-negative integer or \"unlimited\""
-            ))),
-        }
+        Err(serde::de::Error::custom(format!(
+            "invalid incidents `{value}`: expected a non-negative integer or \"unlimited\""
+        )))
     }
 }
 
 /// One cell of the entitlement matrix.
-#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, schemars::JsonSchema, Deserialize, Serialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
 pub struct MatrixEntry {
     /// Tier id.
@@ -185,7 +202,7 @@ pub struct MatrixEntry {
 pub const ANY_CLASS: &str = "any";
 
 /// A place where a support request is opened.
-#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, schemars::JsonSchema, Deserialize, Serialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
 pub struct Channel {
     /// Stable id, e.g. `support-for-business`.
@@ -200,7 +217,7 @@ pub struct Channel {
 }
 
 /// When an alternative or note applies; every field that is set must match.
-#[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, schemars::JsonSchema, Deserialize, Serialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
 pub struct Condition {
     /// Only for products of these deployments.
@@ -227,7 +244,7 @@ pub struct Condition {
 }
 
 /// Another route to support when the benefit does not apply.
-#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, schemars::JsonSchema, Deserialize, Serialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
 pub struct Alternative {
     /// Stable id, e.g. `pay-per-incident`.
@@ -244,7 +261,7 @@ pub struct Alternative {
 }
 
 /// Advice attached to an answer.
-#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, schemars::JsonSchema, Deserialize, Serialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
 pub struct Note {
     /// Stable id, e.g. `ids-first-use`.
@@ -311,104 +328,117 @@ impl Entitlements {
 
 impl EntitlementsFile {
     /// Checks every cross reference and uniqueness rule, collecting all problems.
-    pub fn validate(self) -> Result<Entitlements, Vec<Problem>> {
-        let mut problems = Vec::new();
-        let mut push = |entry: String, message: String| problems.push(Problem { entry, message });
+    pub fn validate(self) -> (Option<Entitlements>, Problems) {
+        let mut problems = Problems::default();
+        let root = At::root();
+        let generated = check_date(
+            &mut problems,
+            &root.field("generated"),
+            self.generated.as_deref(),
+        );
 
-        let generated = match self.generated.as_deref().map(parse_date) {
-            Some(Err(message)) => {
-                push("generated".into(), message);
-                None
-            }
-            Some(Ok(date)) => Some(date),
-            None => None,
-        };
-
-        let tier_ids = unique_ids("tiers", self.tiers.iter().map(|t| t.id.as_str()), &mut push);
+        let tiers = root.field("tiers");
+        let tier_ids = unique_ids(
+            &mut problems,
+            &tiers,
+            self.tiers.iter().map(|t| t.id.as_str()),
+        );
         check_spellings(
-            "tiers",
+            &mut problems,
+            &tiers,
             self.tiers
                 .iter()
                 .map(|t| (t.id.as_str(), t.name.as_str(), t.aliases.as_slice())),
-            &mut push,
         );
+        let classes = root.field("competency_classes");
         let class_ids = unique_ids(
-            "competency_classes",
+            &mut problems,
+            &classes,
             self.competency_classes.iter().map(|c| c.id.as_str()),
-            &mut push,
         );
-        if class_ids.contains(ANY_CLASS) {
-            push(
-                "competency_classes".into(),
+        if let Some(i) = self
+            .competency_classes
+            .iter()
+            .position(|c| c.id == ANY_CLASS)
+        {
+            problems.error(
+                &classes.item(i, ANY_CLASS).field("id"),
                 format!("`{ANY_CLASS}` is reserved for matrix entries that ignore the class"),
             );
         }
+        let competencies = root.field("competencies");
         unique_ids(
-            "competencies",
+            &mut problems,
+            &competencies,
             self.competencies.iter().map(|c| c.id.as_str()),
-            &mut push,
         );
         // A competency may share its class's id (`cloud`), so classes are checked apart.
         check_spellings(
-            "competencies",
+            &mut problems,
+            &competencies,
             self.competencies
                 .iter()
                 .map(|c| (c.id.as_str(), c.name.as_str(), c.aliases.as_slice())),
-            &mut push,
         );
         for (i, c) in self.competencies.iter().enumerate() {
             if !class_ids.contains(c.class.as_str()) {
-                push(
-                    format!("competencies[{i}] (`{}`)", c.id),
+                problems.error(
+                    &competencies.item(i, &c.id).field("class"),
                     format!("unknown competency class `{}`", c.class),
                 );
             }
         }
+        let channels = root.field("channels");
         let channel_ids = unique_ids(
-            "channels",
+            &mut problems,
+            &channels,
             self.channels.iter().map(|c| c.id.as_str()),
-            &mut push,
         );
+        let types = root.field("support_types");
         let type_ids = unique_ids(
-            "support_types",
+            &mut problems,
+            &types,
             self.support_types.iter().map(|s| s.id.as_str()),
-            &mut push,
         );
         let mut deployments = HashSet::new();
         for (i, s) in self.support_types.iter().enumerate() {
-            let entry = format!("support_types[{i}] (`{}`)", s.id);
+            let at = types.item(i, &s.id);
             if !channel_ids.contains(s.channel.as_str()) {
-                push(entry.clone(), format!("unknown channel `{}`", s.channel));
+                problems.error(
+                    &at.field("channel"),
+                    format!("channel `{}` is not defined in `channels`", s.channel),
+                );
             }
             if !deployments.insert(s.deployment) {
-                push(
-                    entry,
+                problems.error(
+                    &at.field("deployment"),
                     format!("a second support type for {} products", s.deployment),
                 );
             }
         }
 
+        let matrix = root.field("matrix");
         let mut cells = HashSet::new();
         for (i, m) in self.matrix.iter().enumerate() {
-            let entry = format!("matrix[{i}]");
+            let at = matrix.item(i, "");
             if !tier_ids.contains(m.tier.as_str()) {
-                push(entry.clone(), format!("unknown tier `{}`", m.tier));
+                problems.error(&at.field("tier"), format!("unknown tier `{}`", m.tier));
             }
             if !type_ids.contains(m.support_type.as_str()) {
-                push(
-                    entry.clone(),
+                problems.error(
+                    &at.field("support_type"),
                     format!("unknown support type `{}`", m.support_type),
                 );
             }
             if m.competency_class != ANY_CLASS && !class_ids.contains(m.competency_class.as_str()) {
-                push(
-                    entry.clone(),
+                problems.error(
+                    &at.field("competency_class"),
                     format!("unknown competency class `{}`", m.competency_class),
                 );
             }
             if !cells.insert((&m.tier, &m.support_type, &m.competency_class)) {
-                push(
-                    entry,
+                problems.error(
+                    &at,
                     format!(
                         "duplicate entry for tier `{}`, support type `{}`, class `{}`",
                         m.tier, m.support_type, m.competency_class
@@ -419,12 +449,15 @@ impl EntitlementsFile {
         // Each tier x support type needs one `any` cell or one cell per class, not a mix.
         for tier in &self.tiers {
             for st in &self.support_types {
-                let classes: Vec<&str> = self
+                let mut classes: Vec<&str> = self
                     .matrix
                     .iter()
                     .filter(|m| m.tier == tier.id && m.support_type == st.id)
                     .map(|m| m.competency_class.as_str())
                     .collect();
+                // Duplicates are reported above; count each class once here.
+                classes.sort_unstable();
+                classes.dedup();
                 let complete = classes == [ANY_CLASS]
                     || (!classes.contains(&ANY_CLASS)
                         && self
@@ -432,8 +465,8 @@ impl EntitlementsFile {
                             .iter()
                             .all(|c| classes.contains(&c.id.as_str())));
                 if !complete {
-                    push(
-                        "matrix".into(),
+                    problems.error(
+                        &matrix,
                         format!(
                             "tier `{}` x support type `{}` needs one `any` entry or one entry per competency class",
                             tier.id, st.id
@@ -443,40 +476,52 @@ impl EntitlementsFile {
             }
         }
 
+        let alternatives = root.field("alternatives");
         unique_ids(
-            "alternatives",
+            &mut problems,
+            &alternatives,
             self.alternatives.iter().map(|a| a.id.as_str()),
-            &mut push,
         );
-        unique_ids("notes", self.notes.iter().map(|n| n.id.as_str()), &mut push);
+        let notes = root.field("notes");
+        unique_ids(
+            &mut problems,
+            &notes,
+            self.notes.iter().map(|n| n.id.as_str()),
+        );
         let conditions = self
             .alternatives
             .iter()
             .enumerate()
-            .map(|(i, a)| (format!("alternatives[{i}] (`{}`)", a.id), &a.when))
+            .map(|(i, a)| (alternatives.item(i, &a.id).field("when"), &a.when))
             .chain(
                 self.notes
                     .iter()
                     .enumerate()
-                    .map(|(i, n)| (format!("notes[{i}] (`{}`)", n.id), &n.when)),
+                    .map(|(i, n)| (notes.item(i, &n.id).field("when"), &n.when)),
             );
-        for (entry, when) in conditions {
-            for t in when.tiers.iter().flatten() {
+        for (at, when) in conditions {
+            for (j, t) in when.tiers.iter().flatten().enumerate() {
                 if !tier_ids.contains(t.as_str()) {
-                    push(entry.clone(), format!("unknown tier `{t}`"));
+                    problems.error(
+                        &at.field("tiers").item(j, ""),
+                        format!("unknown tier `{t}`"),
+                    );
                 }
             }
-            for s in when.support_types.iter().flatten() {
+            for (j, s) in when.support_types.iter().flatten().enumerate() {
                 if !type_ids.contains(s.as_str()) {
-                    push(entry.clone(), format!("unknown support type `{s}`"));
+                    problems.error(
+                        &at.field("support_types").item(j, ""),
+                        format!("unknown support type `{s}`"),
+                    );
                 }
             }
         }
 
-        if !problems.is_empty() {
-            return Err(problems);
+        if problems.has_errors() {
+            return (None, problems);
         }
-        Ok(Entitlements {
+        let valid = Entitlements {
             generated,
             tiers: self.tiers,
             competency_classes: self.competency_classes,
@@ -486,7 +531,24 @@ impl EntitlementsFile {
             channels: self.channels,
             alternatives: self.alternatives,
             notes: self.notes,
-        })
+        };
+        (Some(valid), problems)
+    }
+}
+
+/// Parses an optional date field, recording a problem when it is not a real date.
+pub(crate) fn check_date(
+    problems: &mut Problems,
+    at: &At,
+    text: Option<&str>,
+) -> Option<NaiveDate> {
+    match text.map(parse_date) {
+        Some(Ok(date)) => Some(date),
+        Some(Err(message)) => {
+            problems.error(at, message);
+            None
+        }
+        None => None,
     }
 }
 
@@ -498,18 +560,19 @@ pub fn parse_date(text: &str) -> Result<chrono::NaiveDate, String> {
         .ok_or_else(|| format!("`{text}` is not a real date in the form YYYY-MM-DD"))
 }
 
-/// Collects ids, reporting each duplicate; returns the set of ids seen.
+/// Collects ids, reporting each empty or duplicate one; returns the set of ids seen.
 pub(crate) fn unique_ids<'a>(
-    section: &str,
+    problems: &mut Problems,
+    section: &At,
     ids: impl Iterator<Item = &'a str>,
-    push: &mut impl FnMut(String, String),
 ) -> HashSet<&'a str> {
     let mut seen = HashSet::new();
     for (i, id) in ids.enumerate() {
+        let at = section.item(i, id).field("id");
         if id.trim().is_empty() {
-            push(format!("{section}[{i}]"), "empty id".into());
+            problems.error(&at, "empty id");
         } else if !seen.insert(id) {
-            push(format!("{section}[{i}]"), format!("duplicate id `{id}`"));
+            problems.error(&at, format!("duplicate id `{id}`"));
         }
     }
     seen
@@ -517,11 +580,11 @@ pub(crate) fn unique_ids<'a>(
 
 /// Reports a spelling (id, name or alias) that selects two different entries once normalised.
 pub(crate) fn check_spellings<'a>(
-    section: &str,
+    problems: &mut Problems,
+    section: &At,
     entries: impl Iterator<Item = (&'a str, &'a str, &'a [String])>,
-    push: &mut impl FnMut(String, String),
 ) {
-    let mut owner: std::collections::HashMap<String, &str> = std::collections::HashMap::new();
+    let mut owner: HashMap<String, (usize, &str)> = HashMap::new();
     for (i, (id, name, aliases)) in entries.enumerate() {
         let spellings = [id, name]
             .into_iter()
@@ -529,12 +592,15 @@ pub(crate) fn check_spellings<'a>(
         for spelling in spellings {
             let folded = crate::names::normalize(spelling);
             match owner.get(&folded) {
-                Some(other) if *other != id => push(
-                    format!("{section}[{i}] (`{id}`)"),
+                Some((j, _)) if *j == i => {}
+                // Duplicate ids are reported by `unique_ids`.
+                Some((_, other)) if *other == id => {}
+                Some((_, other)) => problems.error(
+                    &section.item(i, id),
                     format!("name or alias `{spelling}` also names `{other}`"),
                 ),
-                _ => {
-                    owner.insert(folded, id);
+                None => {
+                    owner.insert(folded, (i, id));
                 }
             }
         }

@@ -10,11 +10,11 @@ use std::fmt;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::entitlements::{check_spellings, parse_date, unique_ids};
-use super::error::Problem;
+use super::entitlements::{check_date, check_spellings, unique_ids};
+use super::error::{At, Problems, Severity};
 
 /// Whether a product is installed by the customer or run by Microsoft.
-#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, schemars::JsonSchema, Deserialize, Serialize, PartialEq, Eq, Hash)]
 #[serde(rename_all = "kebab-case")]
 pub enum Deployment {
     /// Installed and run by the customer.
@@ -33,7 +33,9 @@ impl fmt::Display for Deployment {
 }
 
 /// Microsoft's lifecycle policy for a version.
-#[derive(Debug, Clone, Copy, Default, Deserialize, Serialize, PartialEq, Eq)]
+#[derive(
+    Debug, Clone, Copy, Default, schemars::JsonSchema, Deserialize, Serialize, PartialEq, Eq,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum Policy {
     /// Fixed Lifecycle Policy: dated mainstream and extended phases.
@@ -44,7 +46,7 @@ pub enum Policy {
 }
 
 /// The lifecycle file as written on disk.
-#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[derive(Debug, Clone, schemars::JsonSchema, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct LifecycleFile {
     /// Optional JSON Schema reference for editors.
@@ -61,7 +63,7 @@ pub struct LifecycleFile {
 }
 
 /// A product as written on disk.
-#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[derive(Debug, Clone, schemars::JsonSchema, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct ProductEntry {
     /// Stable id, e.g. `sql-server`.
@@ -85,7 +87,7 @@ pub struct ProductEntry {
 }
 
 /// A release track (long-term servicing, semi-annual channel, Mac editions, ...).
-#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, schemars::JsonSchema, Deserialize, Serialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
 pub struct Track {
     /// Stable id within the product, e.g. `ltsc`.
@@ -98,7 +100,7 @@ pub struct Track {
 }
 
 /// A version as written on disk.
-#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[derive(Debug, Clone, schemars::JsonSchema, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct VersionEntry {
     /// Microsoft's name for the version, e.g. `2012 R2`.
@@ -190,160 +192,189 @@ impl Release {
 }
 
 impl LifecycleFile {
-    /// Checks dates, tracks and uniqueness, collecting all problems; sorts versions newest first.
-    pub fn validate(self) -> Result<Lifecycle, Vec<Problem>> {
-        let mut problems = Vec::new();
-        let mut push = |entry: String, message: String| problems.push(Problem { entry, message });
-
-        let generated = match self.generated.as_deref().map(parse_date) {
-            Some(Err(message)) => {
-                push("generated".into(), message);
-                None
-            }
-            Some(Ok(date)) => Some(date),
-            None => None,
-        };
+    /// Checks dates, tracks and uniqueness, collecting all problems; sorts versions newest
+    /// first. Warnings (a product with nothing released by the file's generation date) do not
+    /// stop the file from being used.
+    pub fn validate(self) -> (Option<Lifecycle>, Problems) {
+        let mut problems = Problems::default();
+        let root = At::root();
+        let generated = check_date(
+            &mut problems,
+            &root.field("generated"),
+            self.generated.as_deref(),
+        );
+        let section = root.field("products");
         unique_ids(
-            "products",
+            &mut problems,
+            &section,
             self.products.iter().map(|p| p.id.as_str()),
-            &mut push,
         );
         check_spellings(
-            "products",
+            &mut problems,
+            &section,
             self.products
                 .iter()
                 .map(|p| (p.id.as_str(), p.name.as_str(), p.aliases.as_slice())),
-            &mut push,
         );
-
         let mut products = Vec::with_capacity(self.products.len());
         for (pi, p) in self.products.into_iter().enumerate() {
-            let at = format!("products[{pi}] (`{}`)", p.id);
-            if let Some(product) = validate_product(&at, p, &mut push) {
+            let at = section.item(pi, &p.id);
+            if let Some(product) = validate_product(&at, p, &mut problems) {
+                if let Some(day) = generated
+                    && product.deployment == Deployment::OnPremises
+                    && !product
+                        .versions
+                        .iter()
+                        .any(|v| v.track == product.main_track && v.release <= day)
+                {
+                    problems.warning(
+                        &at,
+                        format!("no version on the main track is released by {day} (the file's generation date)"),
+                    );
+                }
                 products.push(product);
             }
         }
-        if !problems.is_empty() {
-            return Err(problems);
+        if problems.has_errors() {
+            return (None, problems);
         }
-        Ok(Lifecycle {
-            generated,
-            products,
-        })
+        (
+            Some(Lifecycle {
+                generated,
+                products,
+            }),
+            problems,
+        )
     }
 }
 
-fn validate_product(
-    at: &str,
-    p: ProductEntry,
-    push: &mut impl FnMut(String, String),
-) -> Option<Product> {
-    let mut ok = true;
-    let mut fail = |entry: String, message: String| {
-        ok = false;
-        push(entry, message);
-    };
-    let main_tracks: Vec<&Track> = p.tracks.iter().filter(|t| t.main).collect();
+fn validate_product(at: &At, p: ProductEntry, problems: &mut Problems) -> Option<Product> {
+    let before = problems.0.len();
+    let main_tracks: Vec<usize> = p
+        .tracks
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.main)
+        .map(|(i, _)| i)
+        .collect();
     let main_track = match (p.deployment, main_tracks.as_slice()) {
         (Deployment::Cloud, []) => String::new(),
-        (Deployment::OnPremises, [one]) => one.id.clone(),
+        (Deployment::OnPremises, [one]) => p.tracks[*one].id.clone(),
         (Deployment::Cloud, _) => {
-            fail(
-                at.to_owned(),
-                "a cloud product has no tracks or versions".into(),
-            );
+            problems.error(&at.field("tracks"), "a cloud product has no tracks");
             String::new()
         }
         (Deployment::OnPremises, _) => {
-            fail(
-                at.to_owned(),
+            problems.error(
+                &at.field("tracks"),
                 format!("needs exactly one main track, found {}", main_tracks.len()),
             );
             String::new()
         }
     };
     if p.deployment == Deployment::Cloud && !p.versions.is_empty() {
-        fail(
-            at.to_owned(),
-            "a cloud product has no versions (cloud products are not affected by the N-1 policy)"
-                .into(),
+        problems.error(
+            &at.field("versions"),
+            "a cloud product has no versions (cloud products are not affected by the N-1 policy)",
         );
     }
     unique_ids(
-        &format!("{at} tracks"),
+        problems,
+        &at.field("tracks"),
         p.tracks.iter().map(|t| t.id.as_str()),
-        &mut fail,
     );
+    if let Some(channel) = &p.channel
+        && channel.trim().is_empty()
+    {
+        problems.error(&at.field("channel"), "empty channel id");
+    }
 
     // Version names and aliases must select one version only.
+    let section = at.field("versions");
     let mut spelled: HashMap<String, (usize, &str)> = HashMap::new();
     let mut versions = Vec::with_capacity(p.versions.len());
-    for (vi, v) in p.versions.iter().enumerate() {
-        let entry = format!("{at} versions[{vi}] (`{}`)", v.version);
-        for spelling in std::iter::once(&v.version).chain(&v.aliases) {
+    // A cloud product's versions were refused above; checking them further only repeats that.
+    let versions_to_check = if p.deployment == Deployment::Cloud {
+        &[][..]
+    } else {
+        &p.versions[..]
+    };
+    for (vi, v) in versions_to_check.iter().enumerate() {
+        let entry = section.item(vi, &v.version);
+        let spellings = std::iter::once((entry.field("version"), &v.version)).chain(
+            v.aliases
+                .iter()
+                .enumerate()
+                .map(|(ai, a)| (entry.field("aliases").item(ai, ""), a)),
+        );
+        for (spot, spelling) in spellings {
             let folded = crate::names::normalize(spelling);
             match spelled.get(&folded) {
                 // The same entry may spell itself twice (an alias equal to its name).
                 Some((owner, _)) if *owner == vi => {}
-                Some((_, other)) => fail(
-                    entry.clone(),
-                    if *spelling == v.version {
-                        format!("duplicate version `{spelling}`")
-                    } else {
-                        format!("alias `{spelling}` also names version `{other}`")
-                    },
-                ),
+                Some((_, other)) if *spelling == v.version => {
+                    problems.error(&spot, format!("duplicate version `{spelling}`"));
+                }
+                Some((_, other)) => {
+                    problems.error(
+                        &spot,
+                        format!("alias `{spelling}` also names version `{other}`"),
+                    );
+                }
                 None => {
                     spelled.insert(folded, (vi, &v.version));
                 }
             }
         }
+        if v.version.trim().is_empty() {
+            problems.error(&entry.field("version"), "empty version name");
+        }
         if !p.tracks.iter().any(|t| t.id == v.track) {
-            fail(
-                entry.clone(),
+            problems.error(
+                &entry.field("track"),
                 format!("track `{}` is not one of the product's tracks", v.track),
             );
         }
-        let mut date = |key: &str, text: Option<&str>| match text.map(parse_date) {
-            Some(Ok(d)) => Some(Some(d)),
-            Some(Err(message)) => {
-                fail(format!("{entry} {key}"), message);
-                None
-            }
-            None => Some(None),
-        };
-        let release = date("release", Some(&v.release)).flatten();
-        let mainstream_end = date("mainstream_end", v.mainstream_end.as_deref());
-        let extended_end = date("extended_end", v.extended_end.as_deref());
-        let (Some(release), Some(mainstream_end), Some(extended_end)) =
-            (release, mainstream_end, extended_end)
-        else {
+        let errors_before = problems.0.len();
+        let release = check_date(problems, &entry.field("release"), Some(&v.release));
+        let mainstream_end = check_date(
+            problems,
+            &entry.field("mainstream_end"),
+            v.mainstream_end.as_deref(),
+        );
+        let extended_end = check_date(
+            problems,
+            &entry.field("extended_end"),
+            v.extended_end.as_deref(),
+        );
+        let Some(release) = release else { continue };
+        if problems.0.len() > errors_before {
             continue;
-        };
+        }
         if let Some(m) = mainstream_end.filter(|m| *m < release) {
-            fail(
-                entry.clone(),
+            problems.error(
+                &entry.field("mainstream_end"),
                 format!("mainstream end {m} before release {release}"),
             );
         }
         if let Some(e) = extended_end.filter(|e| *e < release) {
-            fail(
-                entry.clone(),
+            problems.error(
+                &entry.field("extended_end"),
                 format!("extended end {e} before release {release}"),
             );
         }
         if let (Some(m), Some(e)) = (mainstream_end, extended_end)
             && e < m
         {
-            fail(
-                entry.clone(),
+            problems.error(
+                &entry.field("extended_end"),
                 format!("extended end {e} before mainstream end {m}"),
             );
         }
         if mainstream_end.is_none() && extended_end.is_some() {
-            fail(
-                entry.clone(),
-                "an extended end needs a mainstream end before it".into(),
+            problems.error(
+                &entry.field("extended_end"),
+                "an extended end needs a mainstream end before it",
             );
         }
         versions.push(Release {
@@ -356,7 +387,10 @@ fn validate_product(
             extended_end,
         });
     }
-    if !ok {
+    if problems.0[before..]
+        .iter()
+        .any(|x| x.severity == Severity::Error)
+    {
         return None;
     }
     // Invariant the rules rely on: newest release first, ties broken by name for stable output.

@@ -7,13 +7,14 @@
 pub mod entitlements;
 pub mod error;
 pub mod lifecycle;
+pub mod locate;
 
 use std::path::{Path, PathBuf};
 
 use serde::de::DeserializeOwned;
 
 pub use entitlements::{Entitlements, Incidents};
-pub use error::{DataError, Problem};
+pub use error::{At, DataError, Diagnostic, Problem, Problems, Severity};
 pub use lifecycle::{Deployment, Lifecycle, Product, Release};
 
 use crate::names::{Candidate, UnknownNameError, resolve};
@@ -83,57 +84,136 @@ impl<'a> CompetencyChoice<'a> {
     }
 }
 
-/// Loads, parses and validates both files.
-pub fn load(paths: &DataPaths) -> Result<Dataset, DataError> {
-    let (ent_path, ent_text) = read(paths.pick(&paths.entitlements, ENTITLEMENTS_FILE), || {
-        ("<embedded>/entitlements.json", EMBEDDED_ENTITLEMENTS)
-    })?;
-    let (life_path, life_text) = read(paths.pick(&paths.lifecycle, LIFECYCLE_FILE), || {
-        ("<embedded>/lifecycle.json", EMBEDDED_LIFECYCLE)
-    })?;
-    let entitlements = parse::<EntitlementsFile>(&ent_path, &ent_text)?
-        .validate()
-        .map_err(|problems| DataError::Invalid {
-            path: ent_path.clone(),
-            problems,
-        })?;
-    let lifecycle = parse::<LifecycleFile>(&life_path, &life_text)?
-        .validate()
-        .map_err(|problems| DataError::Invalid {
-            path: life_path.clone(),
-            problems,
-        })?;
-    let problems = cross_check(&entitlements, &lifecycle);
-    if !problems.is_empty() {
-        return Err(DataError::Invalid {
-            path: life_path,
-            problems,
-        });
-    }
-    Ok(Dataset {
-        entitlements,
-        lifecycle,
-    })
+/// Both files checked: the dataset when usable, and everything found on the way.
+#[derive(Debug)]
+pub struct Checked {
+    /// The validated data, when neither file has an error.
+    pub dataset: Option<Dataset>,
+    /// Every error and warning, entitlements first, each in file order.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The files checked, as named to the user.
+    pub files: Vec<String>,
 }
 
-fn read(
+impl Checked {
+    /// The errors only.
+    pub fn errors(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+    }
+}
+
+/// Reads, parses and validates both files, collecting every problem instead of stopping at the
+/// first. A file that cannot be read is reported as a problem of that file.
+pub fn check(paths: &DataPaths) -> Checked {
+    let ent = source(paths.pick(&paths.entitlements, ENTITLEMENTS_FILE), || {
+        ("<embedded>/entitlements.json", EMBEDDED_ENTITLEMENTS)
+    });
+    let life = source(paths.pick(&paths.lifecycle, LIFECYCLE_FILE), || {
+        ("<embedded>/lifecycle.json", EMBEDDED_LIFECYCLE)
+    });
+    let files = vec![ent.0.clone(), life.0.clone()];
+    let mut diagnostics = Vec::new();
+    let entitlements = stage(&ent, &mut diagnostics, EntitlementsFile::validate);
+    let lifecycle = stage(&life, &mut diagnostics, LifecycleFile::validate);
+    let dataset = match (entitlements, lifecycle) {
+        (Some(entitlements), Some(lifecycle)) => {
+            let problems = cross_check(&entitlements, &lifecycle);
+            let clean = !problems.has_errors();
+            if let Ok(text) = &life.1 {
+                diagnostics.extend(
+                    problems
+                        .0
+                        .into_iter()
+                        .map(|p| Diagnostic::place(&life.0, text, p)),
+                );
+            }
+            clean.then_some(Dataset {
+                entitlements,
+                lifecycle,
+            })
+        }
+        _ => None,
+    };
+    Checked {
+        dataset,
+        diagnostics,
+        files,
+    }
+}
+
+/// Loads both files for a command: the dataset, or every error found.
+pub fn load(paths: &DataPaths) -> Result<Dataset, DataError> {
+    let checked = check(paths);
+    if let Some(dataset) = checked.dataset {
+        return Ok(dataset);
+    }
+    let errors: Vec<Diagnostic> = checked.errors().cloned().collect();
+    // A single unreadable file reads best as one plain sentence.
+    if let [only] = errors.as_slice()
+        && let Some(message) = only.message.strip_prefix(READ_PREFIX)
+    {
+        return Err(DataError::Read {
+            path: only.file.clone(),
+            message: message.to_owned(),
+        });
+    }
+    Err(DataError::Invalid { errors })
+}
+
+const READ_PREFIX: &str = "cannot read: ";
+
+type Source = (String, Result<String, String>);
+
+fn source(
     path: Option<PathBuf>,
     embedded: impl FnOnce() -> (&'static str, &'static str),
-) -> Result<(String, String), DataError> {
+) -> Source {
     match path {
         None => {
             let (name, text) = embedded();
-            Ok((name.to_owned(), text.to_owned()))
+            (name.to_owned(), Ok(text.to_owned()))
         }
-        Some(path) => {
-            let shown = path.display().to_string();
-            let text = read_text(&path).map_err(|message| DataError::Read {
-                path: shown.clone(),
-                message,
-            })?;
-            Ok((shown, text))
-        }
+        Some(path) => (path.display().to_string(), read_text(&path)),
     }
+}
+
+/// Parses and validates one file, placing its problems; returns the valid value if any.
+fn stage<F: DeserializeOwned, V>(
+    (name, text): &Source,
+    diagnostics: &mut Vec<Diagnostic>,
+    validate: impl FnOnce(F) -> (Option<V>, Problems),
+) -> Option<V> {
+    let text = match text {
+        Ok(text) => text,
+        Err(message) => {
+            diagnostics.push(Diagnostic {
+                file: name.clone(),
+                line: 1,
+                column: 1,
+                severity: Severity::Error,
+                entry: String::new(),
+                message: format!("{READ_PREFIX}{message}"),
+            });
+            return None;
+        }
+    };
+    let file = match parse::<F>(name, text) {
+        Ok(file) => file,
+        Err(diagnostic) => {
+            diagnostics.push(diagnostic);
+            return None;
+        }
+    };
+    let (valid, problems) = validate(file);
+    diagnostics.extend(
+        problems
+            .0
+            .into_iter()
+            .map(|p| Diagnostic::place(name, text, p)),
+    );
+    valid
 }
 
 /// Reads a UTF-8 text file, describing failures in words a user can act on.
@@ -154,45 +234,84 @@ pub fn read_text(path: &Path) -> Result<String, String> {
     })
 }
 
-fn parse<T: DeserializeOwned>(path: &str, text: &str) -> Result<T, DataError> {
+fn parse<T: DeserializeOwned>(name: &str, text: &str) -> Result<T, Diagnostic> {
     if text.trim().is_empty() {
-        return Err(DataError::Syntax {
-            path: path.to_owned(),
+        return Err(Diagnostic {
+            file: name.to_owned(),
             line: 1,
             column: 1,
+            severity: Severity::Error,
+            entry: String::new(),
             message: "the file is empty".into(),
         });
     }
-    serde_json::from_str(text).map_err(|e| DataError::syntax(path, &e))
+    // serde would read a top-level array as a struct's fields in order; say what is expected.
+    if let Some(first) = text.trim_start().chars().next()
+        && first != '{'
+    {
+        let (line, column) = locate::locate(text, "").unwrap_or((1, 1));
+        return Err(Diagnostic {
+            file: name.to_owned(),
+            line,
+            column,
+            severity: Severity::Error,
+            entry: String::new(),
+            message: "expected a JSON object (`{ ... }`) at the top level".into(),
+        });
+    }
+    serde_json::from_str(text).map_err(|e| Diagnostic::syntax(name, &e))
 }
 
 /// References from the lifecycle data into the entitlement table.
-fn cross_check(ent: &Entitlements, life: &Lifecycle) -> Vec<Problem> {
-    let mut problems = Vec::new();
+fn cross_check(ent: &Entitlements, life: &Lifecycle) -> Problems {
+    let mut problems = Problems::default();
+    let products = At::root().field("products");
     for (i, p) in life.products.iter().enumerate() {
-        let entry = format!("products[{i}] (`{}`)", p.id);
+        let at = products.item(i, &p.id);
         if let Some(channel) = &p.channel
             && ent.channel(channel).is_none()
         {
-            problems.push(Problem {
-                entry: entry.clone(),
-                message: format!("channel `{channel}` is not defined in the entitlement table"),
-            });
+            problems.error(
+                &at.field("channel"),
+                format!("channel `{channel}` is not defined in the entitlement table"),
+            );
         }
         if ent.support_type_for(p.deployment).is_none() {
-            problems.push(Problem {
-                entry,
-                message: format!(
+            problems.error(
+                &at.field("deployment"),
+                format!(
                     "no support type in the entitlement table covers {} products",
                     p.deployment
                 ),
-            });
+            );
         }
     }
     problems
 }
 
+/// Days after a file's generation date beyond which answers may be stale.
+pub const STALE_AFTER_DAYS: i64 = 180;
+
 impl Dataset {
+    /// Warnings for answers given more than [`STALE_AFTER_DAYS`] after a file was generated.
+    pub fn staleness(&self, as_of: chrono::NaiveDate) -> Vec<String> {
+        [
+            ("entitlement table", self.entitlements.generated),
+            ("lifecycle data", self.lifecycle.generated),
+        ]
+        .into_iter()
+        .filter_map(|(what, generated)| {
+            let generated = generated?;
+            let age = (as_of - generated).num_days();
+            (age > STALE_AFTER_DAYS).then(|| {
+                format!(
+                    "the {what} was generated on {generated}, {age} days before {as_of}: the answer may be stale (newer data: see `mpn-support lifecycle import`)"
+                )
+            })
+        })
+        .collect()
+    }
+
     /// Resolves a tier by id, name or alias.
     pub fn tier(&self, input: &str) -> Result<&Tier, UnknownNameError> {
         let candidates = self

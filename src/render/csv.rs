@@ -1,6 +1,8 @@
 //! CSV through the csv crate: the same grids as the text tables, one header row.
 
-use super::{Grid, RenderError, check_row_grid, import_lines, matrix_grid, product_grids};
+use super::{
+    Grid, RenderError, check_row_grid, import_lines, matrix_grid, product_grids, validate_grid,
+};
 use crate::report::Report;
 
 /// Renders a report as CSV.
@@ -16,6 +18,8 @@ pub fn render(report: &Report) -> Result<String, RenderError> {
             }
             Ok(out)
         }
+        Report::Validate(v) => write(&validate_grid(v)),
+        Report::Text(text) => Ok(text.clone()),
         Report::Import(i) => write(&Grid {
             header: vec!["summary".into()],
             rows: import_lines(i).into_iter().map(|l| vec![l]).collect(),

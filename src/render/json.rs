@@ -10,6 +10,8 @@ pub fn render(report: &Report) -> Result<String, RenderError> {
         Report::Matrix(r) => serde_json::to_string_pretty(r),
         Report::Products(r) => serde_json::to_string_pretty(r),
         Report::Import(r) => serde_json::to_string_pretty(r),
+        Report::Validate(r) => serde_json::to_string_pretty(r),
+        Report::Text(text) => return Ok(text.clone()),
     }
     .map_err(|e| RenderError::Json(e.to_string()))?;
     Ok(text + "\n")

@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use super::{Grid, import_lines, matrix_grid, product_grids, trace_grid};
+use super::{Grid, import_lines, matrix_grid, product_grids, trace_grid, validate_grid};
 use crate::report::Report;
 
 /// Renders a report as markdown.
@@ -54,6 +54,8 @@ pub fn render(report: &Report) -> String {
             .collect::<Vec<_>>()
             .join("\n"),
         Report::Import(i) => import_lines(i).into_iter().map(|l| l + "\n").collect(),
+        Report::Validate(v) => table(&validate_grid(v)),
+        Report::Text(text) => text.clone(),
     }
 }
 

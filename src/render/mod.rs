@@ -11,7 +11,9 @@ mod table;
 
 use thiserror::Error;
 
-use crate::report::{CheckReport, ImportReport, MatrixReport, ProductsReport, Report};
+use crate::report::{
+    CheckReport, ImportReport, MatrixReport, ProductsReport, Report, ValidateReport,
+};
 
 /// Output format, the same names on every command.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -249,19 +251,56 @@ pub fn product_grids(report: &ProductsReport) -> Vec<Grid> {
     }
 }
 
-/// What `lifecycle import` did, as lines.
+/// What `lifecycle import` did, as lines: each change, then a summary.
 pub fn import_lines(report: &ImportReport) -> Vec<String> {
     let verb = match (report.dry_run, report.changed) {
         (true, true) => "would update",
         (true, false) | (false, false) => "unchanged:",
         (false, true) => "wrote",
     };
-    vec![format!(
-        "{verb} {} ({} products, {} versions, {} source warning{})",
+    let mut lines: Vec<String> = report.changes.iter().map(|c| format!("  {c}")).collect();
+    lines.push(format!(
+        "{verb} {} ({} products, {} versions, {} change{}, {} source warning{})",
         report.output,
         report.products,
         report.versions,
+        report.changes.len(),
+        plural(report.changes.len()),
         report.warnings.len(),
-        if report.warnings.len() == 1 { "" } else { "s" }
-    )]
+        plural(report.warnings.len())
+    ));
+    lines
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+/// What `validate` found, as lines: one per problem, then a summary.
+pub fn validate_lines(report: &ValidateReport) -> Vec<String> {
+    let mut lines: Vec<String> = report.problems.iter().map(ToString::to_string).collect();
+    lines.push(format!(
+        "checked {}: {} error{}, {} warning{}",
+        report.files.join(", "),
+        report.errors,
+        plural(report.errors),
+        report.warnings,
+        plural(report.warnings)
+    ));
+    lines
+}
+
+/// Problems found by `validate`, one row each.
+pub fn validate_grid(report: &ValidateReport) -> Grid {
+    grid(
+        [
+            ("file", |d: &crate::data::Diagnostic| d.file.clone()),
+            ("line", |d| d.line.to_string()),
+            ("column", |d| d.column.to_string()),
+            ("severity", |d| d.severity.to_string()),
+            ("entry", |d| d.entry.clone()),
+            ("message", |d| d.message.clone()),
+        ],
+        &report.problems,
+    )
 }

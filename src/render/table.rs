@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 
 use comfy_table::{ColumnConstraint, ContentArrangement, Table, presets};
 
-use super::{Grid, import_lines, matrix_grid, product_grids, trace_grid};
+use super::{Grid, import_lines, matrix_grid, product_grids, trace_grid, validate_lines};
 use crate::report::{CheckReport, Report};
 
 /// Width tables wrap at, whatever the terminal.
@@ -40,6 +40,8 @@ pub fn render(report: &Report) -> String {
             out
         }
         Report::Import(import) => import_lines(import).into_iter().map(|l| l + "\n").collect(),
+        Report::Validate(v) => validate_lines(v).into_iter().map(|l| l + "\n").collect(),
+        Report::Text(text) => text.clone(),
     }
 }
 

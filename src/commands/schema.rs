@@ -1,0 +1,52 @@
+//! `mpn-support schema`: print the JSON Schema of a data file, generated from the types the
+//! loader reads it into (committed copies live in `data/schema/`).
+
+use clap::{Args, ValueEnum};
+
+use crate::data::entitlements::EntitlementsFile;
+use crate::data::lifecycle::LifecycleFile;
+use crate::exit::Exit;
+use crate::render::Format;
+use crate::report::Report;
+use crate::{AppError, Outcome};
+
+/// Which data file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DataFile {
+    /// data/entitlements.json
+    Entitlements,
+    /// data/lifecycle.json
+    Lifecycle,
+}
+
+/// Arguments of `schema`.
+#[derive(Debug, Clone, Args)]
+pub struct SchemaArgs {
+    /// The data file whose schema to print
+    #[arg(value_enum)]
+    pub file: DataFile,
+}
+
+/// The schema as pretty JSON with a trailing newline.
+pub fn schema_text(file: DataFile) -> Result<String, AppError> {
+    let schema = match file {
+        DataFile::Entitlements => schemars::schema_for!(EntitlementsFile),
+        DataFile::Lifecycle => schemars::schema_for!(LifecycleFile),
+    };
+    serde_json::to_string_pretty(&schema)
+        .map(|t| t + "\n")
+        .map_err(|e| AppError::Write {
+            path: "schema".into(),
+            message: e.to_string(),
+        })
+}
+
+/// Prints the schema.
+pub fn run(args: &SchemaArgs) -> Result<Outcome, AppError> {
+    Ok(Outcome {
+        report: Report::Text(schema_text(args.file)?),
+        format: Format::Text,
+        exit: Exit::Success,
+        warnings: Vec::new(),
+    })
+}
