@@ -91,3 +91,125 @@ fn missing_sources_exit_2() {
         ));
     assert!(!out.exists());
 }
+
+fn import_into(sources: &str, out: &std::path::Path, extra: &[&str]) -> assert_cmd::assert::Assert {
+    cmd()
+        .args([
+            "lifecycle",
+            "import",
+            "--generated",
+            "2026-01-01",
+            "--sources",
+        ])
+        .arg(common::fixture(&format!("import/{sources}")))
+        .arg("--output")
+        .arg(out)
+        .args(extra)
+        .assert()
+}
+
+/// The three endoflife.date formats (page front matter, API v0, API v1) import to the same
+/// file: dates, `false` as "continues" (v0's inverted `support` included), service-pack rows
+/// rolled up, side tracks, rows without a usable date left out with a warning.
+#[test]
+fn imports_each_endoflife_format_identically() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut texts = Vec::new();
+    for format in ["frontmatter", "api-v0", "api-v1"] {
+        let out = dir.path().join(format!("{format}.json"));
+        import_into(format, &out, &[]).code(0).stderr(contains(
+            "cycle `1999` ended on a date the page does not give: left out",
+        ));
+        texts.push(std::fs::read_to_string(&out).expect("written"));
+    }
+    assert_eq!(texts[0], texts[1], "front matter and API v0 differ");
+    assert_eq!(texts[0], texts[2], "front matter and API v1 differ");
+    let v: serde_json::Value = serde_json::from_str(&texts[0]).expect("JSON");
+    let versions = &v["products"][0]["versions"];
+    let find = |name: &str| {
+        versions
+            .as_array()
+            .expect("versions")
+            .iter()
+            .find(|x| x["version"] == name)
+            .cloned()
+            .unwrap_or_default()
+    };
+    assert_eq!(
+        find("Continuous")["mainstream_end"],
+        serde_json::Value::Null
+    );
+    assert_eq!(find("Continuous")["policy"], "modern");
+    // 2021 and 2021-sp1 roll up: first release, the last row's end dates.
+    assert_eq!(find("2021")["release"], "2021-03-01");
+    assert_eq!(find("2021")["mainstream_end"], "2026-03-01");
+    assert_eq!(find("24h2-sac")["track"], "sac");
+    assert_eq!(find("1999"), serde_json::Value::Null);
+}
+
+/// A conflict between source and supplement is reported; `--prefer` picks the side.
+#[test]
+fn prefer_picks_the_side_of_a_conflict() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("lifecycle.json");
+    import_into("api-v1", &out, &[])
+        .code(0)
+        .stderr(contains("widget-server 2024: mainstream end: kept endoflife.date 2029-03-01, supplement says 2029-06-01"));
+    assert!(
+        std::fs::read_to_string(&out)
+            .expect("file")
+            .contains("\"2029-03-01\"")
+    );
+    import_into("api-v1", &out, &["--prefer", "curated"])
+        .code(0)
+        .stderr(contains("widget-server 2024: mainstream end: endoflife.date 2029-03-01 replaced by supplement 2029-06-01"));
+    let text = std::fs::read_to_string(&out).expect("file");
+    assert!(text.contains("\"2029-06-01\"") && !text.contains("\"2029-03-01\""));
+}
+
+/// `--dry-run` lists each changed date with old and new values and leaves the file alone.
+#[test]
+fn dry_run_lists_changes_and_writes_nothing() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("lifecycle.json");
+    import_into("frontmatter", &out, &[]).code(0);
+    let before = std::fs::read(&out).expect("file");
+    import_into("frontmatter", &out, &["--dry-run", "--prefer", "curated"])
+        .code(0)
+        .stdout(contains(
+            "  changed widget-server 2024: mainstream end 2029-03-01 -> 2029-06-01\n",
+        ))
+        .stdout(contains("would update"));
+    assert_eq!(std::fs::read(&out).expect("file"), before);
+}
+
+/// An import whose result would not validate fails with the problem at its line, and the old
+/// file stays byte-identical.
+#[test]
+fn failed_import_leaves_the_old_file() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let sources = dir.path().join("sources");
+    std::fs::create_dir_all(sources.join("endoflife")).expect("dirs");
+    let src = common::fixture("import/frontmatter");
+    for file in ["microsoft-lifecycle-supplement.json", "endoflife/widget.md"] {
+        std::fs::copy(src.join(file), sources.join(file)).expect("copy");
+    }
+    let catalogue = std::fs::read_to_string(src.join("catalogue.json"))
+        .expect("catalogue")
+        .replace("\"track\": \"sac\"", "\"track\": \"preview\"");
+    std::fs::write(sources.join("catalogue.json"), catalogue).expect("write");
+    let out = dir.path().join("lifecycle.json");
+    std::fs::write(&out, "old contents\n").expect("seed");
+    cmd()
+        .args(["lifecycle", "import", "--sources"])
+        .arg(&sources)
+        .arg("--output")
+        .arg(&out)
+        .assert()
+        .code(2)
+        .stderr(contains("(as imported):"))
+        .stderr(contains(
+            "track `preview` is not one of the product's tracks",
+        ));
+    assert_eq!(std::fs::read(&out).expect("file"), b"old contents\n");
+}
