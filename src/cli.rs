@@ -9,8 +9,9 @@ use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand};
 
 use crate::commands::{
-    check::CheckArgs, lifecycle::LifecycleCommand, matrix::MatrixArgs, products::ProductsArgs,
-    schema::SchemaArgs, validate::ValidateArgs,
+    check::CheckArgs, completions::CompletionsArgs, completions::ManArgs,
+    lifecycle::LifecycleCommand, matrix::MatrixArgs, products::ProductsArgs, schema::SchemaArgs,
+    validate::ValidateArgs, verify::VerifyArgs,
 };
 use crate::data::DataPaths;
 
@@ -30,6 +31,9 @@ pub struct Cli {
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
+    /// Colour human output: auto (on a terminal, unless NO_COLOR is set), always, never
+    #[arg(long, value_enum, global = true, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
 }
 
 /// The subcommands.
@@ -42,6 +46,8 @@ pub enum Command {
     Matrix(MatrixArgs),
     /// List products with their current (N) and previous (N-1) versions and what qualifies
     Products(ProductsArgs),
+    /// Check expectations: each row's request must be decided as the row expects
+    Verify(VerifyArgs),
     /// Check the data files and list every problem (exit 2 when any error)
     Validate(ValidateArgs),
     /// Maintain the lifecycle data file
@@ -49,6 +55,33 @@ pub enum Command {
     Lifecycle(LifecycleCommand),
     /// Print the JSON Schema of a data file
     Schema(SchemaArgs),
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish)
+    Completions(CompletionsArgs),
+    /// Print the man page (roff)
+    Man(ManArgs),
+}
+
+/// When to colour human output.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum ColorChoice {
+    /// On a terminal, unless NO_COLOR is set
+    #[default]
+    Auto,
+    /// Always, even in a pipe
+    Always,
+    /// Never
+    Never,
+}
+
+impl ColorChoice {
+    /// Whether to colour, given whether stdout is a terminal and whether NO_COLOR is set.
+    pub fn enabled(self, terminal: bool, no_color: bool) -> bool {
+        match self {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => terminal && !no_color,
+        }
+    }
 }
 
 /// Where the data files come from (default: the copies built into the binary).
@@ -75,6 +108,15 @@ impl DataArgs {
             lifecycle: self.lifecycle.clone(),
         }
     }
+}
+
+/// How a batch file is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum InputFormat {
+    /// Comma-separated values with a header row
+    Csv,
+    /// JSON Lines: one object per line (a JSON array is read too)
+    Jsonl,
 }
 
 /// Parses `--as-of` and other dates: a real calendar day written `YYYY-MM-DD`.

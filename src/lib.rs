@@ -5,6 +5,7 @@
 //! [`Outcome`]: the report to render, its format and the exit status. Errors are typed here
 //! and printed once, by `main`.
 
+pub mod batch;
 pub mod cli;
 pub mod commands;
 pub mod data;
@@ -73,6 +74,20 @@ pub enum AppError {
     /// The report cannot be rendered.
     #[error(transparent)]
     Render(#[from] render::RenderError),
+    /// A batch or expectation file cannot be used at all (its header, or its JSON).
+    #[error("`{path}`: {message}")]
+    BadInput {
+        /// The file.
+        path: String,
+        /// What is wrong, with its line.
+        message: String,
+    },
+    /// A batch-only format was asked for a single check.
+    #[error("the `{}` format is for `check --batch` only", format.name())]
+    FormatNotForSingleCheck {
+        /// The format asked for.
+        format: Format,
+    },
 }
 
 impl From<UnknownNameError> for AppError {
@@ -90,25 +105,31 @@ pub struct Outcome {
     pub format: Format,
     /// The exit status the report implies.
     pub exit: Exit,
-    /// Warnings for stderr (printed before the report).
+    /// Warnings for stderr (printed before the report, each after `warning: `).
     pub warnings: Vec<String>,
+    /// A closing line for stderr, printed as it is (the batch counts).
+    pub summary: Option<String>,
 }
 
 impl Outcome {
-    /// Renders the report in its format.
-    pub fn render(&self) -> Result<String, AppError> {
-        Ok(render::render(&self.report, self.format)?)
+    /// Renders the report in its format, coloured or not.
+    pub fn render(&self, style: render::Style) -> Result<String, AppError> {
+        Ok(render::render(&self.report, self.format, style)?)
     }
 }
 
-/// Runs a parsed command line as of `today`.
-pub fn run(cli: &Cli, today: NaiveDate) -> Result<Outcome, AppError> {
+/// Runs a parsed command line as of `today`. Commands that stream (`check --batch`, `verify`)
+/// write to `out` as they go; the others return their report in the outcome.
+pub fn run(cli: &Cli, today: NaiveDate, out: &mut dyn std::io::Write) -> Result<Outcome, AppError> {
     match &cli.command {
-        Command::Check(args) => commands::check::run(args, today),
+        Command::Check(args) => commands::check::run(args, today, out),
         Command::Matrix(args) => commands::matrix::run(args),
         Command::Products(args) => commands::products::run(args, today),
         Command::Lifecycle(command) => commands::lifecycle::run(command, today),
         Command::Validate(args) => commands::validate::run(args),
+        Command::Verify(args) => commands::verify::run(args, today, out),
+        Command::Completions(args) => commands::completions::run(args),
+        Command::Man(args) => commands::completions::run_man(args),
         Command::Schema(args) => commands::schema::run(args),
     }
 }

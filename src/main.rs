@@ -1,10 +1,10 @@
 //! The binary: parse arguments, read today's date once, run, print, exit.
 
-use std::io::Write as _;
+use std::io::{IsTerminal as _, Write as _};
 use std::process::ExitCode;
 
 use clap::Parser as _;
-use mpn_support::{cli::Cli, exit::Exit};
+use mpn_support::{cli::Cli, exit::Exit, render::Style};
 
 fn main() -> ExitCode {
     // clap prints usage errors itself and exits 2.
@@ -14,13 +14,26 @@ fn main() -> ExitCode {
         reason = "main is the one place that reads the clock"
     )]
     let today = chrono::Local::now().date_naive();
-    let result = mpn_support::run(&cli, today).and_then(|outcome| Ok((outcome.render()?, outcome)));
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let style = Style {
+        color: cli.color.enabled(
+            std::io::stdout().is_terminal(),
+            std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
+        ),
+    };
+    let result = mpn_support::run(&cli, today, &mut out)
+        .and_then(|outcome| Ok((outcome.render(style)?, outcome)));
     match result {
         Ok((text, outcome)) => {
             for warning in &outcome.warnings {
                 eprintln!("warning: {warning}");
             }
-            match std::io::stdout().lock().write_all(text.as_bytes()) {
+            let written = out.write_all(text.as_bytes()).and_then(|()| out.flush());
+            if let Some(summary) = &outcome.summary {
+                eprintln!("{summary}");
+            }
+            match written {
                 // A closed pipe (`| head`) is the reader's choice, not an error.
                 Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
                     eprintln!("error: cannot write output: {e}");
@@ -30,6 +43,7 @@ fn main() -> ExitCode {
             }
         }
         Err(error) => {
+            let _ = out.flush();
             eprintln!("error: {error}");
             Exit::Error.into()
         }

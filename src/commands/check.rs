@@ -1,10 +1,13 @@
-//! `mpn-support check`: one request, decided by the rules module.
+//! `mpn-support check`: one request, or a batch of them (`--batch`), decided by the rules.
+
+use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use clap::Args;
 
-use crate::cli::{DataArgs, parse_date};
-use crate::data::{self, CompetencyChoice, Deployment};
+use crate::batch::{self, BatchOptions};
+use crate::cli::{DataArgs, InputFormat, parse_date};
+use crate::data::{self, CompetencyChoice, Dataset, Deployment};
 use crate::exit::Exit;
 use crate::render::Format;
 use crate::report::{CheckReport, Report};
@@ -15,43 +18,78 @@ use crate::{AppError, Outcome};
 #[derive(Debug, Clone, Args)]
 pub struct CheckArgs {
     /// Membership tier: action-pack (maps), silver or gold
-    #[arg(long, short, value_name = "TIER")]
-    pub tier: String,
+    #[arg(long, short, value_name = "TIER", required_unless_present = "batch")]
+    pub tier: Option<String>,
     /// Product id, name or alias, e.g. sql-server, "Windows Server", m365
-    #[arg(long, short, value_name = "PRODUCT")]
-    pub product: String,
+    #[arg(long, short, value_name = "PRODUCT", required_unless_present = "batch")]
+    pub product: Option<String>,
     /// Version, e.g. 2019 or "2012 R2" [default: the current version on the as-of date]
     #[arg(long, value_name = "VERSION")]
     pub version: Option<String>,
     /// Competency id or name (e.g. cloud-platform), or a class: cloud, other
     #[arg(long, short, value_name = "COMPETENCY")]
     pub competency: Option<String>,
-    /// Decide as of this day, YYYY-MM-DD [default: today]
+    /// Decide as of this day, YYYY-MM-DD [default: today; in a batch, for rows without as_of]
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub as_of: Option<NaiveDate>,
-    /// Output format
+    /// Output format; a batch also takes junit and github
     #[arg(long, short, value_enum, default_value_t = Format::Text)]
     pub format: Format,
+    /// Check every request in FILE (CSV with a header, or JSON Lines; `-` for stdin)
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["tier", "product", "version", "competency"], help_heading = "Batch")]
+    pub batch: Option<PathBuf>,
+    /// Format of the batch input [default: from the file name, else from its first character]
+    #[arg(
+        long,
+        value_enum,
+        value_name = "FORMAT",
+        requires = "batch",
+        help_heading = "Batch"
+    )]
+    pub input_format: Option<InputFormat>,
+    /// In a batch, exit 0 even when some request is not eligible (errors still exit 2)
+    #[arg(long, requires = "batch", help_heading = "Batch")]
+    pub no_fail: bool,
+    /// In a batch, warn about eligible requests that stop qualifying within this many days
+    #[arg(
+        long,
+        value_name = "DAYS",
+        default_value_t = 180,
+        help_heading = "Batch"
+    )]
+    pub warn_days: u32,
     /// Data files
     #[command(flatten)]
     pub data: DataArgs,
 }
 
-/// Loads the data, resolves the request and decides it.
-pub fn run(args: &CheckArgs, today: NaiveDate) -> Result<Outcome, AppError> {
-    let data = data::load(&args.data.paths())?;
-    let as_of = args.as_of.unwrap_or(today);
+/// One request as typed on the command line or read from a batch row.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Request {
+    /// Tier as given.
+    pub tier: String,
+    /// Product as given.
+    pub product: String,
+    /// Version as given.
+    pub version: Option<String>,
+    /// Competency as given.
+    pub competency: Option<String>,
+    /// The day to decide for.
+    pub as_of: NaiveDate,
+}
 
-    // Resolve every name before failing, so one run reports every bad value.
-    let tier = data.tier(&args.tier);
-    let product = data.product(&args.product);
-    let competency = args
+/// Resolves every name of a request against the data, then decides it. Every bad name is
+/// reported, not only the first.
+pub fn decide(data: &Dataset, request: &Request) -> Result<CheckReport, AppError> {
+    let tier = data.tier(&request.tier);
+    let product = data.product(&request.product);
+    let competency = request
         .competency
         .as_deref()
         .map(|c| data.competency(c))
         .transpose();
     let mut unknown = Vec::new();
-    let version = match (&product, &args.version) {
+    let version = match (&product, &request.version) {
         (Ok(p), Some(v)) if p.deployment == Deployment::Cloud => {
             return Err(AppError::CloudVersion {
                 product: p.id.clone(),
@@ -87,11 +125,45 @@ pub fn run(args: &CheckArgs, today: NaiveDate) -> Result<Outcome, AppError> {
         support_type,
         version,
         competency: competency.unwrap_or(CompetencyChoice::Unspecified),
+        as_of: request.as_of,
+    };
+    let decision = rules::evaluate(&query, data);
+    let mut report = CheckReport::new(&decision, &tier.id, &tier.name, product, request.as_of);
+    report.warnings = data.staleness(request.as_of);
+    Ok(report)
+}
+
+/// Loads the data once and decides the request, or streams the batch to `out`.
+pub fn run(
+    args: &CheckArgs,
+    today: NaiveDate,
+    out: &mut dyn std::io::Write,
+) -> Result<Outcome, AppError> {
+    let data = data::load(&args.data.paths())?;
+    let as_of = args.as_of.unwrap_or(today);
+    if let Some(path) = &args.batch {
+        let options = BatchOptions {
+            input_format: args.input_format,
+            format: args.format,
+            no_fail: args.no_fail,
+            warn_days: args.warn_days,
+            default_as_of: as_of,
+        };
+        return batch::run_batch(&data, path, &options, out);
+    }
+    let request = Request {
+        tier: args.tier.clone().unwrap_or_default(),
+        product: args.product.clone().unwrap_or_default(),
+        version: args.version.clone(),
+        competency: args.competency.clone(),
         as_of,
     };
-    let decision = rules::evaluate(&query, &data);
-    let mut report = CheckReport::new(&decision, &tier.id, &tier.name, product, as_of);
-    report.warnings = data.staleness(as_of);
+    if matches!(args.format, Format::Junit | Format::Github) {
+        return Err(AppError::FormatNotForSingleCheck {
+            format: args.format,
+        });
+    }
+    let report = decide(&data, &request)?;
     let exit = if report.eligible {
         Exit::Success
     } else {
@@ -103,5 +175,6 @@ pub fn run(args: &CheckArgs, today: NaiveDate) -> Result<Outcome, AppError> {
         format: args.format,
         exit,
         warnings,
+        summary: None,
     })
 }

@@ -183,6 +183,7 @@ fn run_import(args: &ImportArgs, today: NaiveDate) -> Result<Outcome, AppError> 
         format: args.format,
         exit: Exit::Success,
         warnings: imported.warnings,
+        summary: None,
     })
 }
 

@@ -28,5 +28,6 @@ pub fn run(args: &MatrixArgs) -> Result<Outcome, AppError> {
         format: args.format,
         exit: Exit::Success,
         warnings: Vec::new(),
+        summary: None,
     })
 }

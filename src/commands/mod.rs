@@ -1,8 +1,10 @@
 //! One file per subcommand: its argument struct and its `run`, nothing else.
 
 pub mod check;
+pub mod completions;
 pub mod lifecycle;
 pub mod matrix;
 pub mod products;
 pub mod schema;
 pub mod validate;
+pub mod verify;

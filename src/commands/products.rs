@@ -44,5 +44,6 @@ pub fn run(args: &ProductsArgs, today: NaiveDate) -> Result<Outcome, AppError> {
         format: args.format,
         exit: Exit::Success,
         warnings: data.staleness(as_of),
+        summary: None,
     })
 }

@@ -48,5 +48,6 @@ pub fn run(args: &SchemaArgs) -> Result<Outcome, AppError> {
         format: Format::Text,
         exit: Exit::Success,
         warnings: Vec::new(),
+        summary: None,
     })
 }

@@ -46,5 +46,6 @@ pub fn run(args: &ValidateArgs) -> Result<Outcome, AppError> {
         format: args.format,
         exit,
         warnings: Vec::new(),
+        summary: None,
     })
 }

@@ -6,8 +6,8 @@
 
 mod csv;
 mod json;
-mod markdown;
-mod table;
+pub mod markdown;
+pub mod table;
 
 use thiserror::Error;
 
@@ -28,6 +28,24 @@ pub enum Format {
     Markdown,
     /// Comma-separated values with a header row.
     Csv,
+    /// JUnit XML, a test case per request (check --batch only).
+    Junit,
+    /// GitHub Actions annotations (check --batch only).
+    Github,
+}
+
+impl Format {
+    /// The name used on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Json => "json",
+            Format::Markdown => "markdown",
+            Format::Csv => "csv",
+            Format::Junit => "junit",
+            Format::Github => "github",
+        }
+    }
 }
 
 /// Rendering failed (only the CSV writer can fail).
@@ -39,15 +57,29 @@ pub enum RenderError {
     /// The JSON writer failed.
     #[error("cannot write JSON: {0}")]
     Json(String),
+    /// The format applies to batch checks only.
+    #[error("the `{}` format is for `check --batch` only (here: text, json, markdown, csv)", .0.name())]
+    BatchOnly(Format),
+}
+
+/// How human output looks beyond its format.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Style {
+    /// Whether to use ANSI colours (text format only).
+    pub color: bool,
 }
 
 /// Renders a report in a format; the text ends with a newline.
-pub fn render(report: &Report, format: Format) -> Result<String, RenderError> {
+pub fn render(report: &Report, format: Format, style: Style) -> Result<String, RenderError> {
     match format {
-        Format::Text => Ok(table::render(report)),
+        Format::Text => Ok(table::render(report, style)),
         Format::Json => json::render(report),
         Format::Markdown => Ok(markdown::render(report)),
         Format::Csv => csv::render(report),
+        Format::Junit | Format::Github => match report {
+            Report::Text(text) => Ok(text.clone()),
+            _ => Err(RenderError::BatchOnly(format)),
+        },
     }
 }
 

@@ -5,10 +5,15 @@
 
 use std::fmt::Write as _;
 
-use comfy_table::{ColumnConstraint, ContentArrangement, Table, presets};
+use comfy_table::{Cell, Color, ColumnConstraint, ContentArrangement, Table, presets};
 
-use super::{Grid, import_lines, matrix_grid, product_grids, trace_grid, validate_lines};
+use super::{Grid, Style, import_lines, matrix_grid, product_grids, trace_grid, validate_lines};
 use crate::report::{CheckReport, Report};
+
+/// Bold green and bold red, and back to normal.
+const GREEN: &str = "\x1b[1;32m";
+const RED: &str = "\x1b[1;31m";
+const RESET: &str = "\x1b[0m";
 
 /// Width tables wrap at, whatever the terminal.
 const WIDTH: u16 = 120;
@@ -16,12 +21,12 @@ const WIDTH: u16 = 120;
 const ID_WIDTH: usize = 32;
 
 /// Renders a report as text.
-pub fn render(report: &Report) -> String {
+pub fn render(report: &Report, style: Style) -> String {
     match report {
-        Report::Check(check) => render_check(check),
+        Report::Check(check) => render_check(check, style),
         Report::Matrix(matrix) => {
             let mut out = String::from("Technical support entitlement by membership tier\n");
-            out.push_str(&table(&matrix_grid(matrix)));
+            out.push_str(&table(&matrix_grid(matrix), style));
             out
         }
         Report::Products(products) => {
@@ -30,7 +35,7 @@ pub fn render(report: &Report) -> String {
                 let _ = writeln!(out, "Products and the versions entitled on {as_of}");
             }
             for grid in product_grids(products) {
-                out.push_str(&table(&grid));
+                out.push_str(&table(&grid, style));
             }
             if !products.versions_view {
                 out.push_str(
@@ -45,16 +50,26 @@ pub fn render(report: &Report) -> String {
     }
 }
 
-/// A grid as a comfy-table, ending with a newline.
-pub fn table(grid: &Grid) -> String {
+/// A grid as a comfy-table, ending with a newline. With colour, verdict words are coloured.
+pub fn table(grid: &Grid, style: Style) -> String {
     let mut t = Table::new();
     t.load_style(presets::UTF8_FULL_CONDENSED.with_rounded_corners())
         .set_content_arrangement(ContentArrangement::Dynamic)
         .set_width(WIDTH)
         .force_no_tty()
         .set_header(grid.header.clone());
+    if style.color {
+        t.enforce_styling();
+    }
     for row in &grid.rows {
-        t.add_row(row.clone());
+        t.add_row(row.iter().map(|text| {
+            let cell = Cell::new(text);
+            match (style.color, text.as_str()) {
+                (true, "pass" | "qualifies") => cell.fg(Color::Green),
+                (true, "FAIL" | "out of support") => cell.fg(Color::Red),
+                _ => cell,
+            }
+        }));
     }
     // A short first column holds ids people copy: never wrap it. A long one is prose.
     let first_width = grid
@@ -70,17 +85,23 @@ pub fn table(grid: &Grid) -> String {
     format!("{t}\n")
 }
 
-fn render_check(r: &CheckReport) -> String {
+fn render_check(r: &CheckReport, style: Style) -> String {
     let mut out = String::new();
     let version = r
         .version
         .as_ref()
         .map(|v| format!(" {v}"))
         .unwrap_or_default();
-    let _ = writeln!(out, "{}", headline(r, &version));
+    let line = headline(r, &version);
+    let line = match (style.color, r.eligible) {
+        (false, _) => line,
+        (true, true) => format!("{GREEN}{line}{RESET}"),
+        (true, false) => format!("{RED}{line}{RESET}"),
+    };
+    let _ = writeln!(out, "{line}");
     out.push('\n');
     out.push_str("Rules checked\n");
-    out.push_str(&table(&trace_grid(r)));
+    out.push_str(&table(&trace_grid(r), style));
     if let Some(channel) = &r.channel {
         let _ = writeln!(
             out,

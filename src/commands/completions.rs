@@ -1,0 +1,93 @@
+//! `mpn-support completions SHELL` and `mpn-support man`: generated from the same clap
+//! command as the parser, so they cannot drift from it.
+
+use clap::builder::PossibleValuesParser;
+use clap::{Args, CommandFactory};
+
+use crate::cli::Cli;
+use crate::data::{self, DataPaths};
+use crate::exit::Exit;
+use crate::render::Format;
+use crate::report::Report;
+use crate::{AppError, Outcome};
+
+/// Arguments of `completions`.
+#[derive(Debug, Clone, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+/// Arguments of `man`.
+#[derive(Debug, Clone, Args)]
+pub struct ManArgs {}
+
+/// The clap command with the built-in tiers and products offered as completions. Parsing
+/// still takes any spelling (aliases, other data files): only the scripts see these lists.
+fn command_with_values() -> Result<clap::Command, AppError> {
+    let data = data::load(&DataPaths::default())?;
+    let tiers: Vec<String> = data
+        .entitlements
+        .tiers
+        .iter()
+        .map(|t| t.id.clone())
+        .collect();
+    let products: Vec<String> = data
+        .lifecycle
+        .products
+        .iter()
+        .map(|p| p.id.clone())
+        .collect();
+    let competencies: Vec<String> = data
+        .entitlements
+        .competency_classes
+        .iter()
+        .map(|c| c.id.clone())
+        .chain(data.entitlements.competencies.iter().map(|c| c.id.clone()))
+        .collect();
+    let values = |list: &[String]| PossibleValuesParser::new(list.to_vec());
+    Ok(Cli::command()
+        .mut_subcommand("check", |c| {
+            c.mut_arg("tier", |a| a.value_parser(values(&tiers)))
+                .mut_arg("product", |a| a.value_parser(values(&products)))
+                .mut_arg("competency", |a| a.value_parser(values(&competencies)))
+        })
+        .mut_subcommand("products", |c| {
+            c.mut_arg("product", |a| a.value_parser(values(&products)))
+        }))
+}
+
+fn text_outcome(bytes: Vec<u8>) -> Result<Outcome, AppError> {
+    let text = String::from_utf8(bytes).map_err(|e| AppError::Write {
+        path: "standard output".into(),
+        message: e.to_string(),
+    })?;
+    Ok(Outcome {
+        report: Report::Text(text),
+        format: Format::Text,
+        exit: Exit::Success,
+        warnings: Vec::new(),
+        summary: None,
+    })
+}
+
+/// Prints the completion script.
+pub fn run(args: &CompletionsArgs) -> Result<Outcome, AppError> {
+    let mut command = command_with_values()?;
+    let mut out = Vec::new();
+    clap_complete::generate(args.shell, &mut command, "mpn-support", &mut out);
+    text_outcome(out)
+}
+
+/// Prints the roff man page.
+pub fn run_man(_: &ManArgs) -> Result<Outcome, AppError> {
+    let mut out = Vec::new();
+    clap_mangen::Man::new(Cli::command())
+        .render(&mut out)
+        .map_err(|e| AppError::Write {
+            path: "man page".into(),
+            message: e.to_string(),
+        })?;
+    text_outcome(out)
+}

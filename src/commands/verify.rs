@@ -1,0 +1,191 @@
+//! `mpn-support verify`: expectation files, like `opa test` for entitlements. Each row is a
+//! request with the outcome a team relies on; a mismatch is printed with what was expected and
+//! what the rules decided, and the run closes with `N passed, N failed`.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use clap::Args;
+
+use crate::batch::{self, Row, RowError};
+use crate::cli::{DataArgs, InputFormat, parse_date};
+use crate::commands::check::decide;
+use crate::data::{self, Dataset, Incidents};
+use crate::exit::Exit;
+use crate::render::Format;
+use crate::report::{CheckReport, Report};
+use crate::{AppError, Outcome};
+
+/// Arguments of `verify`.
+#[derive(Debug, Clone, Args)]
+pub struct VerifyArgs {
+    /// Expectation file: CSV or JSON Lines rows of tier, product, version, competency, as_of,
+    /// expect (eligible | not-eligible) and optionally incidents and channel; `-` for stdin
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// Format of the file [default: from the file name, else from its first character]
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub input_format: Option<InputFormat>,
+    /// As-of date for rows without one, YYYY-MM-DD [default: today]
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub as_of: Option<NaiveDate>,
+    /// Data files
+    #[command(flatten)]
+    pub data: DataArgs,
+}
+
+/// What one row expects.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Expectation {
+    /// Eligible or not.
+    pub eligible: bool,
+    /// Incidents, when pinned.
+    pub incidents: Option<Incidents>,
+    /// Channel id, when pinned.
+    pub channel: Option<String>,
+}
+
+impl Expectation {
+    /// Reads the expectation columns of a row.
+    pub fn from_row(row: &Row) -> Result<Self, String> {
+        let eligible = match row
+            .expect
+            .as_deref()
+            .map(crate::names::normalize)
+            .as_deref()
+        {
+            Some("eligible") => true,
+            Some("noteligible") => false,
+            Some(_) => {
+                return Err(format!(
+                    "expect: `{}` is neither `eligible` nor `not-eligible`",
+                    row.expect.as_deref().unwrap_or_default()
+                ));
+            }
+            None => return Err("missing `expect` (eligible | not-eligible)".into()),
+        };
+        let incidents = match row.incidents.as_deref() {
+            None => None,
+            Some("unlimited") => Some(Incidents::Unlimited),
+            Some(n) => Some(Incidents::Count(n.parse().map_err(|_| {
+                format!("incidents: `{n}` is neither a whole number nor `unlimited`")
+            })?)),
+        };
+        Ok(Expectation {
+            eligible,
+            incidents,
+            channel: row.channel.clone(),
+        })
+    }
+
+    /// The differences between this expectation and a decision, as `what: expected X, decided Y`.
+    pub fn mismatches(&self, report: &CheckReport) -> Vec<String> {
+        let word = |e: bool| if e { "eligible" } else { "not-eligible" };
+        let mut out = Vec::new();
+        if self.eligible != report.eligible {
+            let failed: Vec<&str> = report
+                .reasons
+                .iter()
+                .filter(|r| !r.passed)
+                .map(|r| r.code.as_str())
+                .collect();
+            let why = if failed.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", failed.join(", "))
+            };
+            out.push(format!(
+                "expected {}, decided {}{why}",
+                word(self.eligible),
+                word(report.eligible)
+            ));
+        }
+        if let Some(expected) = self.incidents
+            && report.incidents != Some(expected)
+        {
+            out.push(format!(
+                "incidents: expected {expected}, decided {}",
+                report
+                    .incidents
+                    .map_or("none".to_owned(), |i| i.to_string())
+            ));
+        }
+        if let Some(expected) = &self.channel {
+            let decided = report.channel.as_ref().map(|c| c.id.as_str());
+            if decided != Some(expected.as_str()) {
+                out.push(format!(
+                    "channel: expected {expected}, decided {}",
+                    decided.unwrap_or("none")
+                ));
+            }
+        }
+        out
+    }
+}
+
+fn check_row(
+    data: &Dataset,
+    line: usize,
+    row: &Row,
+    as_of: NaiveDate,
+) -> Result<Vec<String>, RowError> {
+    let fail = |message: String| RowError { line, message };
+    let expectation = Expectation::from_row(row).map_err(fail)?;
+    let request = row.request(as_of).map_err(fail)?;
+    let report =
+        decide(data, &request).map_err(|e| fail(e.to_string().replace("\nerror: ", "; ")))?;
+    Ok(expectation.mismatches(&report))
+}
+
+/// Checks every expectation, printing mismatches as they are found.
+pub fn run(args: &VerifyArgs, today: NaiveDate, out: &mut dyn Write) -> Result<Outcome, AppError> {
+    let data = data::load(&args.data.paths())?;
+    let as_of = args.as_of.unwrap_or(today);
+    let rows = batch::rows(&args.file, args.input_format, batch::open(&args.file)?)?;
+    let (mut passed, mut failed, mut invalid) = (0usize, 0usize, 0usize);
+    let write_error = |e: std::io::Error| AppError::Write {
+        path: "standard output".into(),
+        message: e.to_string(),
+    };
+    for row in rows {
+        let result =
+            row.and_then(|(line, row)| check_row(&data, line, &row, as_of).map(|m| (line, row, m)));
+        let written = match result {
+            Ok((_, _, mismatches)) if mismatches.is_empty() => {
+                passed += 1;
+                Ok(())
+            }
+            Ok((line, row, mismatches)) => {
+                failed += 1;
+                let what = [row.tier, row.product, row.version, row.competency]
+                    .into_iter()
+                    .flatten()
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                writeln!(out, "FAIL line {line}: {what}: {}", mismatches.join("; "))
+            }
+            Err(e) => {
+                failed += 1;
+                invalid += 1;
+                writeln!(out, "ERROR line {}: {}", e.line, e.message)
+            }
+        };
+        match written {
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => break,
+            other => other.map_err(write_error)?,
+        }
+    }
+    let exit = match (invalid, failed) {
+        (0, 0) => Exit::Success,
+        (0, _) => Exit::NotEligible,
+        _ => Exit::Error,
+    };
+    Ok(Outcome {
+        report: Report::Text(format!("{passed} passed, {failed} failed\n")),
+        format: Format::Text,
+        exit,
+        warnings: data.staleness(as_of),
+        summary: None,
+    })
+}

@@ -1,0 +1,389 @@
+//! CI and scripting: `check --batch` in every output format, stdin, `--no-fail`, `--warn-days`,
+//! `verify`, completions, the man page and colour, through the real binary.
+
+#![allow(
+    clippy::expect_used,
+    reason = "a broken fixture should fail the test loudly"
+)]
+
+mod common;
+
+use common::{cmd, fixture};
+use predicates::prelude::*;
+use predicates::str::contains;
+
+const SUMMARY: &str = "5 eligible, 2 not eligible, 2 invalid\n";
+
+fn batch(format: &str) -> assert_cmd::assert::Assert {
+    cmd()
+        .args(["check", "--batch"])
+        .arg(fixture("batch/mixed.csv"))
+        .args(["--format", format])
+        .assert()
+}
+
+fn lines(output: &[u8]) -> Vec<String> {
+    String::from_utf8(output.to_vec())
+        .expect("UTF-8")
+        .lines()
+        .map(str::to_owned)
+        .collect()
+}
+
+/// A batch mixing eligible, not eligible and bad rows: one result per row in input order with
+/// its line number, bad rows reported and counted, the summary on stderr, exit 2.
+#[test]
+fn mixed_batch_as_text() {
+    let out = batch("text")
+        .code(2)
+        .stderr(SUMMARY)
+        .get_output()
+        .stdout
+        .clone();
+    let lines = lines(&out);
+    let starts: Vec<&str> = lines
+        .iter()
+        .map(|l| l.split(": ").next().unwrap_or_default())
+        .collect();
+    assert_eq!(
+        starts,
+        [
+            "line 2", "line 3", "line 4", "line 5", "line 6", "line 7", "line 8", "line 9",
+            "line 10"
+        ]
+    );
+    assert!(
+        lines[0].contains(
+            "ELIGIBLE: Gold competency gets Microsoft Product Support for SQL Server 2022"
+        )
+    );
+    assert!(lines[1].contains("NOT ELIGIBLE: Silver competency"));
+    assert_eq!(
+        lines[3],
+        "line 5: error: unknown tier `glod`: did you mean `gold`? (valid: `action-pack`, `silver`, `gold`)"
+    );
+    assert_eq!(
+        lines[6],
+        "line 8: error: as_of: `2026-13-01` is not a real date in the form YYYY-MM-DD"
+    );
+    assert!(
+        lines[8].ends_with("[warning: qualifies only until 2026-10-13, 134 days after 2026-06-01]")
+    );
+}
+
+/// JSON Lines: each result is the single-check contract plus `line`; bad rows carry `error`.
+#[test]
+fn mixed_batch_as_json_lines() {
+    let out = batch("json")
+        .code(2)
+        .stderr(SUMMARY)
+        .get_output()
+        .stdout
+        .clone();
+    let rows: Vec<serde_json::Value> = lines(&out)
+        .iter()
+        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
+        .collect();
+    assert_eq!(rows.len(), 9);
+    assert_eq!(rows[0]["line"], 2);
+    assert_eq!(rows[0]["eligible"], true);
+    assert_eq!(rows[0]["incidents"], 20);
+    assert_eq!(rows[0]["channel"]["id"], "support-for-business");
+    assert_eq!(rows[1]["eligible"], false);
+    assert_eq!(
+        rows[3],
+        serde_json::json!({"line": 5, "error": "unknown tier `glod`: did you mean `gold`? (valid: `action-pack`, `silver`, `gold`)"})
+    );
+    assert_eq!(
+        rows[8]["warning"],
+        "qualifies only until 2026-10-13, 134 days after 2026-06-01"
+    );
+    assert!(rows[0].get("warning").is_none());
+}
+
+/// CSV: one header, one row per request with its line, the check columns, warning and error.
+#[test]
+fn mixed_batch_as_csv() {
+    let out = batch("csv")
+        .code(2)
+        .stderr(SUMMARY)
+        .get_output()
+        .stdout
+        .clone();
+    let lines = lines(&out);
+    assert_eq!(
+        lines[0],
+        "line,as_of,tier,product,version,competency_class,eligible,support_type,incidents,channel,eligible_until,failed_rules,warning,error"
+    );
+    assert_eq!(
+        lines[1],
+        "2,2026-11-24,gold,sql-server,2022,,true,product-support,20,support-for-business,2028-01-11,,,"
+    );
+    assert_eq!(
+        lines[7],
+        "8,,,,,,,,,,,,,as_of: `2026-13-01` is not a real date in the form YYYY-MM-DD"
+    );
+    assert_eq!(lines.len(), 10);
+}
+
+/// GitHub annotations: errors for not eligible and invalid rows, a warning for soon-to-expire,
+/// notices for the rest, each pointing at the file and line.
+#[test]
+fn mixed_batch_as_github_annotations() {
+    let out = batch("github").code(2).get_output().stdout.clone();
+    let lines = lines(&out);
+    let level = |l: &String| l.split(' ').next().unwrap_or_default().to_owned();
+    let levels: Vec<String> = lines.iter().map(level).collect();
+    assert_eq!(
+        levels,
+        [
+            "::notice",
+            "::error",
+            "::notice",
+            "::error",
+            "::notice",
+            "::error",
+            "::error",
+            "::notice",
+            "::warning"
+        ]
+    );
+    assert!(lines[1].contains("mixed.csv,line=3,title=silver sql-server 2019::NOT ELIGIBLE"));
+    assert!(lines[3].contains("line=5,title=invalid request::unknown tier `glod`"));
+    assert!(
+        lines[8].ends_with(
+            "::eligible, but qualifies only until 2026-10-13, 134 days after 2026-06-01"
+        )
+    );
+}
+
+/// JUnit: counts in the suite header, a test case per request, failures and errors marked.
+#[test]
+fn mixed_batch_as_junit() {
+    let out = batch("junit").code(2).get_output().stdout.clone();
+    let xml = String::from_utf8(out).expect("UTF-8");
+    assert!(xml.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"mpn-support\" tests=\"9\" failures=\"2\" errors=\"2\">"));
+    assert_eq!(xml.matches("<testcase ").count(), 9);
+    assert_eq!(xml.matches("<failure ").count(), 2);
+    assert_eq!(xml.matches("<error ").count(), 2);
+    assert!(xml.contains("name=\"line 3: silver sql-server 2019\""));
+    assert!(xml.trim_end().ends_with("</testsuite>\n</testsuites>"));
+}
+
+/// Markdown: a row per request.
+#[test]
+fn mixed_batch_as_markdown() {
+    let out = batch("markdown").code(2).get_output().stdout.clone();
+    let lines = lines(&out);
+    assert_eq!(lines[0], "| line | verdict |");
+    assert_eq!(lines.len(), 11);
+    assert!(lines[5].starts_with("| 5 | error: unknown tier `glod`"));
+}
+
+/// JSON Lines on stdin, told apart from CSV by its first character; no bad row, one not
+/// eligible: exit 1; `--no-fail` makes it 0.
+#[test]
+fn stdin_json_lines_and_no_fail() {
+    let input = "{\"tier\": \"gold\", \"product\": \"sql-server\", \"version\": \"2022\"}\n\n{\"tier\": \"silver\", \"product\": \"exchange\", \"version\": 2016}\n";
+    cmd()
+        .args([
+            "check",
+            "--batch",
+            "-",
+            "--as-of",
+            "2026-11-24",
+            "-f",
+            "csv",
+        ])
+        .write_stdin(input)
+        .assert()
+        .code(1)
+        .stdout(
+            contains("\n1,2026-11-24,gold,sql-server,2022,")
+                .and(contains("\n3,2026-11-24,silver,exchange-server,2016,")),
+        )
+        .stderr("1 eligible, 1 not eligible, 0 invalid\n");
+    cmd()
+        .args([
+            "check",
+            "--batch",
+            "-",
+            "--as-of",
+            "2026-11-24",
+            "--no-fail",
+        ])
+        .write_stdin(input)
+        .assert()
+        .code(0)
+        .stderr("1 eligible, 1 not eligible, 0 invalid\n");
+}
+
+/// `--no-fail` never hides a bad row: exit 2 stays.
+#[test]
+fn no_fail_keeps_errors() {
+    cmd()
+        .args(["check", "--batch"])
+        .arg(fixture("batch/mixed.csv"))
+        .arg("--no-fail")
+        .assert()
+        .code(2);
+}
+
+/// `--warn-days` sets how close an end date must be to warn.
+#[test]
+fn warn_days_threshold() {
+    let input = "tier,product,version,as_of\ngold,windows-server,2022,2026-06-01\n";
+    for (days, warned) in [("134", true), ("133", false), ("0", false)] {
+        let out = cmd()
+            .args(["check", "--batch", "-", "-f", "json", "--warn-days", days])
+            .write_stdin(input)
+            .output()
+            .expect("runs");
+        assert_eq!(out.status.code(), Some(0));
+        let text = String::from_utf8(out.stdout).expect("UTF-8");
+        assert_eq!(
+            text.contains("\"warning\""),
+            warned,
+            "--warn-days {days}: {text}"
+        );
+    }
+}
+
+/// A JSON array file is read too, with each element's line.
+#[test]
+fn json_array_input() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("requests.json");
+    std::fs::write(
+        &path,
+        "[\n  {\"tier\": \"gold\", \"product\": \"azure\"},\n  {\"tier\": \"gold\", \"product\": \"azure\", \"colour\": \"red\"}\n]\n",
+    )
+    .expect("write");
+    cmd()
+        .args(["check", "--as-of", "2026-11-24", "--batch"])
+        .arg(&path)
+        .assert()
+        .code(2)
+        .stdout(contains("line 2: ELIGIBLE").and(contains("line 3: error: unknown field `colour`")))
+        .stderr("1 eligible, 0 not eligible, 1 invalid\n");
+}
+
+/// A header with an unknown column stops before any row, naming the column and the choices.
+#[test]
+fn unknown_column_exits_2() {
+    cmd()
+        .args(["check", "--batch", "-", "--input-format", "csv"])
+        .write_stdin("tier,prodcut\ngold,sql-server\n")
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(contains(
+            "error: `-`: line 1: unknown column `prodcut`: did you mean `product`?",
+        ));
+    cmd()
+        .args(["check", "--batch", "/nonexistent.csv"])
+        .assert()
+        .code(2)
+        .stderr("error: cannot read `/nonexistent.csv`: no such file\n");
+}
+
+/// Batch-only formats are refused elsewhere with exit 2.
+#[test]
+fn batch_formats_are_batch_only() {
+    cmd()
+        .args(["check", "-t", "gold", "-p", "azure", "-f", "junit"])
+        .assert()
+        .code(2)
+        .stderr(contains("the `junit` format is for `check --batch` only"));
+    cmd()
+        .args(["matrix", "-f", "github"])
+        .assert()
+        .code(2)
+        .stderr(contains("the `github` format is for `check --batch` only"));
+}
+
+/// `verify`: all expectations hold: exit 0 and the closing count line.
+#[test]
+fn verify_passes() {
+    cmd()
+        .arg("verify")
+        .arg(fixture("batch/expectations.csv"))
+        .assert()
+        .code(0)
+        .stdout("4 passed, 0 failed\n");
+}
+
+/// `verify`: each mismatch with expected and decided values; a bad row is an error (exit 2).
+#[test]
+fn verify_reports_mismatches() {
+    cmd()
+        .arg("verify")
+        .arg(fixture("batch/expectations_failing.jsonl"))
+        .assert()
+        .code(2)
+        .stdout(
+            "FAIL line 2: gold sql-server 2019: expected eligible, decided not-eligible (n-minus-2-or-older, mainstream-ended)\n\
+             FAIL line 4: silver azure cloud: incidents: expected 5 incidents, decided unlimited incidents; channel: expected partner-center, decided azure-portal\n\
+             ERROR line 5: expect: `maybe` is neither `eligible` nor `not-eligible`\n\
+             1 passed, 3 failed\n",
+        );
+    cmd()
+        .args(["verify", "-", "--as-of", "2026-11-24"])
+        .write_stdin("tier,product,version,expect\ngold,sql-server,2019,eligible\n")
+        .assert()
+        .code(1)
+        .stdout(contains("0 passed, 1 failed"));
+}
+
+/// Completion scripts for every shell, offering the data's products and the formats.
+#[test]
+fn completions_for_each_shell() {
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let out = cmd().args(["completions", shell]).output().expect("runs");
+        assert_eq!(out.status.code(), Some(0), "{shell}");
+        let script = String::from_utf8(out.stdout).expect("UTF-8");
+        assert!(
+            script.len() > 1000,
+            "{shell} script is {} bytes",
+            script.len()
+        );
+        for word in ["sql-server", "action-pack", "junit"] {
+            assert!(script.contains(word), "{shell} script lacks {word}");
+        }
+    }
+    cmd().args(["completions", "tcsh"]).assert().code(2);
+}
+
+/// The man page is roff for every command.
+#[test]
+fn man_page() {
+    cmd().arg("man").assert().code(0).stdout(
+        contains(".TH mpn-support 1")
+            .and(contains("check"))
+            .and(contains("verify")),
+    );
+}
+
+/// Colour only when asked or on a terminal; never in a pipe by default; NO_COLOR respected.
+#[test]
+fn colour_choice() {
+    let args = ["check", "-t", "gold", "-p", "sql", "--as-of", "2026-11-24"];
+    cmd().args(args).assert().stdout(contains("\u{1b}[").not());
+    cmd()
+        .args(args)
+        .args(["--color", "always"])
+        .env("NO_COLOR", "1")
+        .assert()
+        .stdout(contains("\u{1b}[1;32mELIGIBLE"));
+    cmd()
+        .args(args)
+        .args(["--color", "auto"])
+        .env("NO_COLOR", "1")
+        .assert()
+        .stdout(contains("\u{1b}[").not());
+    cmd()
+        .args(args)
+        .args(["--color", "never"])
+        .assert()
+        .stdout(contains("\u{1b}[").not());
+}
