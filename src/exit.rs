@@ -33,7 +33,8 @@ impl From<Exit> for ExitCode {
 /// The contract as printed at the end of `--help`.
 pub const HELP: &str = "\
 Exit status:
-  0  eligible (check), or the command succeeded
-  1  a decision was made: not eligible
-  2  error: unknown tier, product, version or competency, bad date, or an unreadable or
-     invalid data file (usage errors too)";
+  0  eligible (check; in a batch, every request), all expectations hold (verify),
+     no error (validate), or the command succeeded
+  1  a decision was made: not eligible (in a batch: any request), or an expectation failed
+  2  error: unknown tier, product, version or competency, bad date, unreadable or invalid
+     data file, a batch row that cannot be decided, or a usage error";
