@@ -87,6 +87,7 @@ impl Row {
             None => default_as_of,
         };
         Ok(Request {
+            account: Default::default(),
             tier: self.tier.clone().ok_or_else(|| missing("tier"))?,
             product: self.product.clone().ok_or_else(|| missing("product"))?,
             version: self.version.clone(),

@@ -6,12 +6,13 @@
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
+use clap::builder::BoolishValueParser;
 use clap::{Args, Parser, Subcommand};
 
 use crate::commands::{
-    check::CheckArgs, completions::CompletionsArgs, completions::ManArgs,
-    lifecycle::LifecycleCommand, matrix::MatrixArgs, products::ProductsArgs, schema::SchemaArgs,
-    validate::ValidateArgs, verify::VerifyArgs,
+    check::CheckArgs, completions::CompletionsArgs, completions::ManArgs, diagnose::DiagnoseArgs,
+    explain::ExplainArgs, lifecycle::LifecycleCommand, matrix::MatrixArgs, products::ProductsArgs,
+    roles::RolesArgs, schema::SchemaArgs, validate::ValidateArgs, verify::VerifyArgs,
 };
 use crate::data::DataPaths;
 
@@ -40,8 +41,22 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Decide whether a tier gets free support for a product version, with the reasons
-    #[command(after_help = crate::exit::HELP)]
+    #[command(
+        after_help = crate::exit::HELP,
+        mut_arg("tier", |a| a.required_unless_present("batch")),
+        mut_arg("product", |a| a.required_unless_present("batch"))
+    )]
     Check(CheckArgs),
+    /// Explain a check as numbered prose, one paragraph per rule (for emails and tickets)
+    #[command(
+        mut_arg("tier", |a| a.required(true)),
+        mut_arg("product", |a| a.required(true))
+    )]
+    Explain(ExplainArgs),
+    /// Who may do what: activate benefits, view the IDs, open requests
+    Roles(RolesArgs),
+    /// Match a portal message or symptom to its cause and what to do
+    Diagnose(DiagnoseArgs),
     /// Print the entitlement matrix: incidents per tier, support type and competency class
     Matrix(MatrixArgs),
     /// List products with their current (N) and previous (N-1) versions and what qualifies
@@ -82,6 +97,55 @@ impl ColorChoice {
             ColorChoice::Auto => terminal && !no_color,
         }
     }
+}
+
+/// What a request asks: shared by `check` and `explain`.
+#[derive(Debug, Clone, Default, Args)]
+pub struct RequestArgs {
+    /// Membership tier: action-pack (maps), silver or gold
+    #[arg(long, short, value_name = "TIER")]
+    pub tier: Option<String>,
+    /// Product id, name or alias, e.g. sql-server, "Windows Server", m365
+    #[arg(long, short, value_name = "PRODUCT")]
+    pub product: Option<String>,
+    /// Version, e.g. 2019 or "2012 R2" [default: the current version on the as-of date]
+    #[arg(long, value_name = "VERSION")]
+    pub version: Option<String>,
+    /// Competency id or name (e.g. cloud-platform), or a class: cloud, other
+    #[arg(long, short, value_name = "COMPETENCY")]
+    pub competency: Option<String>,
+    /// Decide as of this day, YYYY-MM-DD [default: today; in a batch, for rows without as_of]
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub as_of: Option<NaiveDate>,
+    /// Whether the technical benefits are activated [default: assumed yes]
+    #[arg(long, value_name = "yes|no", value_parser = BoolishValueParser::new(), help_heading = "Account and contract (not assumed unless given)")]
+    pub activated: Option<bool>,
+    /// Whether the Access ID and Contract ID are already linked to this account
+    #[arg(long, value_name = "yes|no", value_parser = BoolishValueParser::new(), help_heading = "Account and contract (not assumed unless given)")]
+    pub ids_associated: Option<bool>,
+    /// Incidents left on the contract (as Support for Business shows at step 2)
+    #[arg(
+        long,
+        value_name = "N",
+        help_heading = "Account and contract (not assumed unless given)"
+    )]
+    pub incidents_remaining: Option<u32>,
+    /// Last day of the contract, YYYY-MM-DD
+    #[arg(long, value_name = "DATE", value_parser = parse_date, help_heading = "Account and contract (not assumed unless given)")]
+    pub contract_end: Option<NaiveDate>,
+    /// The partner works through the Cloud Solution Provider program
+    #[arg(long, help_heading = "Account and contract (not assumed unless given)")]
+    pub csp: bool,
+    /// The request is for a customer's cloud workload
+    #[arg(long, help_heading = "Account and contract (not assumed unless given)")]
+    pub for_customer: bool,
+    /// Role of the account making the request, e.g. admin-agent, global-admin (see `roles`)
+    #[arg(
+        long,
+        value_name = "ROLE",
+        help_heading = "Account and contract (not assumed unless given)"
+    )]
+    pub role: Option<String>,
 }
 
 /// Where the data files come from (default: the copies built into the binary).

@@ -9,6 +9,7 @@ pub mod batch;
 pub mod cli;
 pub mod commands;
 pub mod data;
+pub mod diagnose;
 pub mod exit;
 pub mod import;
 pub mod names;
@@ -127,6 +128,9 @@ pub fn run(cli: &Cli, today: NaiveDate, out: &mut dyn std::io::Write) -> Result<
         Command::Products(args) => commands::products::run(args, today),
         Command::Lifecycle(command) => commands::lifecycle::run(command, today),
         Command::Validate(args) => commands::validate::run(args),
+        Command::Explain(args) => commands::explain::run(args, today),
+        Command::Roles(args) => commands::roles::run(args),
+        Command::Diagnose(args) => commands::diagnose::run(args),
         Command::Verify(args) => commands::verify::run(args, today, out),
         Command::Completions(args) => commands::completions::run(args),
         Command::Man(args) => commands::completions::run_man(args),

@@ -26,6 +26,164 @@ pub enum Report {
     Validate(ValidateReport),
     /// Text printed as it is, whatever the format (`schema`).
     Text(String),
+    /// `explain`.
+    Explain(ExplainReport),
+    /// `roles`.
+    Roles(RolesReport),
+    /// `roles --can`.
+    RoleAnswer(RoleAnswer),
+    /// `diagnose`.
+    Diagnose(DiagnoseReport),
+}
+
+/// A check told as numbered prose.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct ExplainReport {
+    /// The one-line verdict.
+    pub headline: String,
+    /// One paragraph per rule, in evaluation order.
+    pub paragraphs: Vec<ExplainParagraph>,
+    /// What to do: channel, alternatives, notes, assumptions, as sentences.
+    pub closing: Vec<String>,
+}
+
+/// One rule, told.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct ExplainParagraph {
+    /// Rule id.
+    pub rule: String,
+    /// Rule title, e.g. `N-1 policy`.
+    pub title: String,
+    /// What the rule says.
+    pub text: String,
+    /// What it found here.
+    pub finding: String,
+    /// Whether it passed.
+    pub passed: bool,
+}
+
+impl ExplainReport {
+    /// Tells a check report as prose.
+    pub fn new(r: &CheckReport) -> Self {
+        let version = r
+            .version
+            .as_ref()
+            .map(|v| format!(" {v}"))
+            .unwrap_or_default();
+        let paragraphs = r
+            .reasons
+            .iter()
+            .map(|x| ExplainParagraph {
+                rule: x.rule.clone(),
+                title: x.title.clone(),
+                text: x.rule_text.clone(),
+                finding: x.detail.clone(),
+                passed: x.passed,
+            })
+            .collect();
+        let mut closing = Vec::new();
+        if !r.next_steps.is_empty() {
+            closing.push(format!("Next: {}.", r.next_steps.join("; ")));
+        }
+        if let Some(c) = &r.channel {
+            closing.push(format!("Open the request in {} ({}).", c.name, c.url));
+        }
+        if !r.alternatives.is_empty() {
+            let alts: Vec<String> = r
+                .alternatives
+                .iter()
+                .map(|a| format!("{} ({}): {}", a.name, a.url, a.description))
+                .collect();
+            closing.push(format!("Instead: {}.", alts.join("; ")));
+        }
+        closing.extend(r.notes.iter().map(|n| n.text.clone()));
+        if !r.assumptions.is_empty() {
+            let assumed: Vec<&str> = r.assumptions.iter().map(|a| a.assumed.as_str()).collect();
+            closing.push(format!("This answer assumes {}.", assumed.join("; ")));
+        }
+        ExplainReport {
+            headline: crate::render::table::headline(r, &version),
+            paragraphs,
+            closing,
+        }
+    }
+}
+
+/// The role table: which role may take which action.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct RolesReport {
+    /// The actions, in data order.
+    pub actions: Vec<ActionOut>,
+    /// The roles, each with the ids of the actions it may take.
+    pub roles: Vec<RoleOut>,
+}
+
+/// An action in output.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct ActionOut {
+    /// Action id.
+    pub id: String,
+    /// What it is.
+    pub name: String,
+    /// What to do when one's role may not.
+    pub remedy: String,
+}
+
+/// A role in output.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct RoleOut {
+    /// Role id.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// Ids of the actions it may take.
+    pub can: Vec<String>,
+}
+
+/// The answer to `roles --can ACTION --role ROLE`.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct RoleAnswer {
+    /// Role id.
+    pub role: String,
+    /// Action id.
+    pub action: String,
+    /// Whether the role may take the action.
+    pub allowed: bool,
+    /// The sentence: who may, and the remedy when not.
+    pub detail: String,
+    /// The roles that may take the action.
+    pub allowed_roles: Vec<String>,
+}
+
+/// What `diagnose` found.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct DiagnoseReport {
+    /// The text as given.
+    pub input: String,
+    /// The best match, or null.
+    pub matched: Option<MatchOut>,
+    /// Every known message and symptom, when nothing matched.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub known: Vec<String>,
+}
+
+/// A catalogue entry that matched.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct MatchOut {
+    /// Entry id.
+    pub id: String,
+    /// The catalogue text that matched.
+    pub matched_text: String,
+    /// How well, from 0 to 1.
+    pub score: f64,
+    /// Why it happens.
+    pub cause: String,
+    /// What to do.
+    pub action: String,
+    /// Which portal.
+    pub portal: String,
+    /// The section of Microsoft's page it comes from.
+    pub section: String,
 }
 
 /// What `validate` found.
@@ -78,6 +236,10 @@ pub struct CheckReport {
     pub alternatives: Vec<AlternativeOut>,
     /// Advice that applies.
     pub notes: Vec<NoteOut>,
+    /// What to do next beyond the channel's steps (activate, enter the IDs, CSP plan).
+    pub next_steps: Vec<String>,
+    /// What the answer took for granted because the request did not say.
+    pub assumptions: Vec<AssumptionOut>,
     /// Warnings about the answer itself (stale data); omitted when there are none.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<String>,
@@ -108,6 +270,12 @@ pub struct ReasonOut {
     pub passed: bool,
     /// One sentence with the dates and names filled in.
     pub detail: String,
+    /// The rule's title (for `explain`; not part of the JSON contract).
+    #[serde(skip)]
+    pub title: String,
+    /// What the rule says (for `explain`; not part of the JSON contract).
+    #[serde(skip)]
+    pub rule_text: String,
 }
 
 /// A channel in output.
@@ -134,6 +302,15 @@ pub struct AlternativeOut {
     pub url: String,
     /// What it is.
     pub description: String,
+}
+
+/// An assumption in output.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct AssumptionOut {
+    /// The fact: `activated`, `contract` or `ids-associated`.
+    pub fact: String,
+    /// What was assumed.
+    pub assumed: String,
 }
 
 /// A note in output.
@@ -197,6 +374,8 @@ impl CheckReport {
                     code: r.code().to_owned(),
                     passed: r.passed(),
                     detail: r.to_string(),
+                    title: r.rule_text().0.to_owned(),
+                    rule_text: r.rule_text().1.to_owned(),
                 })
                 .collect(),
             alternatives: decision
@@ -215,6 +394,15 @@ impl CheckReport {
                 .map(|n| NoteOut {
                     id: n.id.clone(),
                     text: n.text.clone(),
+                })
+                .collect(),
+            next_steps: decision.next_steps.clone(),
+            assumptions: decision
+                .assumptions
+                .iter()
+                .map(|a| AssumptionOut {
+                    fact: a.fact.to_owned(),
+                    assumed: a.assumed.to_owned(),
                 })
                 .collect(),
             warnings: Vec::new(),

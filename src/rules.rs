@@ -36,7 +36,7 @@ use std::fmt;
 use chrono::{Days, NaiveDate};
 
 use crate::data::entitlements::{
-    ANY_CLASS, Alternative, Channel, Condition, Note, SupportType, Tier, VersionPolicy,
+    ANY_CLASS, Alternative, Channel, Condition, Note, Role, SupportType, Tier, VersionPolicy,
 };
 use crate::data::{CompetencyChoice, Dataset, Deployment, Incidents, Product, Release};
 
@@ -55,6 +55,37 @@ pub struct Query<'a> {
     pub competency: CompetencyChoice<'a>,
     /// The day the answer is for.
     pub as_of: NaiveDate,
+    /// What the request says about the account and contract; `None` fields are not assumed.
+    pub account: Account<'a>,
+}
+
+/// Account and contract state a request may state. Nothing here is assumed when absent: the
+/// decision lists what it took for granted instead.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Account<'a> {
+    /// Whether the benefits are activated.
+    pub activated: Option<bool>,
+    /// Whether the Access ID and Contract ID are already linked to this account.
+    pub ids_associated: Option<bool>,
+    /// Incidents left on the contract.
+    pub incidents_remaining: Option<u32>,
+    /// Last day of the contract.
+    pub contract_end: Option<NaiveDate>,
+    /// Whether the partner works through the Cloud Solution Provider program.
+    pub csp: bool,
+    /// Whether the request is made on behalf of a customer.
+    pub for_customer: bool,
+    /// The role of the account making the request.
+    pub role: Option<&'a Role>,
+}
+
+/// Something the decision took for granted because the request did not say.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Assumption {
+    /// The fact, as named in `Condition::unstated` (`activated`, `contract`, ...).
+    pub fact: &'static str,
+    /// What was assumed, as a sentence fragment.
+    pub assumed: &'static str,
 }
 
 /// Eligible or not.
@@ -214,6 +245,45 @@ pub enum Reason<'a> {
         /// Product display name.
         product: &'a str,
     },
+    /// Whether the benefits are activated (only when stated).
+    Activation {
+        /// As stated.
+        activated: bool,
+        /// Roles that may activate, joined for a sentence.
+        who: String,
+        /// The requester's role, and whether it may activate.
+        role: Option<(&'a str, bool)>,
+    },
+    /// Whether the contract is still valid (only when its state is stated).
+    Contract {
+        /// Incidents left, when stated.
+        remaining: Option<u32>,
+        /// Last day of the contract, when stated.
+        end: Option<NaiveDate>,
+        /// The day the answer is for.
+        as_of: NaiveDate,
+    },
+    /// Whether the IDs must be entered (only when stated).
+    AccessIds {
+        /// Product display name.
+        product: &'a str,
+        /// Already linked to this account.
+        associated: bool,
+        /// The product needs no IDs.
+        exempt: bool,
+    },
+    /// A CSP partner may use the Cloud Solution Provider plan for this product.
+    CspPlan {
+        /// Product display name.
+        product: &'a str,
+    },
+    /// A cloud request for a customer goes through Partner Center by an Admin Agent.
+    CustomerRequest {
+        /// Roles that may do it, joined for a sentence.
+        who: String,
+        /// The requester's role, and whether it may do it.
+        role: Option<(&'a str, bool)>,
+    },
 }
 
 impl Reason<'_> {
@@ -229,6 +299,73 @@ impl Reason<'_> {
             Reason::Mainstream { .. } => "mainstream-support",
             Reason::Lifecycle { .. } => "extended-support",
             Reason::CloudVersions { .. } => "version-policy",
+            Reason::Activation { .. } => "activation",
+            Reason::Contract { .. } => "contract",
+            Reason::AccessIds { .. } => "access-ids",
+            Reason::CspPlan { .. } => "csp-plan",
+            Reason::CustomerRequest { .. } => "customer-request",
+        }
+    }
+
+    /// The rule in the rule book's words: its title and what it says, for `explain`.
+    pub fn rule_text(&self) -> (&'static str, &'static str) {
+        match self {
+            Reason::SupportType { .. } => (
+                "Support type",
+                "Microsoft Product Support covers on-premises products; Signature Cloud Support covers cloud products.",
+            ),
+            Reason::Entitlement { .. } => (
+                "Entitlement",
+                "Each membership tier includes a set number of incidents per support type; for Signature Cloud Support it depends on whether the competency is a cloud competency (see `mpn-support matrix`).",
+            ),
+            Reason::VersionAssumed { .. } => (
+                "Version",
+                "When no version is named, the current version (N) is the one that counts.",
+            ),
+            Reason::Released { .. } => (
+                "Release",
+                "Only versions released on or before the date count; the release day itself counts.",
+            ),
+            Reason::Track { .. } => (
+                "Track",
+                "N and N-1 are counted on the product's main, long-term track; side tracks such as a semi-annual channel or Mac editions do not count.",
+            ),
+            Reason::Recency { .. } => (
+                "N-1 policy",
+                "Only recent on-premises products qualify: the current version (N) and the previous version (N-1).",
+            ),
+            Reason::Mainstream { .. } => (
+                "Mainstream support",
+                "A version qualifies only while it is in mainstream support; the end date is the last day of it.",
+            ),
+            Reason::Lifecycle { .. } => (
+                "Microsoft support lifecycle",
+                "Outside the partner benefit, Microsoft still sells support (Pay Per Incident, Premier) for versions inside the support lifecycle; past the extended end there is no Microsoft support at all.",
+            ),
+            Reason::CloudVersions { .. } => (
+                "Cloud products",
+                "The N-1 version policy does not apply to cloud products.",
+            ),
+            Reason::Activation { .. } => (
+                "Activation",
+                "Technical benefits must be activated in Partner Center before they can be used.",
+            ),
+            Reason::Contract { .. } => (
+                "Contract",
+                "A contract that has expired or has no incidents left is invalid, and the portals hide it.",
+            ),
+            Reason::AccessIds { .. } => (
+                "Access ID and Contract ID",
+                "The IDs are needed the first time each account uses the benefit; after that it stays associated with the account.",
+            ),
+            Reason::CspPlan { .. } => (
+                "CSP partners",
+                "CSP partners may open Azure requests under the Cloud Solution Provider support plan without adding a support contract.",
+            ),
+            Reason::CustomerRequest { .. } => (
+                "Requests for customers",
+                "A cloud request for a customer is created in Partner Center (CSP > Customers > Service management > New request).",
+            ),
         }
     }
 
@@ -273,6 +410,34 @@ impl Reason<'_> {
             Reason::Lifecycle { within: true, .. } => "within-support-lifecycle",
             Reason::Lifecycle { within: false, .. } => "out-of-support",
             Reason::CloudVersions { .. } => "cloud-not-versioned",
+            Reason::Activation {
+                activated: true, ..
+            } => "activated",
+            Reason::Activation {
+                role: Some((_, false)),
+                ..
+            } => "not-activated-role-cannot-activate",
+            Reason::Activation { .. } => "not-activated",
+            Reason::Contract {
+                remaining: Some(0), ..
+            } => "no-incidents-remaining",
+            Reason::Contract {
+                end: Some(end),
+                as_of,
+                ..
+            } if as_of > end => "contract-expired",
+            Reason::Contract { .. } => "contract-valid",
+            Reason::AccessIds { exempt: true, .. } => "ids-not-needed",
+            Reason::AccessIds {
+                associated: true, ..
+            } => "ids-already-linked",
+            Reason::AccessIds { .. } => "ids-first-use",
+            Reason::CspPlan { .. } => "csp-support-plan",
+            Reason::CustomerRequest {
+                role: Some((_, false)),
+                ..
+            } => "role-cannot-request",
+            Reason::CustomerRequest { .. } => "admin-agent-request",
         }
     }
 
@@ -286,6 +451,10 @@ impl Reason<'_> {
             Reason::Track { on_main, .. } => *on_main,
             Reason::Recency { position, .. } => *position != Position::Older,
             Reason::Mainstream { within, .. } | Reason::Lifecycle { within, .. } => *within,
+            Reason::Activation { activated, .. } => *activated,
+            Reason::Contract { .. } => self.code() == "contract-valid",
+            Reason::AccessIds { .. } | Reason::CspPlan { .. } => true,
+            Reason::CustomerRequest { role, .. } => !matches!(role, Some((_, false))),
         }
     }
 }
@@ -465,6 +634,70 @@ impl fmt::Display for Reason<'_> {
                 f,
                 "{product} is a cloud product: the N-1 version policy does not apply"
             ),
+            Reason::Activation {
+                activated: true, ..
+            } => f.write_str("the technical benefits are activated"),
+            Reason::Activation {
+                activated: false,
+                who,
+                role,
+            } => {
+                write!(f, "the technical benefits are not activated yet: {who} must activate them in Partner Center > Benefits > Technical benefits")?;
+                match role {
+                    Some((name, true)) => write!(f, "; as {name} you can do it now"),
+                    Some((name, false)) => write!(f, "; {name} cannot (a greyed-out Activate button): find a {who} in User Management"),
+                    None => Ok(()),
+                }
+            }
+            Reason::Contract {
+                remaining: Some(0),
+                ..
+            } => f.write_str(
+                "no incidents remain: the contract is invalid and hidden in the portals until a new one is bought",
+            ),
+            Reason::Contract {
+                end: Some(end),
+                as_of,
+                ..
+            } if as_of > end => write!(
+                f,
+                "the contract ended on {end}: it is invalid and hidden in the portals"
+            ),
+            Reason::Contract { remaining, end, .. } => {
+                f.write_str("the contract is valid")?;
+                if let Some(n) = remaining {
+                    write!(f, ", {n} incident{} remaining", if *n == 1 { "" } else { "s" })?;
+                }
+                if let Some(end) = end {
+                    write!(f, ", until {end}")?;
+                }
+                Ok(())
+            }
+            Reason::AccessIds {
+                product,
+                exempt: true,
+                ..
+            } => write!(f, "{product} needs no Access ID or Contract ID"),
+            Reason::AccessIds {
+                associated: true, ..
+            } => f.write_str(
+                "the Access ID and Contract ID are already linked to this account: no need to enter them again (an \"Access ID is already associated\" error can be ignored)",
+            ),
+            Reason::AccessIds { .. } => f.write_str(
+                "first use on this account: enter the Access ID and Contract ID when opening the request",
+            ),
+            Reason::CspPlan { product } => write!(
+                f,
+                "as a CSP partner you may open {product} requests under the \"Cloud Solution Provider\" support plan, with no support contract"
+            ),
+            Reason::CustomerRequest { who, role } => {
+                write!(f, "a request for a customer's cloud workload is created in Partner Center by an {who}")?;
+                match role {
+                    Some((name, true)) => write!(f, "; as {name} you can"),
+                    Some((name, false)) => write!(f, "; {name} cannot: ask an {who}"),
+                    None => Ok(()),
+                }
+            }
         }
     }
 }
@@ -494,6 +727,10 @@ pub struct Decision<'a> {
     pub alternatives: Vec<&'a Alternative>,
     /// Advice that applies.
     pub notes: Vec<&'a Note>,
+    /// What was taken for granted because the request did not say.
+    pub assumptions: Vec<Assumption>,
+    /// What to do next beyond the channel's own steps (enter the IDs, ask for activation, ...).
+    pub next_steps: Vec<String>,
 }
 
 /// The version facts the N-1 policy decides on, shared by `evaluate` and `summarize`.
@@ -551,6 +788,8 @@ pub fn evaluate<'a>(query: &Query<'a>, data: &'a Dataset) -> Decision<'a> {
             product: &product.name,
         }),
     }
+    let (account_reasons, assumptions, next_steps) = account_rules(query, data);
+    reasons.extend(account_reasons);
 
     let eligible = reasons.iter().all(Reason::passed);
     if !eligible
@@ -572,7 +811,13 @@ pub fn evaluate<'a>(query: &Query<'a>, data: &'a Dataset) -> Decision<'a> {
         support_type: &support_type.id,
         eligible,
         within_lifecycle,
+        csp: query.account.csp,
+        stated: stated_facts(&query.account),
     };
+    let customer_channel = (query.account.for_customer && product.deployment == Deployment::Cloud)
+        .then_some(ent.account.customer_channel.as_deref())
+        .flatten()
+        .and_then(|id| ent.channel(id));
     let verdict = if eligible {
         Verdict::Eligible
     } else {
@@ -586,10 +831,8 @@ pub fn evaluate<'a>(query: &Query<'a>, data: &'a Dataset) -> Decision<'a> {
         incidents: eligible.then(|| grant.guaranteed()),
         grant,
         channel: if eligible {
-            product
-                .channel
-                .as_deref()
-                .and_then(|id| ent.channel(id))
+            customer_channel
+                .or_else(|| product.channel.as_deref().and_then(|id| ent.channel(id)))
                 .or_else(|| ent.channel(&support_type.channel))
         } else {
             None
@@ -609,7 +852,114 @@ pub fn evaluate<'a>(query: &Query<'a>, data: &'a Dataset) -> Decision<'a> {
             .iter()
             .filter(|n| facts.matches(&n.when))
             .collect(),
+        assumptions,
+        next_steps,
     }
+}
+
+/// The account and contract rules, for the facts the request states; the rest are assumed.
+fn account_rules<'a>(
+    query: &Query<'a>,
+    data: &'a Dataset,
+) -> (Vec<Reason<'a>>, Vec<Assumption>, Vec<String>) {
+    let ent = &data.entitlements;
+    let rules = &ent.account;
+    let account = &query.account;
+    let product = query.product;
+    let mut reasons = Vec::new();
+    let mut assumptions = Vec::new();
+    let mut steps = Vec::new();
+    let role_can = |action: &Option<String>| {
+        let action = action.as_deref().unwrap_or_default();
+        account.role.map(|r| (r.name.as_str(), r.can(action)))
+    };
+
+    match account.activated {
+        Some(activated) => {
+            let who = ent.roles_that_can(rules.activate_action.as_deref().unwrap_or_default());
+            let role = role_can(&rules.activate_action);
+            if !activated {
+                steps.push(format!("activate the technical benefits first (a {who})"));
+            }
+            reasons.push(Reason::Activation {
+                activated,
+                who,
+                role,
+            });
+        }
+        None => assumptions.push(Assumption {
+            fact: "activated",
+            assumed: "the technical benefits are activated",
+        }),
+    }
+
+    if account.incidents_remaining.is_some() || account.contract_end.is_some() {
+        reasons.push(Reason::Contract {
+            remaining: account.incidents_remaining,
+            end: account.contract_end,
+            as_of: query.as_of,
+        });
+    } else {
+        assumptions.push(Assumption {
+            fact: "contract",
+            assumed: "the contract is valid and has incidents remaining",
+        });
+    }
+
+    let exempt = rules.ids_exempt_products.contains(&product.id);
+    match account.ids_associated {
+        Some(associated) => {
+            if !associated && !exempt {
+                steps.push(
+                    "enter the Access ID and Contract ID (Support for Business: Add Contract; Azure portal: Link support benefits)"
+                        .to_owned(),
+                );
+            }
+            reasons.push(Reason::AccessIds {
+                product: &product.name,
+                associated,
+                exempt,
+            });
+        }
+        None if !exempt => assumptions.push(Assumption {
+            fact: "ids-associated",
+            assumed: "the Access ID and Contract ID are at hand if this account has not used the benefit before",
+        }),
+        None => {}
+    }
+
+    if account.csp && rules.csp_plan_products.contains(&product.id) {
+        steps.push("or open it under the \"Cloud Solution Provider\" support plan".to_owned());
+        reasons.push(Reason::CspPlan {
+            product: &product.name,
+        });
+    }
+
+    if account.for_customer && product.deployment == Deployment::Cloud {
+        reasons.push(Reason::CustomerRequest {
+            who: ent.roles_that_can(rules.customer_cloud_action.as_deref().unwrap_or_default()),
+            role: role_can(&rules.customer_cloud_action),
+        });
+    }
+    (reasons, assumptions, steps)
+}
+
+/// The facts a request states, as `Condition::unstated` names them.
+fn stated_facts(account: &Account<'_>) -> Vec<&'static str> {
+    let mut stated = Vec::new();
+    if account.activated.is_some() {
+        stated.push("activated");
+    }
+    if account.ids_associated.is_some() {
+        stated.push("ids-associated");
+    }
+    if account.incidents_remaining.is_some() || account.contract_end.is_some() {
+        stated.push("contract");
+    }
+    if account.role.is_some() {
+        stated.push("role");
+    }
+    stated
 }
 
 /// What conditions on alternatives and notes are matched against.
@@ -619,6 +969,8 @@ struct Facts<'a> {
     support_type: &'a str,
     eligible: bool,
     within_lifecycle: bool,
+    csp: bool,
+    stated: Vec<&'static str>,
 }
 
 impl Facts<'_> {
@@ -640,6 +992,11 @@ impl Facts<'_> {
             && when
                 .within_lifecycle
                 .is_none_or(|w| w == self.within_lifecycle)
+            && when.csp.is_none_or(|c| c == self.csp)
+            && when
+                .unstated
+                .as_ref()
+                .is_none_or(|facts| !facts.iter().any(|f| self.stated.contains(&f.as_str())))
     }
 }
 

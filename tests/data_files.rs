@@ -550,7 +550,7 @@ fn validate_json() {
 #[test]
 fn committed_schemas_match_the_types() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    for file in ["entitlements", "lifecycle"] {
+    for file in ["entitlements", "lifecycle", "diagnostics"] {
         let committed =
             std::fs::read_to_string(root.join(format!("data/schema/{file}.schema.json")))
                 .expect("committed schema");
@@ -567,7 +567,7 @@ fn committed_schemas_match_the_types() {
 #[test]
 fn data_files_reference_their_schemas() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    for file in ["entitlements", "lifecycle"] {
+    for file in ["entitlements", "lifecycle", "diagnostics"] {
         let text = std::fs::read_to_string(root.join(format!("data/{file}.json"))).expect("data");
         let v: serde_json::Value = serde_json::from_str(&text).expect("JSON");
         assert_eq!(v["$schema"], format!("schema/{file}.schema.json"));

@@ -50,6 +50,7 @@ fn decide<'a>(
             data.competency(c).expect("competency")
         }),
         as_of: date(as_of),
+        account: rules::Account::default(),
     };
     rules::evaluate(&query, data)
 }

@@ -6,32 +6,20 @@ use chrono::NaiveDate;
 use clap::Args;
 
 use crate::batch::{self, BatchOptions};
-use crate::cli::{DataArgs, InputFormat, parse_date};
+use crate::cli::{DataArgs, InputFormat, RequestArgs};
 use crate::data::{self, CompetencyChoice, Dataset, Deployment};
 use crate::exit::Exit;
 use crate::render::Format;
 use crate::report::{CheckReport, Report};
-use crate::rules::{self, Query};
+use crate::rules::{self, Account, Query};
 use crate::{AppError, Outcome};
 
 /// Arguments of `check`.
 #[derive(Debug, Clone, Args)]
 pub struct CheckArgs {
-    /// Membership tier: action-pack (maps), silver or gold
-    #[arg(long, short, value_name = "TIER", required_unless_present = "batch")]
-    pub tier: Option<String>,
-    /// Product id, name or alias, e.g. sql-server, "Windows Server", m365
-    #[arg(long, short, value_name = "PRODUCT", required_unless_present = "batch")]
-    pub product: Option<String>,
-    /// Version, e.g. 2019 or "2012 R2" [default: the current version on the as-of date]
-    #[arg(long, value_name = "VERSION")]
-    pub version: Option<String>,
-    /// Competency id or name (e.g. cloud-platform), or a class: cloud, other
-    #[arg(long, short, value_name = "COMPETENCY")]
-    pub competency: Option<String>,
-    /// Decide as of this day, YYYY-MM-DD [default: today; in a batch, for rows without as_of]
-    #[arg(long, value_name = "DATE", value_parser = parse_date)]
-    pub as_of: Option<NaiveDate>,
+    /// The request
+    #[command(flatten)]
+    pub request: RequestArgs,
     /// Output format; a batch also takes junit and github
     #[arg(long, short, value_enum, default_value_t = Format::Text)]
     pub format: Format,
@@ -66,6 +54,8 @@ pub struct CheckArgs {
 /// One request as typed on the command line or read from a batch row.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Request {
+    /// Account and contract state as given (role still a spelling).
+    pub account: AccountArgs,
     /// Tier as given.
     pub tier: String,
     /// Product as given.
@@ -78,6 +68,47 @@ pub struct Request {
     pub as_of: NaiveDate,
 }
 
+/// Account and contract facts as typed, before the role is resolved.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AccountArgs {
+    /// `--activated`.
+    pub activated: Option<bool>,
+    /// `--ids-associated`.
+    pub ids_associated: Option<bool>,
+    /// `--incidents-remaining`.
+    pub incidents_remaining: Option<u32>,
+    /// `--contract-end`.
+    pub contract_end: Option<NaiveDate>,
+    /// `--csp`.
+    pub csp: bool,
+    /// `--for-customer`.
+    pub for_customer: bool,
+    /// `--role`, as typed.
+    pub role: Option<String>,
+}
+
+impl Request {
+    /// The request the flags describe, as of `today` unless `--as-of` says otherwise.
+    pub fn from_args(args: &RequestArgs, today: NaiveDate) -> Self {
+        Request {
+            account: AccountArgs {
+                activated: args.activated,
+                ids_associated: args.ids_associated,
+                incidents_remaining: args.incidents_remaining,
+                contract_end: args.contract_end,
+                csp: args.csp,
+                for_customer: args.for_customer,
+                role: args.role.clone(),
+            },
+            tier: args.tier.clone().unwrap_or_default(),
+            product: args.product.clone().unwrap_or_default(),
+            version: args.version.clone(),
+            competency: args.competency.clone(),
+            as_of: args.as_of.unwrap_or(today),
+        }
+    }
+}
+
 /// Resolves every name of a request against the data, then decides it. Every bad name is
 /// reported, not only the first.
 pub fn decide(data: &Dataset, request: &Request) -> Result<CheckReport, AppError> {
@@ -87,6 +118,12 @@ pub fn decide(data: &Dataset, request: &Request) -> Result<CheckReport, AppError
         .competency
         .as_deref()
         .map(|c| data.competency(c))
+        .transpose();
+    let role = request
+        .account
+        .role
+        .as_deref()
+        .map(|r| data.role(r))
         .transpose();
     let mut unknown = Vec::new();
     let version = match (&product, &request.version) {
@@ -105,10 +142,13 @@ pub fn decide(data: &Dataset, request: &Request) -> Result<CheckReport, AppError
         },
         _ => None,
     };
-    let (tier, product, competency) = match (tier, product, competency) {
-        (Ok(t), Ok(p), Ok(c)) if unknown.is_empty() => (t, p, c),
-        (t, p, c) => {
-            let mut all: Vec<_> = [t.err(), p.err(), c.err()].into_iter().flatten().collect();
+    let (tier, product, competency, role) = match (tier, product, competency, role) {
+        (Ok(t), Ok(p), Ok(c), Ok(r)) if unknown.is_empty() => (t, p, c, r),
+        (t, p, c, r) => {
+            let mut all: Vec<_> = [t.err(), p.err(), c.err(), r.err()]
+                .into_iter()
+                .flatten()
+                .collect();
             all.extend(unknown);
             return Err(AppError::Unknown(all));
         }
@@ -126,6 +166,15 @@ pub fn decide(data: &Dataset, request: &Request) -> Result<CheckReport, AppError
         version,
         competency: competency.unwrap_or(CompetencyChoice::Unspecified),
         as_of: request.as_of,
+        account: Account {
+            activated: request.account.activated,
+            ids_associated: request.account.ids_associated,
+            incidents_remaining: request.account.incidents_remaining,
+            contract_end: request.account.contract_end,
+            csp: request.account.csp,
+            for_customer: request.account.for_customer,
+            role,
+        },
     };
     let decision = rules::evaluate(&query, data);
     let mut report = CheckReport::new(&decision, &tier.id, &tier.name, product, request.as_of);
@@ -140,7 +189,7 @@ pub fn run(
     out: &mut dyn std::io::Write,
 ) -> Result<Outcome, AppError> {
     let data = data::load(&args.data.paths())?;
-    let as_of = args.as_of.unwrap_or(today);
+    let as_of = args.request.as_of.unwrap_or(today);
     if let Some(path) = &args.batch {
         let options = BatchOptions {
             input_format: args.input_format,
@@ -151,13 +200,7 @@ pub fn run(
         };
         return batch::run_batch(&data, path, &options, out);
     }
-    let request = Request {
-        tier: args.tier.clone().unwrap_or_default(),
-        product: args.product.clone().unwrap_or_default(),
-        version: args.version.clone(),
-        competency: args.competency.clone(),
-        as_of,
-    };
+    let request = Request::from_args(&args.request, today);
     if matches!(args.format, Format::Junit | Format::Github) {
         return Err(AppError::FormatNotForSingleCheck {
             format: args.format,

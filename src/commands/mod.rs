@@ -2,9 +2,12 @@
 
 pub mod check;
 pub mod completions;
+pub mod diagnose;
+pub mod explain;
 pub mod lifecycle;
 pub mod matrix;
 pub mod products;
+pub mod roles;
 pub mod schema;
 pub mod validate;
 pub mod verify;

@@ -3,6 +3,7 @@
 
 use clap::{Args, ValueEnum};
 
+use crate::data::diagnostics::CatalogueFile;
 use crate::data::entitlements::EntitlementsFile;
 use crate::data::lifecycle::LifecycleFile;
 use crate::exit::Exit;
@@ -17,6 +18,8 @@ pub enum DataFile {
     Entitlements,
     /// data/lifecycle.json
     Lifecycle,
+    /// data/diagnostics.json
+    Diagnostics,
 }
 
 /// Arguments of `schema`.
@@ -32,6 +35,7 @@ pub fn schema_text(file: DataFile) -> Result<String, AppError> {
     let schema = match file {
         DataFile::Entitlements => schemars::schema_for!(EntitlementsFile),
         DataFile::Lifecycle => schemars::schema_for!(LifecycleFile),
+        DataFile::Diagnostics => schemars::schema_for!(CatalogueFile),
     };
     serde_json::to_string_pretty(&schema)
         .map(|t| t + "\n")

@@ -42,6 +42,70 @@ pub struct EntitlementsFile {
     pub alternatives: Vec<Alternative>,
     /// Advice attached to answers.
     pub notes: Vec<Note>,
+    /// Things a user may need to do in the portals.
+    #[serde(default)]
+    pub actions: Vec<Action>,
+    /// Partner Center roles and what each may do.
+    #[serde(default)]
+    pub roles: Vec<Role>,
+    /// How account and contract state enters the decision.
+    #[serde(default)]
+    pub account: AccountRules,
+}
+
+/// Something done in the portals: activate, view the IDs, open a request.
+#[derive(Debug, Clone, schemars::JsonSchema, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Action {
+    /// Stable id, e.g. `activate`.
+    pub id: String,
+    /// What it is, e.g. `activate the technical benefits`.
+    pub name: String,
+    /// What to do when one's role may not.
+    pub remedy: String,
+}
+
+/// A Partner Center role (or kind of account) and the actions it may take.
+#[derive(Debug, Clone, schemars::JsonSchema, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Role {
+    /// Stable id, e.g. `admin-agent`.
+    pub id: String,
+    /// Display name, e.g. `Admin Agent`.
+    pub name: String,
+    /// Other spellings accepted on the command line.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// Ids of the actions it may take.
+    pub can: Vec<String>,
+}
+
+impl Role {
+    /// Whether the role may take an action.
+    pub fn can(&self, action: &str) -> bool {
+        self.can.iter().any(|a| a == action)
+    }
+}
+
+/// Which actions and products the account rules refer to.
+#[derive(Debug, Clone, Default, schemars::JsonSchema, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct AccountRules {
+    /// The action that activates the benefits.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub activate_action: Option<String>,
+    /// The action of creating a cloud request for a customer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub customer_cloud_action: Option<String>,
+    /// Products that need no Access ID or Contract ID.
+    #[serde(default)]
+    pub ids_exempt_products: Vec<String>,
+    /// Products a CSP partner may open under the Cloud Solution Provider support plan.
+    #[serde(default)]
+    pub csp_plan_products: Vec<String>,
+    /// Channel id for cloud requests made for a customer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub customer_channel: Option<String>,
 }
 
 /// A membership tier (Action Pack, Silver, Gold).
@@ -241,7 +305,16 @@ pub struct Condition {
     /// Only when the version is (true) or is not (false) inside the Microsoft support lifecycle.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub within_lifecycle: Option<bool>,
+    /// Only when the partner does (true) or does not (false) work through CSP.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub csp: Option<bool>,
+    /// Only when these facts were not stated: `activated`, `ids-associated`, `contract`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unstated: Option<Vec<String>>,
 }
+
+/// The account facts a request may state, as named in `Condition::unstated`.
+pub const FACTS: [&str; 4] = ["activated", "ids-associated", "contract", "role"];
 
 /// Another route to support when the benefit does not apply.
 #[derive(Debug, Clone, schemars::JsonSchema, Deserialize, Serialize, PartialEq, Eq)]
@@ -294,9 +367,35 @@ pub struct Entitlements {
     pub alternatives: Vec<Alternative>,
     /// Notes, in the order to show them.
     pub notes: Vec<Note>,
+    /// Portal actions.
+    pub actions: Vec<Action>,
+    /// Roles.
+    pub roles: Vec<Role>,
+    /// Account rules.
+    pub account: AccountRules,
 }
 
 impl Entitlements {
+    /// An action by id.
+    pub fn action(&self, id: &str) -> Option<&Action> {
+        self.actions.iter().find(|a| a.id == id)
+    }
+
+    /// The display names of the roles that may take an action, joined for a sentence.
+    pub fn roles_that_can(&self, action: &str) -> String {
+        let names: Vec<&str> = self
+            .roles
+            .iter()
+            .filter(|r| r.can(action))
+            .map(|r| r.name.as_str())
+            .collect();
+        match names.as_slice() {
+            [] => "no listed role".to_owned(),
+            [one] => (*one).to_owned(),
+            [init @ .., last] => format!("{} or {last}", init.join(", ")),
+        }
+    }
+
     /// The support type covering a deployment.
     pub fn support_type_for(&self, deployment: Deployment) -> Option<&SupportType> {
         self.support_types
@@ -516,6 +615,66 @@ impl EntitlementsFile {
                     );
                 }
             }
+            for (j, fact) in when.unstated.iter().flatten().enumerate() {
+                if !FACTS.contains(&fact.as_str()) {
+                    problems.error(
+                        &at.field("unstated").item(j, ""),
+                        format!(
+                            "unknown fact `{fact}` (valid: {})",
+                            FACTS.map(|f| format!("`{f}`")).join(", ")
+                        ),
+                    );
+                }
+            }
+        }
+
+        let actions = root.field("actions");
+        let action_ids = unique_ids(
+            &mut problems,
+            &actions,
+            self.actions.iter().map(|a| a.id.as_str()),
+        );
+        let roles = root.field("roles");
+        unique_ids(
+            &mut problems,
+            &roles,
+            self.roles.iter().map(|r| r.id.as_str()),
+        );
+        check_spellings(
+            &mut problems,
+            &roles,
+            self.roles
+                .iter()
+                .map(|r| (r.id.as_str(), r.name.as_str(), r.aliases.as_slice())),
+        );
+        for (i, r) in self.roles.iter().enumerate() {
+            for (j, a) in r.can.iter().enumerate() {
+                if !action_ids.contains(a.as_str()) {
+                    problems.error(
+                        &roles.item(i, &r.id).field("can").item(j, ""),
+                        format!("unknown action `{a}`"),
+                    );
+                }
+            }
+        }
+        let account = root.field("account");
+        for (key, value) in [
+            ("activate_action", &self.account.activate_action),
+            ("customer_cloud_action", &self.account.customer_cloud_action),
+        ] {
+            if let Some(a) = value
+                && !action_ids.contains(a.as_str())
+            {
+                problems.error(&account.field(key), format!("unknown action `{a}`"));
+            }
+        }
+        if let Some(c) = &self.account.customer_channel
+            && !channel_ids.contains(c.as_str())
+        {
+            problems.error(
+                &account.field("customer_channel"),
+                format!("channel `{c}` is not defined in `channels`"),
+            );
         }
 
         if problems.has_errors() {
@@ -531,6 +690,9 @@ impl EntitlementsFile {
             channels: self.channels,
             alternatives: self.alternatives,
             notes: self.notes,
+            actions: self.actions,
+            roles: self.roles,
+            account: self.account,
         };
         (Some(valid), problems)
     }

@@ -4,6 +4,7 @@
 //! This module owns all data I/O and the one place where user spellings of tiers, products,
 //! versions and competencies become data references. It must not decide entitlement.
 
+pub mod diagnostics;
 pub mod entitlements;
 pub mod error;
 pub mod lifecycle;
@@ -143,6 +144,37 @@ pub fn check(paths: &DataPaths) -> Checked {
     }
 }
 
+/// The message catalogue compiled into the binary.
+pub const EMBEDDED_DIAGNOSTICS: &str = include_str!("../../data/diagnostics.json");
+/// File name of the message catalogue inside a data directory.
+pub const DIAGNOSTICS_FILE: &str = "diagnostics.json";
+
+/// Loads the message catalogue (`diagnose`): the file given, else the data directory's, else
+/// the built-in one. Problems are reported like those of the other data files.
+pub fn load_catalogue(
+    file: Option<&Path>,
+    data_dir: Option<&Path>,
+) -> Result<diagnostics::Catalogue, DataError> {
+    let path = file
+        .map(Path::to_path_buf)
+        .or_else(|| data_dir.map(|d| d.join(DIAGNOSTICS_FILE)));
+    let src = source(path, || {
+        ("<embedded>/diagnostics.json", EMBEDDED_DIAGNOSTICS)
+    });
+    let mut diagnostics = Vec::new();
+    let catalogue = stage(&src, &mut diagnostics, diagnostics::CatalogueFile::validate);
+    match catalogue {
+        Some(c) => Ok(c),
+        None => {
+            let errors: Vec<Diagnostic> = diagnostics
+                .into_iter()
+                .filter(|d| d.severity == Severity::Error)
+                .collect();
+            Err(DataError::Invalid { errors })
+        }
+    }
+}
+
 /// Loads both files for a command: the dataset, or every error found.
 pub fn load(paths: &DataPaths) -> Result<Dataset, DataError> {
     let checked = check(paths);
@@ -265,6 +297,35 @@ fn parse<T: DeserializeOwned>(name: &str, text: &str) -> Result<T, Diagnostic> {
 /// References from the lifecycle data into the entitlement table.
 fn cross_check(ent: &Entitlements, life: &Lifecycle) -> Problems {
     let mut problems = Problems::default();
+    // Product ids the entitlement table names must exist; reported in the lifecycle file's
+    // terms, at its top, since that is where the product would have to be added.
+    let known = |id: &str| life.products.iter().any(|p| p.id == id);
+    let account = &ent.account;
+    let named = account
+        .ids_exempt_products
+        .iter()
+        .chain(&account.csp_plan_products)
+        .chain(
+            ent.alternatives
+                .iter()
+                .flat_map(|a| a.when.products.iter().flatten()),
+        )
+        .chain(
+            ent.notes
+                .iter()
+                .flat_map(|n| n.when.products.iter().flatten()),
+        );
+    let mut missing: Vec<&String> = named.filter(|id| !known(id)).collect();
+    missing.sort();
+    missing.dedup();
+    for id in missing {
+        problems.error(
+            &At::root().field("products"),
+            format!(
+                "the entitlement table names product `{id}`, which is not in the lifecycle data"
+            ),
+        );
+    }
     let products = At::root().field("products");
     for (i, p) in life.products.iter().enumerate() {
         let at = products.item(i, &p.id);
@@ -325,6 +386,36 @@ impl Dataset {
             })
             .collect();
         resolve("tier", input, candidates)
+    }
+
+    /// Resolves a role by id, name or alias.
+    pub fn role(&self, input: &str) -> Result<&entitlements::Role, UnknownNameError> {
+        let candidates = self
+            .entitlements
+            .roles
+            .iter()
+            .map(|r| Candidate {
+                canonical: r.id.as_str(),
+                spellings: spellings(&r.id, &r.name, &r.aliases),
+                value: r,
+            })
+            .collect();
+        resolve("role", input, candidates)
+    }
+
+    /// Resolves an action by id or name.
+    pub fn action(&self, input: &str) -> Result<&entitlements::Action, UnknownNameError> {
+        let candidates = self
+            .entitlements
+            .actions
+            .iter()
+            .map(|a| Candidate {
+                canonical: a.id.as_str(),
+                spellings: vec![a.id.as_str(), a.name.as_str()],
+                value: a,
+            })
+            .collect();
+        resolve("action", input, candidates)
     }
 
     /// Resolves a product by id, name or alias.

@@ -20,6 +20,64 @@ pub fn render(report: &Report) -> Result<String, RenderError> {
         }
         Report::Validate(v) => write(&validate_grid(v)),
         Report::Text(text) => Ok(text.clone()),
+        Report::Roles(r) => write(&super::roles_grid(r)),
+        Report::Explain(e) => write(&Grid {
+            header: ["number", "rule", "title", "passed", "finding"]
+                .map(String::from)
+                .to_vec(),
+            rows: e
+                .paragraphs
+                .iter()
+                .enumerate()
+                .map(|(i, p)| {
+                    vec![
+                        (i + 1).to_string(),
+                        p.rule.clone(),
+                        p.title.clone(),
+                        p.passed.to_string(),
+                        p.finding.clone(),
+                    ]
+                })
+                .collect(),
+        }),
+        Report::RoleAnswer(a) => write(&Grid {
+            header: ["role", "action", "allowed", "detail"]
+                .map(String::from)
+                .to_vec(),
+            rows: vec![vec![
+                a.role.clone(),
+                a.action.clone(),
+                a.allowed.to_string(),
+                a.detail.clone(),
+            ]],
+        }),
+        Report::Diagnose(d) => write(&Grid {
+            header: [
+                "input", "id", "score", "cause", "action", "portal", "section",
+            ]
+            .map(String::from)
+            .to_vec(),
+            rows: vec![match &d.matched {
+                Some(m) => vec![
+                    d.input.clone(),
+                    m.id.clone(),
+                    format!("{:.2}", m.score),
+                    m.cause.clone(),
+                    m.action.clone(),
+                    m.portal.clone(),
+                    m.section.clone(),
+                ],
+                None => vec![
+                    d.input.clone(),
+                    String::new(),
+                    String::new(),
+                    String::new(),
+                    String::new(),
+                    String::new(),
+                    String::new(),
+                ],
+            }],
+        }),
         Report::Import(i) => write(&Grid {
             header: vec!["summary".into()],
             rows: import_lines(i).into_iter().map(|l| vec![l]).collect(),

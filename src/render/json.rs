@@ -12,6 +12,10 @@ pub fn render(report: &Report) -> Result<String, RenderError> {
         Report::Import(r) => serde_json::to_string_pretty(r),
         Report::Validate(r) => serde_json::to_string_pretty(r),
         Report::Text(text) => return Ok(text.clone()),
+        Report::Explain(r) => serde_json::to_string_pretty(r),
+        Report::Roles(r) => serde_json::to_string_pretty(r),
+        Report::RoleAnswer(r) => serde_json::to_string_pretty(r),
+        Report::Diagnose(r) => serde_json::to_string_pretty(r),
     }
     .map_err(|e| RenderError::Json(e.to_string()))?;
     Ok(text + "\n")

@@ -16,6 +16,12 @@ pub fn render(report: &Report) -> String {
                 .unwrap_or_default();
             let mut out = format!("**{}**\n\n", escape(&super::table::headline(r, &version)));
             out.push_str(&table(&trace_grid(r)));
+            if !r.next_steps.is_empty() {
+                out.push_str("\n**Next steps**\n\n");
+                for step in &r.next_steps {
+                    let _ = writeln!(out, "- {}", escape(step));
+                }
+            }
             if let Some(c) = &r.channel {
                 let _ = writeln!(
                     out,
@@ -45,6 +51,14 @@ pub fn render(report: &Report) -> String {
                     let _ = writeln!(out, "- {}", escape(&n.text));
                 }
             }
+            if !r.assumptions.is_empty() {
+                let assumed: Vec<&str> = r.assumptions.iter().map(|a| a.assumed.as_str()).collect();
+                let _ = writeln!(
+                    out,
+                    "\n_Assumed (not stated): {}_",
+                    escape(&assumed.join("; "))
+                );
+            }
             out
         }
         Report::Matrix(m) => table(&matrix_grid(m)),
@@ -56,6 +70,13 @@ pub fn render(report: &Report) -> String {
         Report::Import(i) => import_lines(i).into_iter().map(|l| l + "\n").collect(),
         Report::Validate(v) => table(&validate_grid(v)),
         Report::Text(text) => text.clone(),
+        Report::Explain(e) => super::explain_text(e, true),
+        Report::Roles(r) => table(&super::roles_grid(r)),
+        Report::RoleAnswer(a) => format!("{}\n", escape(&a.detail)),
+        Report::Diagnose(d) => super::diagnose_lines(d)
+            .into_iter()
+            .map(|l| format!("{}  \n", escape(&l)))
+            .collect(),
     }
 }
 

@@ -322,6 +322,89 @@ pub fn validate_lines(report: &ValidateReport) -> Vec<String> {
     lines
 }
 
+/// The role table: a row per role, a column per action.
+pub fn roles_grid(report: &crate::report::RolesReport) -> Grid {
+    let mut header = vec!["role".to_owned()];
+    header.extend(report.actions.iter().map(|a| a.id.clone()));
+    let rows = report
+        .roles
+        .iter()
+        .map(|r| {
+            let mut row = vec![r.name.clone()];
+            row.extend(
+                report
+                    .actions
+                    .iter()
+                    .map(|a| if r.can.contains(&a.id) { "yes" } else { "no" }.to_owned()),
+            );
+            row
+        })
+        .collect();
+    Grid { header, rows }
+}
+
+/// `explain` as numbered paragraphs; `markdown` bolds the titles.
+pub fn explain_text(report: &crate::report::ExplainReport, markdown: bool) -> String {
+    let esc = |s: &str| {
+        if markdown {
+            markdown::escape(s)
+        } else {
+            s.to_owned()
+        }
+    };
+    let mut out = if markdown {
+        format!("**{}**\n\n", esc(&report.headline))
+    } else {
+        format!("{}\n\n", report.headline)
+    };
+    for (i, p) in report.paragraphs.iter().enumerate() {
+        let verdict = if p.passed { "Met." } else { "Not met." };
+        let title = if markdown {
+            format!("**{}.**", p.title)
+        } else {
+            format!("{}.", p.title)
+        };
+        out.push_str(&format!(
+            "{}. {title} {} Here: {}. {verdict}\n\n",
+            i + 1,
+            esc(&p.text),
+            esc(&p.finding)
+        ));
+    }
+    for line in &report.closing {
+        out.push_str(&esc(line));
+        out.push('\n');
+    }
+    out
+}
+
+/// `diagnose` as lines.
+pub fn diagnose_lines(report: &crate::report::DiagnoseReport) -> Vec<String> {
+    match &report.matched {
+        Some(m) => vec![
+            format!(
+                "Matched:  \"{}\" ({}, score {:.2})",
+                m.matched_text, m.id, m.score
+            ),
+            format!("Cause:    {}", m.cause),
+            format!("Do this:  {}", m.action),
+            format!("Portal:   {}", m.portal),
+            format!(
+                "Source:   Microsoft, \"Technical Support for On-premises or Cloud products\", section: {}",
+                m.section
+            ),
+        ],
+        None => {
+            let mut lines = vec![format!(
+                "No known portal message or symptom matches \"{}\". Known ones:",
+                report.input
+            )];
+            lines.extend(report.known.iter().map(|k| format!("  - {k}")));
+            lines
+        }
+    }
+}
+
 /// Problems found by `validate`, one row each.
 pub fn validate_grid(report: &ValidateReport) -> Grid {
     grid(

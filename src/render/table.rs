@@ -47,6 +47,13 @@ pub fn render(report: &Report, style: Style) -> String {
         Report::Import(import) => import_lines(import).into_iter().map(|l| l + "\n").collect(),
         Report::Validate(v) => validate_lines(v).into_iter().map(|l| l + "\n").collect(),
         Report::Text(text) => text.clone(),
+        Report::Explain(e) => super::explain_text(e, false),
+        Report::Roles(r) => table(&super::roles_grid(r), style),
+        Report::RoleAnswer(a) => format!("{}\n", a.detail),
+        Report::Diagnose(d) => super::diagnose_lines(d)
+            .into_iter()
+            .map(|l| l + "\n")
+            .collect(),
     }
 }
 
@@ -102,6 +109,12 @@ fn render_check(r: &CheckReport, style: Style) -> String {
     out.push('\n');
     out.push_str("Rules checked\n");
     out.push_str(&table(&trace_grid(r), style));
+    if !r.next_steps.is_empty() {
+        out.push_str("\nNext steps\n");
+        for step in &r.next_steps {
+            let _ = writeln!(out, "  - {step}");
+        }
+    }
     if let Some(channel) = &r.channel {
         let _ = writeln!(
             out,
@@ -123,6 +136,10 @@ fn render_check(r: &CheckReport, style: Style) -> String {
         for n in &r.notes {
             let _ = writeln!(out, "  - {}", n.text);
         }
+    }
+    if !r.assumptions.is_empty() {
+        let assumed: Vec<&str> = r.assumptions.iter().map(|a| a.assumed.as_str()).collect();
+        let _ = writeln!(out, "\nAssumed (not stated): {}", assumed.join("; "));
     }
     out
 }

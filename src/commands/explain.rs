@@ -1,0 +1,45 @@
+//! `mpn-support explain`: the same decision as `check`, told as numbered prose, one paragraph
+//! per rule with the dates and numbers filled in, ready for an email or a ticket.
+
+use chrono::NaiveDate;
+use clap::Args;
+
+use crate::cli::{DataArgs, RequestArgs};
+use crate::commands::check::{Request, decide};
+use crate::data;
+use crate::exit::Exit;
+use crate::render::Format;
+use crate::report::{ExplainReport, Report};
+use crate::{AppError, Outcome};
+
+/// Arguments of `explain`.
+#[derive(Debug, Clone, Args)]
+pub struct ExplainArgs {
+    /// The request
+    #[command(flatten)]
+    pub request: RequestArgs,
+    /// Output format (markdown for tickets)
+    #[arg(long, short, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// Data files
+    #[command(flatten)]
+    pub data: DataArgs,
+}
+
+/// Decides the request as `check` does and tells it; exit status as `check`.
+pub fn run(args: &ExplainArgs, today: NaiveDate) -> Result<Outcome, AppError> {
+    let data = data::load(&args.data.paths())?;
+    let report = decide(&data, &Request::from_args(&args.request, today))?;
+    let exit = if report.eligible {
+        Exit::Success
+    } else {
+        Exit::NotEligible
+    };
+    Ok(Outcome {
+        report: Report::Explain(ExplainReport::new(&report)),
+        format: args.format,
+        exit,
+        warnings: report.warnings.clone(),
+        summary: None,
+    })
+}

@@ -1,0 +1,586 @@
+//! The rest of the rule book: account and contract state in `check`, `roles`, `diagnose` and
+//! `explain` (SPEC sections 4 to 7).
+
+#![allow(
+    clippy::expect_used,
+    reason = "a broken fixture should fail the test loudly"
+)]
+
+mod common;
+
+use chrono::NaiveDate;
+use common::cmd;
+use mpn_support::data::{self, CompetencyChoice, DataPaths, Dataset};
+use mpn_support::diagnose::best_match;
+use mpn_support::rules::{self, Account, Decision, Query, Verdict};
+use predicates::prelude::*;
+use predicates::str::contains;
+use rstest::rstest;
+
+fn embedded() -> Dataset {
+    data::load(&DataPaths::default()).expect("embedded data loads")
+}
+
+fn date(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("test date")
+}
+
+/// Decides gold + product (current version) on 2026-11-24 with the given account state.
+fn decide<'a>(data: &'a Dataset, product: &str, account: Account<'a>) -> Decision<'a> {
+    let product = data.product(product).expect("product");
+    let query = Query {
+        tier: data.tier("gold").expect("tier"),
+        product,
+        support_type: data
+            .entitlements
+            .support_type_for(product.deployment)
+            .expect("support type"),
+        version: None,
+        competency: CompetencyChoice::Unspecified,
+        as_of: date("2026-11-24"),
+        account,
+    };
+    rules::evaluate(&query, data)
+}
+
+fn codes(d: &Decision<'_>) -> Vec<&'static str> {
+    d.reasons.iter().map(|r| r.code()).collect()
+}
+
+fn has(list: &[&str], wanted: &str) -> bool {
+    list.contains(&wanted)
+}
+
+/// Each account fact alone: the rule it adds, its verdict, and what stays assumed.
+#[rstest]
+#[case::not_activated("sql-server", Account { activated: Some(false), ..Account::default() }, false, "not-activated")]
+#[case::activated("sql-server", Account { activated: Some(true), ..Account::default() }, true, "activated")]
+#[case::no_incidents_remaining("sql-server", Account { incidents_remaining: Some(0), ..Account::default() }, false, "no-incidents-remaining")]
+#[case::incidents_remaining("azure", Account { incidents_remaining: Some(4), ..Account::default() }, true, "contract-valid")]
+#[case::contract_ended_yesterday("sql-server", Account { contract_end: Some(date("2026-11-23")), ..Account::default() }, false, "contract-expired")]
+#[case::contract_last_day_today("sql-server", Account { contract_end: Some(date("2026-11-24")), ..Account::default() }, true, "contract-valid")]
+#[case::first_use("azure", Account { ids_associated: Some(false), ..Account::default() }, true, "ids-first-use")]
+#[case::ids_linked("sql-server", Account { ids_associated: Some(true), ..Account::default() }, true, "ids-already-linked")]
+#[case::first_use_microsoft_365("microsoft-365", Account { ids_associated: Some(false), ..Account::default() }, true, "ids-not-needed")]
+#[case::csp_azure("azure", Account { csp: true, ..Account::default() }, true, "csp-support-plan")]
+#[case::for_customer("dynamics-365", Account { for_customer: true, ..Account::default() }, true, "admin-agent-request")]
+fn account_facts_alone(
+    #[case] product: &str,
+    #[case] account: Account<'static>,
+    #[case] eligible: bool,
+    #[case] code: &str,
+) {
+    let data = Box::leak(Box::new(embedded()));
+    let d = decide(data, product, account);
+    assert_eq!(d.verdict == Verdict::Eligible, eligible, "{:?}", codes(&d));
+    assert!(has(&codes(&d), code), "{code} not in {:?}", codes(&d));
+    // What was not stated is listed as assumed, not silently taken.
+    let facts: Vec<&str> = d.assumptions.iter().map(|a| a.fact).collect();
+    assert_eq!(has(&facts, "activated"), account.activated.is_none());
+    assert_eq!(
+        has(&facts, "contract"),
+        account.incidents_remaining.is_none() && account.contract_end.is_none()
+    );
+}
+
+/// Not activated: who can activate, and whether the requester's role can.
+#[test]
+fn activation_names_who_can_activate() {
+    let data = embedded();
+    let agent = data.role("admin-agent").expect("role");
+    let admin = data.role("global admin").expect("role");
+    let d = decide(
+        &data,
+        "sql-server",
+        Account {
+            activated: Some(false),
+            role: Some(agent),
+            ..Account::default()
+        },
+    );
+    let text = d
+        .reasons
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(" | ");
+    assert!(has(&codes(&d), "not-activated-role-cannot-activate"));
+    assert!(
+        text.contains("Global Admin or MPN Partner Admin must activate them"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Admin Agent cannot (a greyed-out Activate button)"),
+        "{text}"
+    );
+    assert_eq!(
+        d.next_steps[0],
+        "activate the technical benefits first (a Global Admin or MPN Partner Admin)"
+    );
+    let d = decide(
+        &data,
+        "sql-server",
+        Account {
+            activated: Some(false),
+            role: Some(admin),
+            ..Account::default()
+        },
+    );
+    assert!(
+        d.reasons
+            .iter()
+            .any(|r| r.to_string().ends_with("as Global Admin you can do it now"))
+    );
+}
+
+/// An invalid contract is hidden: not eligible, with the paid alternatives (on-premises).
+#[test]
+fn invalid_contract_offers_paid_alternatives() {
+    let data = embedded();
+    let d = decide(
+        &data,
+        "sql-server",
+        Account {
+            incidents_remaining: Some(0),
+            ..Account::default()
+        },
+    );
+    let ids: Vec<&str> = d.alternatives.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(ids, ["pay-per-incident", "premier-support-for-partners"]);
+    assert!(
+        d.reasons
+            .iter()
+            .any(|r| r.to_string().contains("invalid and hidden"))
+    );
+}
+
+/// Combined: an expired contract on Microsoft 365 (no IDs needed, still not eligible).
+#[test]
+fn expired_contract_and_microsoft_365() {
+    let data = embedded();
+    let d = decide(
+        &data,
+        "m365",
+        Account {
+            contract_end: Some(date("2026-01-31")),
+            ids_associated: Some(false),
+            ..Account::default()
+        },
+    );
+    assert_eq!(d.verdict, Verdict::NotEligible);
+    let c = codes(&d);
+    assert!(
+        has(&c, "contract-expired") && has(&c, "ids-not-needed"),
+        "{c:?}"
+    );
+    assert!(!d.next_steps.iter().any(|s| s.contains("Access ID")));
+    let ids: Vec<&str> = d.alternatives.iter().map(|a| a.id.as_str()).collect();
+    assert!(ids.contains(&"advanced-support-for-partners"), "{ids:?}");
+}
+
+/// Combined: CSP and Azure, with no competency benefit (Action Pack): the CSP plan is the way.
+#[test]
+fn csp_and_azure() {
+    let data = embedded();
+    let product = data.product("azure").expect("azure");
+    let query = Query {
+        tier: data.tier("maps").expect("tier"),
+        product,
+        support_type: data
+            .entitlements
+            .support_type_for(product.deployment)
+            .expect("type"),
+        version: None,
+        competency: CompetencyChoice::Unspecified,
+        as_of: date("2026-11-24"),
+        account: Account {
+            csp: true,
+            ..Account::default()
+        },
+    };
+    let d = rules::evaluate(&query, &data);
+    assert_eq!(d.verdict, Verdict::NotEligible);
+    assert!(has(&codes(&d), "csp-support-plan"));
+    let ids: Vec<&str> = d.alternatives.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(ids[..2], ["csp-support-plan", "earn-competency"]);
+    // Without --csp the plan is only a note for eligible answers, never an alternative.
+    let d = decide(&data, "azure", Account::default());
+    assert!(!d.alternatives.iter().any(|a| a.id == "csp-support-plan"));
+    assert!(d.notes.iter().any(|n| n.id == "csp-azure-plan"));
+}
+
+/// Combined: first use on Microsoft 365 needs no IDs; on Dynamics 365 it adds the step.
+#[test]
+fn first_use_and_microsoft_365() {
+    let data = embedded();
+    let m365 = decide(
+        &data,
+        "microsoft-365",
+        Account {
+            ids_associated: Some(false),
+            ..Account::default()
+        },
+    );
+    assert!(m365.next_steps.is_empty());
+    assert!(m365.notes.iter().any(|n| n.id == "microsoft-365-no-ids"));
+    let d365 = decide(
+        &data,
+        "dynamics-365",
+        Account {
+            ids_associated: Some(false),
+            ..Account::default()
+        },
+    );
+    assert!(d365.next_steps[0].starts_with("enter the Access ID and Contract ID"));
+    // Stated facts replace the generic notes about them.
+    assert!(!d365.notes.iter().any(|n| n.id == "ids-first-use"));
+}
+
+/// A cloud request for a customer goes through Partner Center, by an Admin Agent only.
+#[test]
+fn customer_requests_need_an_admin_agent() {
+    let data = embedded();
+    let agent = data.role("admin-agent").expect("role");
+    let user = data.role("mpn-user").expect("role");
+    let d = decide(
+        &data,
+        "azure",
+        Account {
+            for_customer: true,
+            role: Some(agent),
+            ..Account::default()
+        },
+    );
+    assert_eq!(d.verdict, Verdict::Eligible);
+    assert_eq!(d.channel.map(|c| c.id.as_str()), Some("partner-center"));
+    let d = decide(
+        &data,
+        "azure",
+        Account {
+            for_customer: true,
+            role: Some(user),
+            ..Account::default()
+        },
+    );
+    assert_eq!(d.verdict, Verdict::NotEligible);
+    assert!(has(&codes(&d), "role-cannot-request"));
+}
+
+/// The account flags on the command line, and their JSON fields.
+#[test]
+fn check_account_flags_in_json() {
+    let out = cmd()
+        .args([
+            "check",
+            "-t",
+            "gold",
+            "-p",
+            "azure",
+            "--as-of",
+            "2026-11-24",
+            "-f",
+            "json",
+        ])
+        .args([
+            "--activated",
+            "no",
+            "--ids-associated",
+            "no",
+            "--csp",
+            "--role",
+            "admin agent",
+        ])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let rules: Vec<&str> = v["reasons"]
+        .as_array()
+        .expect("reasons")
+        .iter()
+        .map(|r| r["rule"].as_str().expect("rule"))
+        .collect();
+    assert_eq!(
+        rules,
+        [
+            "support-type",
+            "tier-entitlement",
+            "version-policy",
+            "activation",
+            "access-ids",
+            "csp-plan"
+        ]
+    );
+    assert_eq!(
+        v["next_steps"][0],
+        "activate the technical benefits first (a Global Admin or MPN Partner Admin)"
+    );
+    assert_eq!(
+        v["assumptions"],
+        serde_json::json!([{"fact": "contract", "assumed": "the contract is valid and has incidents remaining"}])
+    );
+    cmd()
+        .args(["check", "-t", "gold", "-p", "azure", "--activated", "maybe"])
+        .assert()
+        .code(2)
+        .stderr(contains("invalid value 'maybe' for '--activated"));
+    cmd()
+        .args(["check", "-t", "gold", "-p", "azure", "--role", "admn-agent"])
+        .assert()
+        .code(2)
+        .stderr(contains(
+            "unknown role `admn-agent`: did you mean `admin-agent`?",
+        ));
+}
+
+/// `roles --can` for every role and action, against SPEC sections 4 and 5.
+#[rstest]
+#[case("global-admin", [true, true, false, true])]
+#[case("mpn-partner-admin", [true, true, false, true])]
+#[case("mpn-user", [false, true, false, true])]
+#[case("admin-agent", [false, false, true, true])]
+#[case("any-account", [false, false, false, true])]
+fn roles_can(#[case] role: &str, #[case] expected: [bool; 4]) {
+    let actions = [
+        "activate",
+        "view-ids",
+        "create-cloud-request",
+        "create-on-premises-request",
+    ];
+    for (action, allowed) in actions.iter().zip(expected) {
+        let assert = cmd()
+            .args(["roles", "--can", action, "--role", role])
+            .assert();
+        if allowed {
+            assert.code(0).stdout(contains("yes: "));
+        } else {
+            assert
+                .code(1)
+                .stdout(contains("no: ").and(contains(" may not ")));
+        }
+    }
+}
+
+/// The role table in every format, and the remedy for a refused activation.
+#[test]
+fn roles_table_and_remedy() {
+    cmd()
+        .args(["roles", "--can", "activate", "--role", "admin-agent"])
+        .assert()
+        .code(1)
+        .stdout("no: Admin Agent may not activate the technical benefits (who may: Global Admin or MPN Partner Admin); find a user with the Global Admin or MPN Partner Admin role: Partner Center > User Management, filtered on those roles\n");
+    cmd()
+        .args(["roles", "-f", "csv"])
+        .assert()
+        .code(0)
+        .stdout(contains("role,activate,view-ids,create-cloud-request,create-on-premises-request\nGlobal Admin,yes,yes,no,yes\n"));
+    cmd()
+        .args(["roles", "-f", "markdown"])
+        .assert()
+        .code(0)
+        .stdout(contains("| Admin Agent | no | no | yes | yes |"));
+    let out = cmd().args(["roles", "-f", "json"]).output().expect("runs");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(
+        v["roles"][3]["can"],
+        serde_json::json!(["create-cloud-request", "create-on-premises-request"])
+    );
+    cmd().args(["roles", "--can", "fly"]).assert().code(2);
+    cmd()
+        .args(["roles", "--can", "activte", "--role", "admin-agent"])
+        .assert()
+        .code(2)
+        .stderr(contains(
+            "unknown action `activte`: did you mean `activate`?",
+        ));
+}
+
+/// Every catalogue message is found by its exact text, a fragment, a typo and, where the seed
+/// quotes it, its Japanese text.
+#[rstest]
+#[case::not_authorized(
+    "not-authorized",
+    "You are not authorized for this action",
+    "not authorized for this",
+    "You are not authorised for this actoin",
+    Some("この操作は許可されていません")
+)]
+#[case::no_benefits(
+    "no-benefits-yet",
+    "Looks like you don't have any benefits yet",
+    "any benefits yet",
+    "Looks like you dont have any benefts yet",
+    Some("まだ特典がないようです")
+)]
+#[case::already_associated(
+    "access-id-already-associated",
+    "Access ID is already associated",
+    "is already associated",
+    "Acess ID is alredy associated",
+    Some("アクセス ID は既に関連付けられています")
+)]
+#[case::contact_tam(
+    "access-id-contact-tam",
+    "This Access ID is already associated to an account. Please contact your Technical Account Manager to obtain a new Access ID",
+    "contact your Technical Account Manager",
+    "Please contact your Techincal Acount Manager to obtain a new Access ID",
+    None
+)]
+#[case::greyed_out(
+    "activate-greyed-out",
+    "Activate button is greyed out",
+    "button is greyed",
+    "Activate buton is greyd out",
+    Some("[アクティブ化] ボタンがグレーで表示されている")
+)]
+#[case::incidents_in_azure(
+    "incidents-not-in-azure",
+    "no incidents visible in the Azure portal",
+    "incidents visible in the Azure",
+    "no incidnets visible in the Azure portl",
+    Some("クラウドポータル (Azure、LCS など) では、この情報は表示されません")
+)]
+#[case::contract_missing(
+    "contract-missing",
+    "Would you like to see unavailable support plans?",
+    "unavailable support plans",
+    "contract mising from Suport for Business",
+    Some("使用できないサポートプランを表示しますか")
+)]
+fn diagnose_finds_each_message(
+    #[case] id: &str,
+    #[case] exact: &str,
+    #[case] fragment: &str,
+    #[case] typo: &str,
+    #[case] japanese: Option<&str>,
+) {
+    let catalogue = data::load_catalogue(None, None).expect("catalogue");
+    for input in [Some(exact), Some(fragment), Some(typo), japanese]
+        .into_iter()
+        .flatten()
+    {
+        let found = best_match(&catalogue, input).map(|m| m.entry.id.as_str());
+        assert_eq!(found, Some(id), "input {input:?}");
+    }
+    // Case and punctuation do not matter either.
+    let shouted = format!("{}!!!", exact.to_uppercase());
+    assert_eq!(
+        best_match(&catalogue, &shouted).map(|m| m.entry.id.as_str()),
+        Some(id)
+    );
+}
+
+/// Japanese typed without the page's spaces, or as a partial phrase, still matches.
+#[test]
+fn diagnose_japanese_variants() {
+    let catalogue = data::load_catalogue(None, None).expect("catalogue");
+    for (input, id) in [
+        (
+            "アクセスIDは既に関連付けられています",
+            "access-id-already-associated",
+        ),
+        ("特典がないようです", "no-benefits-yet"),
+        ("許可されていません", "not-authorized"),
+    ] {
+        assert_eq!(
+            best_match(&catalogue, input).map(|m| m.entry.id.as_str()),
+            Some(id),
+            "{input}"
+        );
+    }
+}
+
+/// The binary: an answer with cause, action, portal and section (exit 0); no match lists the
+/// known messages (exit 1).
+#[test]
+fn diagnose_command() {
+    cmd()
+        .args([
+            "diagnose",
+            "You",
+            "are",
+            "not",
+            "authorized",
+            "for",
+            "this",
+            "action",
+        ])
+        .assert()
+        .code(0)
+        .stdout(contains(
+            "Matched:  \"You are not authorized for this action\" (not-authorized, score 1.00)",
+        ))
+        .stdout(contains("Do this:  Sign in with an MPN-associated account"))
+        .stdout(contains(
+            "section: View and activate your Technical support benefits",
+        ));
+    cmd()
+        .args(["diagnose", "my printer is on fire"])
+        .assert()
+        .code(1)
+        .stdout(
+            contains("No known portal message or symptom matches")
+                .and(contains("  - Looks like you don't have any benefits yet")),
+        );
+    let out = cmd()
+        .args(["diagnose", "-f", "json", "greyed out Activate"])
+        .output()
+        .expect("runs");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(v["matched"]["id"], "activate-greyed-out");
+    assert_eq!(
+        v["matched"]["portal"],
+        "Partner Center: Benefits > Technical benefits"
+    );
+    cmd().args(["diagnose"]).assert().code(2);
+}
+
+/// `explain`: numbered prose, one paragraph per rule with the dates filled in; markdown too.
+#[test]
+fn explain_tells_the_rules() {
+    let out = cmd()
+        .args([
+            "explain",
+            "-t",
+            "silver",
+            "-p",
+            "sql-server",
+            "--version",
+            "2019",
+            "--as-of",
+            "2026-11-24",
+        ])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).expect("UTF-8");
+    assert!(text.starts_with(
+        "NOT ELIGIBLE: Silver competency gets no Microsoft Product Support for SQL Server 2019"
+    ));
+    assert!(text.contains("\n5. N-1 policy. Only recent on-premises products qualify"));
+    assert!(text.contains("Here: 2019 mainstream support ended on 2025-02-28"));
+    assert!(text.contains("This answer assumes the technical benefits are activated"));
+    cmd()
+        .args([
+            "explain",
+            "-t",
+            "gold",
+            "-p",
+            "azure",
+            "--as-of",
+            "2026-11-24",
+            "-f",
+            "markdown",
+        ])
+        .assert()
+        .code(0)
+        .stdout(
+            contains("1. **Support type.**")
+                .and(contains("Open the request in Azure portal Help + support")),
+        );
+    cmd()
+        .args(["explain", "-p", "azure"])
+        .assert()
+        .code(2)
+        .stderr(contains("--tier"));
+}
