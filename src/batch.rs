@@ -176,8 +176,18 @@ pub fn rows(
         Kind::Csv => csv_rows(&shown, input),
         Kind::Jsonl => Ok(Box::new(jsonl_rows(input))),
         Kind::JsonArray => {
+            // An array is read whole, so it is capped; JSON Lines streams without limit.
             let mut text = String::new();
-            input.read_to_string(&mut text).map_err(read_error)?;
+            input
+                .take(crate::data::MAX_FILE_BYTES + 1)
+                .read_to_string(&mut text)
+                .map_err(read_error)?;
+            if text.len() as u64 > crate::data::MAX_FILE_BYTES {
+                return Err(AppError::BadInput {
+                    path: shown,
+                    message: "a JSON array over 16 MiB: use JSON Lines (one object per line), which is read as it streams".into(),
+                });
+            }
             json_array_rows(&shown, &text)
         }
     }

@@ -623,3 +623,46 @@ fn stale_data_warns() {
         .stdout(contains("\"warnings\"").not())
         .stderr("");
 }
+
+/// Hostile data paths: each a clear error with exit 2, in bounded time and memory.
+#[test]
+fn hostile_data_files_are_refused_cleanly() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // 100 MB, sparse: refused by size before it is read.
+    let big = dir.path().join("big.json");
+    std::fs::File::create(&big)
+        .and_then(|f| f.set_len(100 * 1024 * 1024))
+        .expect("sparse file");
+    // 100,000 levels of nesting.
+    let deep = dir.path().join("deep.json");
+    std::fs::write(
+        &deep,
+        format!("{{\"products\": [{{\"id\": \"x\", \"name\": \"x\", \"deployment\": \"cloud\", \"aliases\": {}{}}}]}}", "[".repeat(100_000), "]".repeat(100_000)),
+    )
+    .expect("write");
+    let cases: [(&std::path::Path, &str); 4] = [
+        (&big, "too large: more than 16 MiB"),
+        (&deep, "deep.json:1:"),
+        (dir.path(), "is a directory, not a file"),
+        (
+            std::path::Path::new("/nonexistent/lifecycle.json"),
+            "no such file",
+        ),
+    ];
+    for (path, message) in cases {
+        let started = std::time::Instant::now();
+        cmd()
+            .args(["products", "--lifecycle"])
+            .arg(path)
+            .timeout(std::time::Duration::from_secs(20))
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(contains(message).and(contains("panicked").not()));
+        assert!(
+            started.elapsed().as_secs() < 20,
+            "{} took too long",
+            path.display()
+        );
+    }
+}

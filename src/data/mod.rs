@@ -114,10 +114,21 @@ pub fn check(paths: &DataPaths) -> Checked {
     let life = source(paths.pick(&paths.lifecycle, LIFECYCLE_FILE), || {
         ("<embedded>/lifecycle.json", EMBEDDED_LIFECYCLE)
     });
+    check_sources(&ent, &life)
+}
+
+/// Parses and validates both files given as text (property tests, fuzzing, benchmarks).
+pub fn load_texts(entitlements: &str, lifecycle: &str) -> Result<Dataset, DataError> {
+    let ent = ("entitlements.json".to_owned(), Ok(entitlements.to_owned()));
+    let life = ("lifecycle.json".to_owned(), Ok(lifecycle.to_owned()));
+    into_dataset(check_sources(&ent, &life))
+}
+
+fn check_sources(ent: &Source, life: &Source) -> Checked {
     let files = vec![ent.0.clone(), life.0.clone()];
     let mut diagnostics = Vec::new();
-    let entitlements = stage(&ent, &mut diagnostics, EntitlementsFile::validate);
-    let lifecycle = stage(&life, &mut diagnostics, LifecycleFile::validate);
+    let entitlements = stage(ent, &mut diagnostics, EntitlementsFile::validate);
+    let lifecycle = stage(life, &mut diagnostics, LifecycleFile::validate);
     let dataset = match (entitlements, lifecycle) {
         (Some(entitlements), Some(lifecycle)) => {
             let problems = cross_check(&entitlements, &lifecycle);
@@ -177,7 +188,10 @@ pub fn load_catalogue(
 
 /// Loads both files for a command: the dataset, or every error found.
 pub fn load(paths: &DataPaths) -> Result<Dataset, DataError> {
-    let checked = check(paths);
+    into_dataset(check(paths))
+}
+
+fn into_dataset(checked: Checked) -> Result<Dataset, DataError> {
     if let Some(dataset) = checked.dataset {
         return Ok(dataset);
     }
@@ -248,16 +262,33 @@ fn stage<F: DeserializeOwned, V>(
     valid
 }
 
-/// Reads a UTF-8 text file, describing failures in words a user can act on.
+/// The largest data file read, in bytes. The real files are tens of kilobytes; the cap keeps
+/// time and memory bounded whatever is pointed at (a huge file, `/dev/zero`, a pipe).
+pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// Reads a UTF-8 text file of at most [`MAX_FILE_BYTES`], describing failures in words a user
+/// can act on.
 pub fn read_text(path: &Path) -> Result<String, String> {
+    use std::io::Read as _;
     if path.is_dir() {
         return Err("is a directory, not a file".into());
     }
-    let bytes = std::fs::read(path).map_err(|e| match e.kind() {
+    let describe = |e: std::io::Error| match e.kind() {
         std::io::ErrorKind::NotFound => "no such file".to_owned(),
         std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
         _ => e.to_string(),
-    })?;
+    };
+    let file = std::fs::File::open(path).map_err(describe)?;
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(describe)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(format!(
+            "too large: more than {} MiB (data files are tens of kilobytes)",
+            MAX_FILE_BYTES / (1024 * 1024)
+        ));
+    }
     String::from_utf8(bytes).map_err(|e| {
         format!(
             "not UTF-8 text (invalid byte at offset {})",

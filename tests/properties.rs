@@ -1,0 +1,282 @@
+//! Invariants over generated lifecycle files and requests (proptest): tiers are monotone, no
+//! version older than N-1 and none past its mainstream end is eligible, the decision is pure and
+//! independent of file order, JSON round-trips, `products` agrees with `check`, and every
+//! matrix entry is what `check` answers.
+
+#![allow(
+    clippy::expect_used,
+    reason = "generated data that fails to load is a test failure"
+)]
+
+use chrono::{Days, NaiveDate};
+use mpn_support::commands::check::{Request, decide};
+use mpn_support::data::{self, Dataset, EMBEDDED_ENTITLEMENTS, Incidents};
+use mpn_support::render::{Format, Style, render};
+use mpn_support::report::{CheckReport, Report, products_report};
+use mpn_support::rules::{self, Status};
+use proptest::prelude::*;
+use serde_json::{Value, json};
+
+/// One generated version: release offset, optional mainstream and extended lengths, track.
+#[derive(Debug, Clone)]
+struct GenVersion {
+    release: u64,
+    mainstream: Option<u64>,
+    extended: Option<u64>,
+    side: bool,
+}
+
+fn day(offset: u64) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2000, 1, 1)
+        .and_then(|d| d.checked_add_days(Days::new(offset)))
+        .expect("date in range")
+}
+
+fn version_strategy() -> impl Strategy<Value = GenVersion> {
+    (
+        0u64..9000,
+        prop::option::weighted(0.85, 0u64..3000),
+        prop::option::weighted(0.8, 0u64..3000),
+        prop::bool::weighted(0.2),
+    )
+        .prop_map(|(release, mainstream, extended, side)| GenVersion {
+            release,
+            mainstream,
+            // An extended end needs a mainstream end.
+            extended: mainstream.and(extended),
+            side,
+        })
+}
+
+fn products_strategy() -> impl Strategy<Value = Vec<Vec<GenVersion>>> {
+    prop::collection::vec(prop::collection::vec(version_strategy(), 1..8), 1..4)
+}
+
+/// The lifecycle file as JSON: generated on-premises products plus the cloud products the
+/// embedded entitlement table names. `reverse` lists products and versions in reverse order.
+fn lifecycle_json(products: &[Vec<GenVersion>], reverse: bool) -> String {
+    let mut list: Vec<Value> = products
+        .iter()
+        .enumerate()
+        .map(|(p, versions)| {
+            let mut vs: Vec<Value> = versions
+                .iter()
+                .enumerate()
+                .map(|(i, v)| {
+                    let release = day(v.release);
+                    let mainstream = v.mainstream.map(|m| release + Days::new(m));
+                    let extended = v
+                        .extended
+                        .zip(mainstream)
+                        .map(|(e, m)| m + Days::new(e));
+                    json!({
+                        "version": format!("v{i}"),
+                        "track": if v.side { "side" } else { "main" },
+                        "release": release.to_string(),
+                        "mainstream_end": mainstream.map(|d| d.to_string()),
+                        "extended_end": extended.map(|d| d.to_string()),
+                    })
+                })
+                .collect();
+            if reverse {
+                vs.reverse();
+            }
+            json!({
+                "id": format!("product-{p}"),
+                "name": format!("Product {p}"),
+                "deployment": "on-premises",
+                "tracks": [{"id": "main", "name": "main", "main": true}, {"id": "side", "name": "side"}],
+                "versions": vs,
+            })
+        })
+        .collect();
+    for id in ["azure", "microsoft-365", "dynamics-365"] {
+        list.push(json!({"id": id, "name": id, "deployment": "cloud"}));
+    }
+    if reverse {
+        list.reverse();
+    }
+    json!({ "generated": "2026-01-01", "products": list }).to_string()
+}
+
+fn dataset(products: &[Vec<GenVersion>], reverse: bool) -> Dataset {
+    data::load_texts(EMBEDDED_ENTITLEMENTS, &lifecycle_json(products, reverse))
+        .expect("generated data is valid")
+}
+
+fn request(
+    tier: &str,
+    product: &str,
+    version: Option<&str>,
+    competency: Option<&str>,
+    as_of: NaiveDate,
+) -> Request {
+    Request {
+        tier: tier.into(),
+        product: product.into(),
+        version: version.map(Into::into),
+        competency: competency.map(Into::into),
+        as_of,
+        ..Request::default()
+    }
+}
+
+fn check(data: &Dataset, r: &Request) -> CheckReport {
+    decide(data, r).expect("generated request resolves")
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(96))]
+
+    /// A higher tier never gets fewer incidents than a lower one for the same request.
+    #[test]
+    fn higher_tier_never_gets_fewer_incidents(
+        products in products_strategy(),
+        as_of in 0u64..12000,
+        competency in prop::sample::select(vec![None, Some("cloud"), Some("other"), Some("security"), Some("datacenter")]),
+    ) {
+        let data = dataset(&products, false);
+        let as_of = day(as_of);
+        for product in &data.lifecycle.products {
+            let versions: Vec<Option<&str>> = std::iter::once(None)
+                .chain(product.versions.iter().map(|v| Some(v.version.as_str())))
+                .collect();
+            for version in versions {
+                let grants: Vec<Incidents> = data.entitlements.tiers.iter().map(|t| {
+                    check(&data, &request(&t.id, &product.id, version, competency, as_of))
+                        .incidents
+                        .unwrap_or(Incidents::Count(0))
+                }).collect();
+                prop_assert!(grants.windows(2).all(|w| w[0] <= w[1]), "{} {version:?}: {grants:?}", product.id);
+            }
+        }
+    }
+
+    /// No version older than N-1 and no version past its mainstream end is ever eligible.
+    #[test]
+    fn only_n_and_n_minus_1_in_mainstream_are_eligible(
+        products in products_strategy(),
+        as_of in 0u64..12000,
+    ) {
+        let data = dataset(&products, false);
+        let as_of = day(as_of);
+        for product in data.lifecycle.products.iter().filter(|p| !p.versions.is_empty()) {
+            let window = rules::window(product, as_of);
+            for v in &product.versions {
+                let r = check(&data, &request("gold", &product.id, Some(&v.version), None, as_of));
+                if r.eligible {
+                    let position = window.iter().position(|w| w.version == v.version);
+                    prop_assert!(matches!(position, Some(0 | 1)), "{} {} is eligible at {position:?}", product.id, v.version);
+                    prop_assert!(v.mainstream_end.is_none_or(|end| as_of <= end), "{} {} eligible after mainstream end", product.id, v.version);
+                    prop_assert!(v.release <= as_of);
+                }
+            }
+        }
+    }
+
+    /// The decision is a pure function of the request and the data, whatever the order of
+    /// products and versions in the file.
+    #[test]
+    fn decisions_do_not_depend_on_file_order(
+        products in products_strategy(),
+        as_of in 0u64..12000,
+    ) {
+        let forward = dataset(&products, false);
+        let backward = dataset(&products, true);
+        let as_of = day(as_of);
+        for product in &forward.lifecycle.products {
+            let versions: Vec<Option<&str>> = std::iter::once(None)
+                .chain(product.versions.iter().map(|v| Some(v.version.as_str())))
+                .collect();
+            for version in versions {
+                let r = request("silver", &product.id, version, None, as_of);
+                let (a, b) = (check(&forward, &r), check(&backward, &r));
+                prop_assert_eq!(&a, &b);
+                prop_assert_eq!(&a, &check(&forward, &r), "same input, same output");
+            }
+        }
+    }
+
+    /// JSON output always parses and round-trips, for checks and product listings.
+    #[test]
+    fn json_output_round_trips(
+        products in products_strategy(),
+        as_of in 0u64..12000,
+    ) {
+        let data = dataset(&products, false);
+        let as_of = day(as_of);
+        let mut reports = vec![Report::Products(products_report(&data, None, as_of, true))];
+        for product in &data.lifecycle.products {
+            let r = check(&data, &request("gold", &product.id, None, Some("cloud"), as_of));
+            reports.push(Report::Check(Box::new(r)));
+        }
+        for report in reports {
+            let text = render(&report, Format::Json, Style::default()).expect("renders");
+            prop_assert!(text.ends_with('\n'));
+            let value: Value = serde_json::from_str(&text).expect("parses");
+            let again: Value = serde_json::from_str(&serde_json::to_string(&value).expect("serializes"))
+                .expect("parses again");
+            prop_assert_eq!(&value, &again);
+            prop_assert_eq!(render(&report, Format::Json, Style::default()).expect("renders"), text);
+        }
+    }
+
+    /// `products` and `check` agree on every version on the same date.
+    #[test]
+    fn products_and_check_agree(
+        products in products_strategy(),
+        as_of in 0u64..12000,
+    ) {
+        let data = dataset(&products, false);
+        let as_of = day(as_of);
+        for product in &data.lifecycle.products {
+            let summary = rules::summarize(product, as_of);
+            for v in &summary.versions {
+                let r = check(&data, &request("gold", &product.id, Some(&v.release.version), None, as_of));
+                prop_assert_eq!(r.eligible, v.status == Status::Qualifies, "{} {}", product.id, v.release.version);
+                prop_assert_eq!(r.eligible_until, v.qualifies_until);
+            }
+            let entitled: Vec<&str> = summary.entitled().map(|v| v.version.as_str()).collect();
+            prop_assert!(entitled.len() <= 2);
+        }
+    }
+}
+
+/// Every matrix entry is what `check` answers for that tier, support type and class.
+#[test]
+fn every_matrix_entry_equals_the_check_answer() {
+    let data = data::load(&data::DataPaths::default()).expect("embedded");
+    let as_of = NaiveDate::from_ymd_opt(2026, 11, 24).expect("date");
+    let matrix = mpn_support::report::MatrixReport::new(&data.entitlements);
+    for row in &matrix.rows {
+        // A product of the support type's deployment with an eligible current version.
+        let deployment = data
+            .entitlements
+            .support_types
+            .iter()
+            .find(|s| s.id == row.support_type)
+            .map(|s| s.deployment)
+            .expect("support type");
+        let product = data
+            .lifecycle
+            .products
+            .iter()
+            .filter(|p| p.deployment == deployment)
+            .find(|p| check(&data, &request("gold", &p.id, None, None, as_of)).eligible)
+            .expect("a product with an eligible current version");
+        let classes: Vec<Option<&str>> = if row.competency_class == "any" {
+            vec![None, Some("cloud"), Some("other")]
+        } else {
+            vec![Some(row.competency_class.as_str())]
+        };
+        for class in classes {
+            let r = check(&data, &request(&row.tier, &product.id, None, class, as_of));
+            let expected = row.incidents.is_entitled().then_some(row.incidents);
+            assert_eq!(
+                r.incidents, expected,
+                "{} {} {class:?}",
+                row.tier, row.support_type
+            );
+        }
+    }
+}
