@@ -8,10 +8,121 @@ use std::fmt;
 
 /// Folds a name for comparison: lowercase, without spaces, hyphens or underscores.
 pub fn normalize(name: &str) -> String {
+    let ignored = |c: char| matches!(c, ' ' | '-' | '_' | '\t');
+    if name.is_ascii() {
+        // The common case, on every name of the data files at each load: bytes, no iterators
+        // of iterators.
+        let mut out = String::with_capacity(name.len());
+        out.extend(
+            name.bytes()
+                .map(char::from)
+                .filter(|c| !ignored(*c))
+                .map(|c| c.to_ascii_lowercase()),
+        );
+        return out;
+    }
+    name.chars()
+        .filter(|c| !ignored(*c))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The characters of a name as matching sees them, without allocating.
+fn folded(name: &str) -> impl Iterator<Item = char> + '_ {
     name.chars()
         .filter(|c| !matches!(c, ' ' | '-' | '_' | '\t'))
         .flat_map(char::to_lowercase)
-        .collect()
+}
+
+/// A 64-bit FNV-1a hash of a name's folded form: equal for names that match each other.
+/// Used to find colliding spellings in data files without building a string per name.
+pub fn fold_hash(name: &str) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    if name.is_ascii() {
+        for b in name
+            .bytes()
+            .filter(|b| !matches!(b, b' ' | b'-' | b'_' | b'\t'))
+        {
+            hash ^= u64::from(b.to_ascii_lowercase());
+            hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        return hash;
+    }
+    let mut buf = [0u8; 4];
+    for c in folded(name) {
+        for byte in c.encode_utf8(&mut buf).bytes() {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+    hash
+}
+
+/// Whether two names match each other (same folded form).
+pub fn same_name(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        let kept = |s: &str| {
+            s.bytes()
+                .filter(|b| !matches!(b, b' ' | b'-' | b'_' | b'\t'))
+                .map(|b| b.to_ascii_lowercase())
+                .collect::<Vec<u8>>()
+        };
+        return kept(a) == kept(b);
+    }
+    folded(a).eq(folded(b))
+}
+
+/// Finds which earlier entry a spelling collides with, by folded form. Keeps, per folded
+/// hash, the first owner; a hash hit is confirmed by comparing folded forms.
+#[derive(Debug, Default)]
+pub struct Spellings<'a> {
+    seen:
+        std::collections::HashMap<u64, (usize, &'a str), std::hash::BuildHasherDefault<Prehashed>>,
+}
+
+impl<'a> Spellings<'a> {
+    /// Room for `n` spellings without rehashing.
+    pub fn with_capacity(n: usize) -> Self {
+        Spellings {
+            seen: std::collections::HashMap::with_capacity_and_hasher(n, Default::default()),
+        }
+    }
+
+    /// Records `spelling` for entry `owner`; returns the earlier entry and spelling it collides
+    /// with, if any (the same entry spelling itself twice is no collision).
+    pub fn insert(&mut self, spelling: &'a str, owner: usize) -> Option<(usize, &'a str)> {
+        match self.seen.entry(fold_hash(spelling)) {
+            std::collections::hash_map::Entry::Occupied(e) => {
+                let (first, first_spelling) = *e.get();
+                (first != owner && same_name(first_spelling, spelling))
+                    .then_some((first, first_spelling))
+            }
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert((owner, spelling));
+                None
+            }
+        }
+    }
+}
+
+/// A hasher for keys that are already hashes.
+#[derive(Debug, Default)]
+pub struct Prehashed(u64);
+
+impl std::hash::Hasher for Prehashed {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(*b);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
 }
 
 /// One thing a user may name: its canonical id or name plus the other spellings it answers to.
@@ -126,6 +237,25 @@ mod tests {
         assert_eq!(resolve("tier", "Action Pack", tiers()), Ok(1));
         assert_eq!(resolve("tier", "MAPS", tiers()), Ok(1));
         assert_eq!(normalize("2012-R2"), normalize("2012r2"));
+        assert_eq!(normalize("Ärger Über"), "ärgerüber");
+    }
+
+    /// Folded hashes and comparisons agree with `normalize`.
+    #[test]
+    fn fold_hash_matches_normalize() {
+        assert_eq!(
+            fold_hash("Windows Server 2012-R2"),
+            fold_hash("windowsserver2012r2")
+        );
+        assert!(same_name("Ärger_Über", "ärger über"));
+        assert_ne!(fold_hash("2019"), fold_hash("2016"));
+        // ASCII and general paths fold the same way.
+        assert_eq!(fold_hash("ÄB-c"), fold_hash("äbc"));
+        assert_eq!(fold_hash("AB-c"), fold_hash("abc"));
+        let mut s = Spellings::default();
+        assert_eq!(s.insert("SQL Server", 0), None);
+        assert_eq!(s.insert("sql-server", 0), None);
+        assert_eq!(s.insert("sqlserver", 1), Some((0, "SQL Server")));
     }
 
     /// A near miss is suggested; a far miss lists the choices without a guess.

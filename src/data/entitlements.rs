@@ -4,7 +4,7 @@
 //! Two stages: `EntitlementsFile` mirrors the JSON (unknown fields rejected), `validate` turns
 //! it into `Entitlements`, whose cross references the rules may trust. Nothing here decides.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::fmt;
 
 use chrono::NaiveDate;
@@ -587,38 +587,36 @@ impl EntitlementsFile {
             &notes,
             self.notes.iter().map(|n| n.id.as_str()),
         );
-        let conditions = self
+        let alternatives_when = self
             .alternatives
             .iter()
             .enumerate()
-            .map(|(i, a)| (alternatives.item(i, &a.id).field("when"), &a.when))
-            .chain(
-                self.notes
-                    .iter()
-                    .enumerate()
-                    .map(|(i, n)| (notes.item(i, &n.id).field("when"), &n.when)),
-            );
-        for (at, when) in conditions {
+            .map(|(i, a)| (&alternatives, i, a.id.as_str(), &a.when));
+        let notes_when = self
+            .notes
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (&notes, i, n.id.as_str(), &n.when));
+        for (section, i, id, when) in alternatives_when.chain(notes_when) {
+            let item = section.item(i, id);
+            let at = item.field("when");
+            let tiers_at = at.field("tiers");
             for (j, t) in when.tiers.iter().flatten().enumerate() {
                 if !tier_ids.contains(t.as_str()) {
-                    problems.error(
-                        &at.field("tiers").item(j, ""),
-                        format!("unknown tier `{t}`"),
-                    );
+                    problems.error(&tiers_at.item(j, ""), format!("unknown tier `{t}`"));
                 }
             }
+            let types_at = at.field("support_types");
             for (j, s) in when.support_types.iter().flatten().enumerate() {
                 if !type_ids.contains(s.as_str()) {
-                    problems.error(
-                        &at.field("support_types").item(j, ""),
-                        format!("unknown support type `{s}`"),
-                    );
+                    problems.error(&types_at.item(j, ""), format!("unknown support type `{s}`"));
                 }
             }
+            let unstated_at = at.field("unstated");
             for (j, fact) in when.unstated.iter().flatten().enumerate() {
                 if !FACTS.contains(&fact.as_str()) {
                     problems.error(
-                        &at.field("unstated").item(j, ""),
+                        &unstated_at.item(j, ""),
                         format!(
                             "unknown fact `{fact}` (valid: {})",
                             FACTS.map(|f| format!("`{f}`")).join(", ")
@@ -648,12 +646,11 @@ impl EntitlementsFile {
                 .map(|r| (r.id.as_str(), r.name.as_str(), r.aliases.as_slice())),
         );
         for (i, r) in self.roles.iter().enumerate() {
+            let item = roles.item(i, &r.id);
+            let can = item.field("can");
             for (j, a) in r.can.iter().enumerate() {
                 if !action_ids.contains(a.as_str()) {
-                    problems.error(
-                        &roles.item(i, &r.id).field("can").item(j, ""),
-                        format!("unknown action `{a}`"),
-                    );
+                    problems.error(&can.item(j, ""), format!("unknown action `{a}`"));
                 }
             }
         }
@@ -716,21 +713,34 @@ pub(crate) fn check_date(
 
 /// Parses a `YYYY-MM-DD` date, with an error message fit for a data-file problem.
 pub fn parse_date(text: &str) -> Result<chrono::NaiveDate, String> {
-    chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .ok()
-        .filter(|_| text.len() == 10)
+    // Exactly `DDDD-DD-DD`, then a real calendar day. Written out rather than through chrono's
+    // format strings: every date of both data files goes through here on each run.
+    let b = text.as_bytes();
+    let number = |from: usize, to: usize| -> Option<u32> {
+        b.get(from..to)?.iter().try_fold(0u32, |n, c| {
+            c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
+        })
+    };
+    let shaped = b.len() == 10 && b[4] == b'-' && b[7] == b'-';
+    shaped
+        .then(|| {
+            let year = i32::try_from(number(0, 4)?).ok()?;
+            chrono::NaiveDate::from_ymd_opt(year, number(5, 7)?, number(8, 10)?)
+        })
+        .flatten()
         .ok_or_else(|| format!("`{text}` is not a real date in the form YYYY-MM-DD"))
 }
 
 /// Collects ids, reporting each empty or duplicate one; returns the set of ids seen.
 pub(crate) fn unique_ids<'a>(
     problems: &mut Problems,
-    section: &At,
+    section: &At<'_>,
     ids: impl Iterator<Item = &'a str>,
 ) -> HashSet<&'a str> {
-    let mut seen = HashSet::new();
+    let mut seen = HashSet::with_capacity(ids.size_hint().0);
     for (i, id) in ids.enumerate() {
-        let at = section.item(i, id).field("id");
+        let item = section.item(i, id);
+        let at = item.field("id");
         if id.trim().is_empty() {
             problems.error(&at, "empty id");
         } else if !seen.insert(id) {
@@ -743,27 +753,28 @@ pub(crate) fn unique_ids<'a>(
 /// Reports a spelling (id, name or alias) that selects two different entries once normalised.
 pub(crate) fn check_spellings<'a>(
     problems: &mut Problems,
-    section: &At,
+    section: &At<'_>,
     entries: impl Iterator<Item = (&'a str, &'a str, &'a [String])>,
 ) {
-    let mut owner: HashMap<String, (usize, &str)> = HashMap::new();
+    let mut seen = crate::names::Spellings::with_capacity(64);
+    let mut ids: Vec<&str> = Vec::with_capacity(32);
     for (i, (id, name, aliases)) in entries.enumerate() {
+        ids.push(id);
         let spellings = [id, name]
             .into_iter()
             .chain(aliases.iter().map(String::as_str));
         for spelling in spellings {
-            let folded = crate::names::normalize(spelling);
-            match owner.get(&folded) {
-                Some((j, _)) if *j == i => {}
+            match seen.insert(spelling, i) {
                 // Duplicate ids are reported by `unique_ids`.
-                Some((_, other)) if *other == id => {}
-                Some((_, other)) => problems.error(
+                Some((j, _)) if ids.get(j) == Some(&id) => {}
+                Some((j, _)) => problems.error(
                     &section.item(i, id),
-                    format!("name or alias `{spelling}` also names `{other}`"),
+                    format!(
+                        "name or alias `{spelling}` also names `{}`",
+                        ids.get(j).copied().unwrap_or_default()
+                    ),
                 ),
-                None => {
-                    owner.insert(folded, (i, id));
-                }
+                None => {}
             }
         }
     }

@@ -30,55 +30,90 @@ impl fmt::Display for Severity {
     }
 }
 
-/// Where in a file a problem is: a JSON pointer and a readable label for the same place.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct At {
-    /// RFC 6901 pointer, e.g. `/products/3/versions/1/release`.
-    pub pointer: String,
-    /// Readable form, e.g. ``products[3] (`sql-server`) versions[1] (`2019`) release``.
-    pub label: String,
+/// Where in a file a problem is: a path of fields and array items, borrowed and linked on
+/// the stack, so walking a file allocates nothing; it is rendered to a JSON pointer and a
+/// readable label only when a problem is recorded.
+#[derive(Debug, Clone, Copy)]
+pub struct At<'a> {
+    parent: Option<&'a At<'a>>,
+    seg: Seg<'a>,
 }
 
-impl At {
+#[derive(Debug, Clone, Copy)]
+enum Seg<'a> {
+    Root,
+    Field(&'a str),
+    Item(usize, &'a str),
+}
+
+impl At<'static> {
     /// The whole file.
     pub fn root() -> Self {
-        At::default()
-    }
-
-    /// A member of this object.
-    pub fn field(&self, key: &str) -> Self {
         At {
-            pointer: format!(
-                "{}/{}",
-                self.pointer,
-                key.replace('~', "~0").replace('/', "~1")
-            ),
-            label: if self.label.is_empty() {
-                key.to_owned()
-            } else {
-                format!("{} {key}", self.label)
-            },
+            parent: None,
+            seg: Seg::Root,
+        }
+    }
+}
+
+impl<'a> At<'a> {
+    /// A member of this object.
+    pub fn field<'b>(&'b self, key: &'b str) -> At<'b> {
+        At {
+            parent: Some(self),
+            seg: Seg::Field(key),
         }
     }
 
     /// An element of this array, labelled with its id or name when it has one.
-    pub fn item(&self, index: usize, name: &str) -> Self {
+    pub fn item<'b>(&'b self, index: usize, name: &'b str) -> At<'b> {
         At {
-            pointer: format!("{}/{index}", self.pointer),
-            label: if name.is_empty() {
-                format!("{}[{index}]", self.label)
-            } else {
-                format!("{}[{index}] (`{name}`)", self.label)
-            },
+            parent: Some(self),
+            seg: Seg::Item(index, name),
         }
+    }
+
+    /// The RFC 6901 pointer (`/products/3/versions/1/release`) and the readable label
+    /// (``products[3] (`sql-server`) versions[1] (`2019`) release``).
+    pub fn render(&self) -> (String, String) {
+        let mut segs = Vec::new();
+        let mut at = Some(self);
+        while let Some(node) = at {
+            segs.push(node.seg);
+            at = node.parent;
+        }
+        let (mut pointer, mut label) = (String::new(), String::new());
+        for seg in segs.iter().rev() {
+            match seg {
+                Seg::Root => {}
+                Seg::Field(key) => {
+                    pointer.push('/');
+                    pointer.push_str(&key.replace('~', "~0").replace('/', "~1"));
+                    if !label.is_empty() {
+                        label.push(' ');
+                    }
+                    label.push_str(key);
+                }
+                Seg::Item(index, name) => {
+                    pointer.push_str(&format!("/{index}"));
+                    label.push_str(&format!("[{index}]"));
+                    if !name.is_empty() {
+                        label.push_str(&format!(" (`{name}`)"));
+                    }
+                }
+            }
+        }
+        (pointer, label)
     }
 }
 
 /// One semantic finding in a data file, before it is placed at a line.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
-    /// Where it is.
-    pub at: At,
+    /// RFC 6901 pointer to the value concerned.
+    pub pointer: String,
+    /// Readable form of the same place.
+    pub label: String,
     /// What is wrong, e.g. `mainstream end 2020-01-01 before release 2021-01-01`.
     pub message: String,
     /// Error or warning.
@@ -87,7 +122,7 @@ pub struct Problem {
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.at.label, self.message)
+        write!(f, "{}: {}", self.label, self.message)
     }
 }
 
@@ -97,20 +132,22 @@ pub struct Problems(pub Vec<Problem>);
 
 impl Problems {
     /// Records an error.
-    pub fn error(&mut self, at: &At, message: impl Into<String>) {
-        self.0.push(Problem {
-            at: at.clone(),
-            message: message.into(),
-            severity: Severity::Error,
-        });
+    pub fn error(&mut self, at: &At<'_>, message: impl Into<String>) {
+        self.push(at, message.into(), Severity::Error);
     }
 
     /// Records a warning.
-    pub fn warning(&mut self, at: &At, message: impl Into<String>) {
+    pub fn warning(&mut self, at: &At<'_>, message: impl Into<String>) {
+        self.push(at, message.into(), Severity::Warning);
+    }
+
+    fn push(&mut self, at: &At<'_>, message: String, severity: Severity) {
+        let (pointer, label) = at.render();
         self.0.push(Problem {
-            at: at.clone(),
-            message: message.into(),
-            severity: Severity::Warning,
+            pointer,
+            label,
+            message,
+            severity,
         });
     }
 
@@ -140,13 +177,13 @@ pub struct Diagnostic {
 impl Diagnostic {
     /// Places a semantic problem in the file text it was found in.
     pub fn place(file: &str, text: &str, problem: Problem) -> Self {
-        let (line, column) = locate(text, &problem.at.pointer).unwrap_or((1, 1));
+        let (line, column) = locate(text, &problem.pointer).unwrap_or((1, 1));
         Diagnostic {
             file: file.to_owned(),
             line,
             column,
             severity: problem.severity,
-            entry: problem.at.label,
+            entry: problem.label,
             message: problem.message,
         }
     }

@@ -4,7 +4,6 @@
 //! into `Lifecycle`, whose versions are sorted newest first, dated, and each on a known track.
 //! Nothing here decides who is entitled.
 
-use std::collections::HashMap;
 use std::fmt;
 
 use chrono::NaiveDate;
@@ -218,7 +217,8 @@ impl LifecycleFile {
         );
         let mut products = Vec::with_capacity(self.products.len());
         for (pi, p) in self.products.into_iter().enumerate() {
-            let at = section.item(pi, &p.id);
+            let id = p.id.clone();
+            let at = section.item(pi, &id);
             if let Some(product) = validate_product(&at, p, &mut problems) {
                 if let Some(day) = generated
                     && product.deployment == Deployment::OnPremises
@@ -248,7 +248,7 @@ impl LifecycleFile {
     }
 }
 
-fn validate_product(at: &At, p: ProductEntry, problems: &mut Problems) -> Option<Product> {
+fn validate_product(at: &At<'_>, p: ProductEntry, problems: &mut Problems) -> Option<Product> {
     let before = problems.0.len();
     let main_tracks: Vec<usize> = p
         .tracks
@@ -291,8 +291,10 @@ fn validate_product(at: &At, p: ProductEntry, problems: &mut Problems) -> Option
 
     // Version names and aliases must select one version only.
     let section = at.field("versions");
-    let mut spelled: HashMap<String, (usize, &str)> = HashMap::new();
-    let mut versions = Vec::with_capacity(p.versions.len());
+    let mut spelled = crate::names::Spellings::with_capacity(p.versions.len() * 2);
+    // First pass: check, keeping each good version's parsed dates; the strings are moved
+    // into the validated versions afterwards instead of being copied.
+    let mut dates = Vec::with_capacity(p.versions.len());
     // A cloud product's versions were refused above; checking them further only repeats that.
     let versions_to_check = if p.deployment == Deployment::Cloud {
         &[][..]
@@ -301,29 +303,27 @@ fn validate_product(at: &At, p: ProductEntry, problems: &mut Problems) -> Option
     };
     for (vi, v) in versions_to_check.iter().enumerate() {
         let entry = section.item(vi, &v.version);
-        let spellings = std::iter::once((entry.field("version"), &v.version)).chain(
-            v.aliases
-                .iter()
-                .enumerate()
-                .map(|(ai, a)| (entry.field("aliases").item(ai, ""), a)),
-        );
+        let name_at = entry.field("version");
+        let aliases_at = entry.field("aliases");
+        let mut alias_ats = Vec::new();
+        for ai in 0..v.aliases.len() {
+            alias_ats.push(aliases_at.item(ai, ""));
+        }
+        let spellings =
+            std::iter::once((&name_at, &v.version)).chain(alias_ats.iter().zip(&v.aliases));
         for (spot, spelling) in spellings {
-            let folded = crate::names::normalize(spelling);
-            match spelled.get(&folded) {
-                // The same entry may spell itself twice (an alias equal to its name).
-                Some((owner, _)) if *owner == vi => {}
-                Some((_, other)) if *spelling == v.version => {
-                    problems.error(&spot, format!("duplicate version `{spelling}`"));
+            match spelled.insert(spelling, vi) {
+                Some(_) if *spelling == v.version => {
+                    problems.error(spot, format!("duplicate version `{spelling}`"));
                 }
-                Some((_, other)) => {
+                Some((owner, _)) => {
+                    let other = p.versions.get(owner).map_or("", |o| o.version.as_str());
                     problems.error(
-                        &spot,
+                        spot,
                         format!("alias `{spelling}` also names version `{other}`"),
                     );
                 }
-                None => {
-                    spelled.insert(folded, (vi, &v.version));
-                }
+                None => {}
             }
         }
         if v.version.trim().is_empty() {
@@ -377,21 +377,30 @@ fn validate_product(at: &At, p: ProductEntry, problems: &mut Problems) -> Option
                 "an extended end needs a mainstream end before it",
             );
         }
-        versions.push(Release {
-            version: v.version.clone(),
-            aliases: v.aliases.clone(),
-            track: v.track.clone(),
-            policy: v.policy,
-            release,
-            mainstream_end,
-            extended_end,
-        });
+        dates.push((vi, release, mainstream_end, extended_end));
     }
     if problems.0[before..]
         .iter()
         .any(|x| x.severity == Severity::Error)
     {
         return None;
+    }
+    drop(spelled);
+    let mut versions: Vec<Release> = Vec::with_capacity(dates.len());
+    let mut entries = p.versions.into_iter().enumerate();
+    for (vi, release, mainstream_end, extended_end) in dates {
+        let Some((_, v)) = entries.find(|(i, _)| *i == vi) else {
+            continue;
+        };
+        versions.push(Release {
+            version: v.version,
+            aliases: v.aliases,
+            track: v.track,
+            policy: v.policy,
+            release,
+            mainstream_end,
+            extended_end,
+        });
     }
     // Invariant the rules rely on: newest release first, ties broken by name for stable output.
     versions.sort_by(|a, b| {

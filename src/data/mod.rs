@@ -10,6 +10,7 @@ pub mod error;
 pub mod lifecycle;
 pub mod locate;
 
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
 use serde::de::DeserializeOwned;
@@ -119,8 +120,14 @@ pub fn check(paths: &DataPaths) -> Checked {
 
 /// Parses and validates both files given as text (property tests, fuzzing, benchmarks).
 pub fn load_texts(entitlements: &str, lifecycle: &str) -> Result<Dataset, DataError> {
-    let ent = ("entitlements.json".to_owned(), Ok(entitlements.to_owned()));
-    let life = ("lifecycle.json".to_owned(), Ok(lifecycle.to_owned()));
+    let ent = (
+        "entitlements.json".to_owned(),
+        Ok(Cow::Owned(entitlements.to_owned())),
+    );
+    let life = (
+        "lifecycle.json".to_owned(),
+        Ok(Cow::Owned(lifecycle.to_owned())),
+    );
     into_dataset(check_sources(&ent, &life))
 }
 
@@ -210,7 +217,7 @@ fn into_dataset(checked: Checked) -> Result<Dataset, DataError> {
 
 const READ_PREFIX: &str = "cannot read: ";
 
-type Source = (String, Result<String, String>);
+type Source = (String, Result<Cow<'static, str>, String>);
 
 fn source(
     path: Option<PathBuf>,
@@ -219,9 +226,9 @@ fn source(
     match path {
         None => {
             let (name, text) = embedded();
-            (name.to_owned(), Ok(text.to_owned()))
+            (name.to_owned(), Ok(Cow::Borrowed(text)))
         }
-        Some(path) => (path.display().to_string(), read_text(&path)),
+        Some(path) => (path.display().to_string(), read_text(&path).map(Cow::Owned)),
     }
 }
 
@@ -357,7 +364,8 @@ fn cross_check(ent: &Entitlements, life: &Lifecycle) -> Problems {
             ),
         );
     }
-    let products = At::root().field("products");
+    let root = At::root();
+    let products = root.field("products");
     for (i, p) in life.products.iter().enumerate() {
         let at = products.item(i, &p.id);
         if let Some(channel) = &p.channel
