@@ -13,11 +13,12 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::cli::InputFormat;
-use crate::commands::check::{Request, decide};
+use crate::commands::check::{Request, query};
 use crate::data::Dataset;
 use crate::exit::Exit;
-use crate::render::{Format, check_row_grid, table::headline};
-use crate::report::{CheckReport, Report};
+use crate::render::{Format, check_row_cells, check_row_header, table::headline};
+use crate::report::{CheckLine, CheckReport, Report};
+use crate::rules;
 use crate::{AppError, Outcome};
 
 /// The columns a request row may have; `expect`, `incidents` and `channel` are for `verify`.
@@ -375,14 +376,14 @@ pub struct Counts {
 }
 
 /// The warning for an eligible answer that stops qualifying within `days` of its date.
-pub fn expiry_warning(report: &CheckReport, days: u32) -> Option<String> {
-    let until = report.eligible_until.filter(|_| report.eligible)?;
-    let left = (until - report.as_of).num_days();
+pub fn expiry_warning(line: &CheckLine<'_>, days: u32) -> Option<String> {
+    let until = line.eligible_until.filter(|_| line.eligible)?;
+    let left = (until - line.as_of).num_days();
     (left <= i64::from(days)).then(|| {
         format!(
             "qualifies only until {until}, {left} day{} after {}",
             if left == 1 { "" } else { "s" },
-            report.as_of
+            line.as_of
         )
     })
 }
@@ -404,28 +405,44 @@ pub fn run_batch(
             let request = row
                 .request(options.default_as_of)
                 .map_err(|message| RowError { line, message })?;
-            decide(data, &request)
-                .map(|report| (line, report))
+            query(data, &request)
+                .map(|q| (line, request.as_of, q))
                 .map_err(|e| RowError {
                     line,
                     message: e.to_string().replace("\nerror: ", "; "),
                 })
         });
         let written = match &result {
-            Ok((line, report)) => {
-                let warning = expiry_warning(report, options.warn_days);
-                if report.eligible {
+            Ok((line, as_of, query)) => {
+                let decision = rules::evaluate(query, data);
+                let summary =
+                    CheckLine::from_decision(&decision, query.tier, query.product, *as_of);
+                let warnings = data.staleness(*as_of);
+                // Only JSON and JUnit print the whole report; the others need the line only.
+                let full = writer.needs_report().then(|| {
+                    let mut report = CheckReport::new(
+                        &decision,
+                        &query.tier.id,
+                        &query.tier.name,
+                        query.product,
+                        *as_of,
+                    );
+                    report.warnings.clone_from(&warnings);
+                    report
+                });
+                let warning = expiry_warning(&summary, options.warn_days);
+                if summary.eligible {
                     counts.eligible += 1;
                 } else {
                     counts.not_eligible += 1;
                 }
                 counts.warnings += usize::from(warning.is_some());
-                for w in &report.warnings {
-                    if !stale.contains(w) {
-                        stale.push(w.clone());
+                for w in warnings {
+                    if !stale.contains(&w) {
+                        stale.push(w);
                     }
                 }
-                writer.decided(*line, report, warning.as_deref())
+                writer.decided(*line, &summary, full.as_ref(), warning.as_deref())
             }
             Err(e) => {
                 counts.invalid += 1;
@@ -525,7 +542,7 @@ impl<'o> Writer<'o> {
             Format::Csv => {
                 let mut w = csv::Writer::from_writer(out);
                 let mut header = vec![EXTRA_COLUMNS[0].to_owned()];
-                header.extend(check_row_grid(&[]).header);
+                header.extend(check_row_header().map(str::to_owned));
                 header.extend(EXTRA_COLUMNS[1..].iter().map(|s| (*s).to_owned()));
                 w.write_record(&header)
                     .map_err(|e| write_error(io::Error::other(e)))?;
@@ -549,54 +566,59 @@ impl<'o> Writer<'o> {
         })
     }
 
-    fn decided(&mut self, line: usize, r: &CheckReport, warning: Option<&str>) -> io::Result<()> {
-        let version = r
-            .version
-            .as_ref()
-            .map(|v| format!(" {v}"))
-            .unwrap_or_default();
+    /// Whether this format prints the whole report of each row.
+    fn needs_report(&self) -> bool {
+        matches!(self, Writer::Json(_) | Writer::Junit { .. })
+    }
+
+    fn decided(
+        &mut self,
+        line: usize,
+        l: &CheckLine<'_>,
+        full: Option<&CheckReport>,
+        warning: Option<&str>,
+    ) -> io::Result<()> {
         match self {
             Writer::Text(out) => {
                 let warn = warning
                     .map(|w| format!(" [warning: {w}]"))
                     .unwrap_or_default();
-                writeln!(out, "line {line}: {}{warn}", headline(r, &version))
+                writeln!(out, "line {line}: {}{warn}", headline(l))
             }
             Writer::Markdown(out) => {
                 let warn = warning
                     .map(|w| format!(" (warning: {w})"))
                     .unwrap_or_default();
-                let text =
-                    crate::render::markdown::escape(&format!("{}{warn}", headline(r, &version)));
+                let text = crate::render::markdown::escape(&format!("{}{warn}", headline(l)));
                 writeln!(out, "| {line} | {text} |")
             }
             Writer::Json(out) => {
+                let Some(report) = full else {
+                    return Err(io::Error::other("internal: JSON row without its report"));
+                };
                 let row = JsonRow {
                     line,
-                    report: r,
+                    report,
                     warning,
                 };
                 serde_json::to_writer(&mut **out, &row).map_err(io::Error::other)?;
                 out.write_all(b"\n")
             }
             Writer::Csv(w) => {
-                let cells = check_row_grid(std::slice::from_ref(r))
-                    .rows
-                    .into_iter()
-                    .flatten();
-                let mut record = vec![line.to_string()];
-                record.extend(cells);
+                let mut record = Vec::with_capacity(14);
+                record.push(line.to_string());
+                record.extend(check_row_cells(l));
                 record.push(warning.unwrap_or_default().to_owned());
                 record.push(String::new());
-                w.write_record(&record).map_err(io::Error::other)?;
-                w.flush()
+                w.write_record(&record).map_err(io::Error::other)
             }
             Writer::Github { out, file } => {
-                let title = format!("{} {}{version}", r.tier, r.product);
-                let (level, message) = match (r.eligible, warning) {
+                let version = l.version.map(|(v, _)| format!(" {v}")).unwrap_or_default();
+                let title = format!("{} {}{version}", l.tier.0, l.product.0);
+                let (level, message) = match (l.eligible, warning) {
                     (true, Some(w)) => ("warning", format!("eligible, but {w}")),
-                    (true, None) => ("notice", headline(r, &version)),
-                    (false, _) => ("error", headline(r, &version)),
+                    (true, None) => ("notice", headline(l)),
+                    (false, _) => ("error", headline(l)),
                 };
                 writeln!(
                     out,
@@ -607,25 +629,26 @@ impl<'o> Writer<'o> {
                 )
             }
             Writer::Junit { cases, file, .. } => {
-                let name = format!("line {line}: {} {}{version}", r.tier, r.product);
+                let version = l.version.map(|(v, _)| format!(" {v}")).unwrap_or_default();
+                let name = format!("line {line}: {} {}{version}", l.tier.0, l.product.0);
                 write!(
                     cases,
                     "    <testcase classname=\"{}\" name=\"{}\" file=\"{}\" line=\"{line}\">",
-                    xml(&format!("mpn-support.{}", r.product)),
+                    xml(&format!("mpn-support.{}", l.product.0)),
                     xml(&name),
                     xml(file)
                 )?;
-                if !r.eligible {
-                    let failed: Vec<&str> = r
-                        .reasons
+                if !l.eligible {
+                    let failed: Vec<&str> = full
                         .iter()
+                        .flat_map(|r| r.reasons.iter())
                         .filter(|x| !x.passed)
                         .map(|x| x.detail.as_str())
                         .collect();
                     write!(
                         cases,
                         "\n      <failure message=\"{}\" type=\"not-eligible\">{}</failure>\n    ",
-                        xml(&headline(r, &version)),
+                        xml(&headline(l)),
                         xml(&failed.join("\n"))
                     )?;
                 } else if let Some(w) = warning {
@@ -657,12 +680,11 @@ impl<'o> Writer<'o> {
                 out.write_all(b"\n")
             }
             Writer::Csv(w) => {
-                let width = check_row_grid(&[]).header.len();
+                let width = check_row_header().count();
                 let mut record = vec![line.to_string()];
                 record.extend(std::iter::repeat_n(String::new(), width + 1));
                 record.push(e.message.clone());
-                w.write_record(&record).map_err(io::Error::other)?;
-                w.flush()
+                w.write_record(&record).map_err(io::Error::other)
             }
             Writer::Github { out, file } => writeln!(
                 out,

@@ -60,14 +60,13 @@ pub fn fold_hash(name: &str) -> u64 {
 
 /// Whether two names match each other (same folded form).
 pub fn same_name(a: &str, b: &str) -> bool {
+    fn kept(s: &str) -> impl Iterator<Item = u8> + '_ {
+        s.bytes()
+            .filter(|b| !matches!(b, b' ' | b'-' | b'_' | b'\t'))
+            .map(|b| b.to_ascii_lowercase())
+    }
     if a.is_ascii() && b.is_ascii() {
-        let kept = |s: &str| {
-            s.bytes()
-                .filter(|b| !matches!(b, b' ' | b'-' | b'_' | b'\t'))
-                .map(|b| b.to_ascii_lowercase())
-                .collect::<Vec<u8>>()
-        };
-        return kept(a) == kept(b);
+        return kept(a).eq(kept(b));
     }
     folded(a).eq(folded(b))
 }
@@ -125,6 +124,40 @@ impl std::hash::Hasher for Prehashed {
     }
 }
 
+/// Every spelling of a list of entries, by folded hash: finds an entry in one lookup. Built
+/// once per load; batch checks resolve names per row through it.
+#[derive(Debug, Default, Clone)]
+pub struct NameIndex {
+    map: std::collections::HashMap<
+        u64,
+        Vec<(usize, Box<str>)>,
+        std::hash::BuildHasherDefault<Prehashed>,
+    >,
+}
+
+impl NameIndex {
+    /// Indexes `(entry position, spelling)` pairs.
+    pub fn new<'s>(spellings: impl Iterator<Item = (usize, &'s str)>) -> Self {
+        let mut index = NameIndex::default();
+        for (position, spelling) in spellings {
+            let slot = index.map.entry(fold_hash(spelling)).or_default();
+            if !slot.iter().any(|(p, _)| *p == position) {
+                slot.push((position, spelling.into()));
+            }
+        }
+        index
+    }
+
+    /// The position of the entry a spelling names, if any.
+    pub fn find(&self, input: &str) -> Option<usize> {
+        self.map
+            .get(&fold_hash(input))?
+            .iter()
+            .find(|(_, spelling)| same_name(spelling, input))
+            .map(|(position, _)| *position)
+    }
+}
+
 /// One thing a user may name: its canonical id or name plus the other spellings it answers to.
 pub struct Candidate<'a, T> {
     /// The canonical spelling, shown in error messages.
@@ -143,6 +176,17 @@ pub fn resolve<'a, T>(
     input: &str,
     candidates: Vec<Candidate<'a, T>>,
 ) -> Result<T, UnknownNameError> {
+    // An exact match first: no allocation, no scoring.
+    let hash = fold_hash(input);
+    let exact = candidates.iter().position(|c| {
+        c.spellings
+            .iter()
+            .any(|s| fold_hash(s) == hash && same_name(s, input))
+    });
+    let mut candidates = candidates;
+    if let Some(i) = exact.filter(|i| *i < candidates.len()) {
+        return Ok(candidates.swap_remove(i).value);
+    }
     let wanted = normalize(input);
     let mut best: Option<(f64, &str)> = None;
     let mut choices = Vec::with_capacity(candidates.len());

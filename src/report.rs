@@ -65,11 +65,6 @@ pub struct ExplainParagraph {
 impl ExplainReport {
     /// Tells a check report as prose.
     pub fn new(r: &CheckReport) -> Self {
-        let version = r
-            .version
-            .as_ref()
-            .map(|v| format!(" {v}"))
-            .unwrap_or_default();
         let paragraphs = r
             .reasons
             .iter()
@@ -102,7 +97,7 @@ impl ExplainReport {
             closing.push(format!("This answer assumes {}.", assumed.join("; ")));
         }
         ExplainReport {
-            headline: crate::render::table::headline(r, &version),
+            headline: crate::render::table::headline(&r.line()),
             paragraphs,
             closing,
         }
@@ -246,6 +241,113 @@ pub struct CheckReport {
     /// Display names for the ids above (not part of the JSON contract).
     #[serde(skip)]
     pub names: CheckNames,
+}
+
+/// A check as one line or one row shows it, borrowed from a report or straight from a decision
+/// (batches: no owned report per row unless the format prints one).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CheckLine<'a> {
+    /// Whether free support applies.
+    pub eligible: bool,
+    /// The day decided for.
+    pub as_of: NaiveDate,
+    /// Tier id and display name.
+    pub tier: (&'a str, &'a str),
+    /// Product id and display name.
+    pub product: (&'a str, &'a str),
+    /// Version name, and whether it was assumed.
+    pub version: Option<(&'a str, bool)>,
+    /// Competency class decided on.
+    pub competency_class: Option<&'a str>,
+    /// Support type id and display name.
+    pub support_type: (&'a str, &'a str),
+    /// Incidents when eligible.
+    pub incidents: Option<Incidents>,
+    /// Incidents per class, when the class matters and was not given.
+    pub by_class: Vec<(&'a str, Incidents)>,
+    /// The pack's name.
+    pub pack: Option<&'a str>,
+    /// Channel id.
+    pub channel: Option<&'a str>,
+    /// Last day it qualifies.
+    pub eligible_until: Option<NaiveDate>,
+    /// Codes of the rules that failed.
+    pub failed: Vec<&'a str>,
+}
+
+impl<'a> CheckLine<'a> {
+    /// The line of a decision, without building a report.
+    pub fn from_decision(
+        d: &Decision<'a>,
+        tier: &'a crate::data::entitlements::Tier,
+        product: &'a crate::data::Product,
+        as_of: NaiveDate,
+    ) -> Self {
+        let (class, by_class, pack) = match &d.grant {
+            Grant::Single(g) => (
+                (g.class != ANY_CLASS).then_some(g.class),
+                Vec::new(),
+                g.pack,
+            ),
+            Grant::ByClass(all) => (
+                None,
+                all.iter().map(|g| (g.class, g.incidents)).collect(),
+                None,
+            ),
+        };
+        let eligible = d.verdict == Verdict::Eligible;
+        CheckLine {
+            eligible,
+            as_of,
+            tier: (&tier.id, &tier.name),
+            product: (&product.id, &product.name),
+            version: d.version.map(|v| (v.version.as_str(), d.version_assumed)),
+            competency_class: class,
+            support_type: (&d.support_type.id, &d.support_type.name),
+            incidents: d.incidents,
+            by_class,
+            pack: pack.filter(|_| eligible),
+            channel: d.channel.map(|c| c.id.as_str()),
+            eligible_until: d.eligible_until,
+            failed: d
+                .reasons
+                .iter()
+                .filter(|r| !r.passed())
+                .map(|r| r.code())
+                .collect(),
+        }
+    }
+}
+
+impl CheckReport {
+    /// The report as one line or row.
+    pub fn line(&self) -> CheckLine<'_> {
+        CheckLine {
+            eligible: self.eligible,
+            as_of: self.as_of,
+            tier: (&self.tier, &self.names.tier),
+            product: (&self.product, &self.names.product),
+            version: self.version.as_deref().map(|v| (v, self.version_assumed)),
+            competency_class: self.competency_class.as_deref(),
+            support_type: (&self.support_type, &self.names.support_type),
+            incidents: self.incidents,
+            by_class: self
+                .incidents_by_competency_class
+                .iter()
+                .flatten()
+                .map(|(c, i)| (c.as_str(), *i))
+                .collect(),
+            pack: self.pack.as_deref(),
+            channel: self.channel.as_ref().map(|c| c.id.as_str()),
+            eligible_until: self.eligible_until,
+            failed: self
+                .reasons
+                .iter()
+                .filter(|r| !r.passed)
+                .map(|r| r.code.as_str())
+                .collect(),
+        }
+    }
 }
 
 /// Display names for a check's ids, for human formats.

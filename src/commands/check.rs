@@ -112,6 +112,22 @@ impl Request {
 /// Resolves every name of a request against the data, then decides it. Every bad name is
 /// reported, not only the first.
 pub fn decide(data: &Dataset, request: &Request) -> Result<CheckReport, AppError> {
+    let query = query(data, request)?;
+    let decision = rules::evaluate(&query, data);
+    let mut report = CheckReport::new(
+        &decision,
+        &query.tier.id,
+        &query.tier.name,
+        query.product,
+        request.as_of,
+    );
+    report.warnings = data.staleness(request.as_of);
+    Ok(report)
+}
+
+/// Resolves every name of a request against the data into a query for the rules. Every bad
+/// name is reported, not only the first.
+pub fn query<'a>(data: &'a Dataset, request: &Request) -> Result<Query<'a>, AppError> {
     let tier = data.tier(&request.tier);
     let product = data.product(&request.product);
     let competency = request
@@ -176,10 +192,7 @@ pub fn decide(data: &Dataset, request: &Request) -> Result<CheckReport, AppError
             role,
         },
     };
-    let decision = rules::evaluate(&query, data);
-    let mut report = CheckReport::new(&decision, &tier.id, &tier.name, product, request.as_of);
-    report.warnings = data.staleness(request.as_of);
-    Ok(report)
+    Ok(query)
 }
 
 /// Loads the data once and decides the request, or streams the batch to `out`.

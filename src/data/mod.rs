@@ -11,6 +11,7 @@ pub mod lifecycle;
 pub mod locate;
 
 use std::borrow::Cow;
+use std::cell::OnceCell;
 use std::path::{Path, PathBuf};
 
 use serde::de::DeserializeOwned;
@@ -19,7 +20,7 @@ pub use entitlements::{Entitlements, Incidents};
 pub use error::{At, DataError, Diagnostic, Problem, Problems, Severity};
 pub use lifecycle::{Deployment, Lifecycle, Product, Release};
 
-use crate::names::{Candidate, UnknownNameError, resolve};
+use crate::names::{Candidate, NameIndex, UnknownNameError, resolve};
 use entitlements::{CompetencyClass, EntitlementsFile, Tier};
 use lifecycle::LifecycleFile;
 
@@ -58,6 +59,64 @@ pub struct Dataset {
     pub entitlements: Entitlements,
     /// The lifecycle data.
     pub lifecycle: Lifecycle,
+    index: Index,
+}
+
+/// Name indexes over the data, each built once its kind of name has been looked up
+/// [`INDEX_AFTER`] times: a single check resolves a few names by scanning, a batch resolves
+/// millions through the index.
+#[derive(Debug, Clone, Default)]
+struct Index {
+    lookups: std::cell::Cell<u32>,
+    tiers: OnceCell<NameIndex>,
+    products: OnceCell<NameIndex>,
+    /// Competency classes first, then competencies.
+    competencies: OnceCell<NameIndex>,
+    roles: OnceCell<NameIndex>,
+    actions: OnceCell<NameIndex>,
+    /// One per product, in product order.
+    versions: Vec<OnceCell<NameIndex>>,
+}
+
+/// Lookups (of any kind) after which the indexes are built.
+const INDEX_AFTER: u32 = 8;
+
+impl Index {
+    /// Counts a lookup; whether the indexes should be used from now on.
+    fn warm(&self) -> bool {
+        let n = self.lookups.get().saturating_add(1);
+        self.lookups.set(n);
+        n > INDEX_AFTER
+    }
+}
+
+/// Indexes the spellings of each entry of a list, by position.
+fn index_of<'s, T: 's>(
+    items: impl Iterator<Item = &'s T>,
+    spellings: impl Fn(&'s T) -> Vec<&'s str>,
+) -> NameIndex {
+    let lists: Vec<Vec<&str>> = items.map(spellings).collect();
+    NameIndex::new(
+        lists
+            .iter()
+            .enumerate()
+            .flat_map(|(i, l)| l.iter().map(move |s| (i, *s))),
+    )
+}
+
+impl Dataset {
+    /// Puts validated, cross-checked files together.
+    fn new(entitlements: Entitlements, lifecycle: Lifecycle) -> Self {
+        let index = Index {
+            versions: vec![OnceCell::new(); lifecycle.products.len()],
+            ..Index::default()
+        };
+        Dataset {
+            entitlements,
+            lifecycle,
+            index,
+        }
+    }
 }
 
 /// A competency as the user gave it: a named competency, a bare class, or nothing.
@@ -148,10 +207,7 @@ fn check_sources(ent: &Source, life: &Source) -> Checked {
                         .map(|p| Diagnostic::place(&life.0, text, p)),
                 );
             }
-            clean.then_some(Dataset {
-                entitlements,
-                lifecycle,
-            })
+            clean.then(|| Dataset::new(entitlements, lifecycle))
         }
         _ => None,
     };
@@ -414,6 +470,19 @@ impl Dataset {
 
     /// Resolves a tier by id, name or alias.
     pub fn tier(&self, input: &str) -> Result<&Tier, UnknownNameError> {
+        let index = self.index.warm().then(|| {
+            self.index.tiers.get_or_init(|| {
+                index_of(self.entitlements.tiers.iter(), |t| {
+                    spellings(&t.id, &t.name, &t.aliases)
+                })
+            })
+        });
+        if let Some(tier) = index
+            .and_then(|x| x.find(input))
+            .and_then(|i| self.entitlements.tiers.get(i))
+        {
+            return Ok(tier);
+        }
         let candidates = self
             .entitlements
             .tiers
@@ -429,6 +498,19 @@ impl Dataset {
 
     /// Resolves a role by id, name or alias.
     pub fn role(&self, input: &str) -> Result<&entitlements::Role, UnknownNameError> {
+        let index = self.index.warm().then(|| {
+            self.index.roles.get_or_init(|| {
+                index_of(self.entitlements.roles.iter(), |r| {
+                    spellings(&r.id, &r.name, &r.aliases)
+                })
+            })
+        });
+        if let Some(role) = index
+            .and_then(|x| x.find(input))
+            .and_then(|i| self.entitlements.roles.get(i))
+        {
+            return Ok(role);
+        }
         let candidates = self
             .entitlements
             .roles
@@ -444,6 +526,19 @@ impl Dataset {
 
     /// Resolves an action by id or name.
     pub fn action(&self, input: &str) -> Result<&entitlements::Action, UnknownNameError> {
+        let index = self.index.warm().then(|| {
+            self.index.actions.get_or_init(|| {
+                index_of(self.entitlements.actions.iter(), |a| {
+                    vec![a.id.as_str(), a.name.as_str()]
+                })
+            })
+        });
+        if let Some(action) = index
+            .and_then(|x| x.find(input))
+            .and_then(|i| self.entitlements.actions.get(i))
+        {
+            return Ok(action);
+        }
         let candidates = self
             .entitlements
             .actions
@@ -459,6 +554,19 @@ impl Dataset {
 
     /// Resolves a product by id, name or alias.
     pub fn product(&self, input: &str) -> Result<&Product, UnknownNameError> {
+        let index = self.index.warm().then(|| {
+            self.index.products.get_or_init(|| {
+                index_of(self.lifecycle.products.iter(), |p| {
+                    spellings(&p.id, &p.name, &p.aliases)
+                })
+            })
+        });
+        if let Some(product) = index
+            .and_then(|x| x.find(input))
+            .and_then(|i| self.lifecycle.products.get(i))
+        {
+            return Ok(product);
+        }
         let candidates = self
             .lifecycle
             .products
@@ -478,6 +586,28 @@ impl Dataset {
         product: &'a Product,
         input: &str,
     ) -> Result<&'a Release, UnknownNameError> {
+        let position = self
+            .lifecycle
+            .products
+            .iter()
+            .position(|p| p.id == product.id);
+        let found = position
+            .filter(|_| self.index.warm())
+            .and_then(|i| self.index.versions.get(i))
+            .map(|cell| {
+                cell.get_or_init(|| {
+                    index_of(product.versions.iter(), |v| {
+                        std::iter::once(v.version.as_str())
+                            .chain(v.aliases.iter().map(String::as_str))
+                            .collect()
+                    })
+                })
+            })
+            .and_then(|index| index.find(input))
+            .and_then(|i| product.versions.get(i));
+        if let Some(release) = found {
+            return Ok(release);
+        }
         let candidates = product
             .versions
             .iter()
@@ -498,6 +628,39 @@ impl Dataset {
     /// Resolves a competency id, name or alias, or a competency class id or name.
     pub fn competency(&self, input: &str) -> Result<CompetencyChoice<'_>, UnknownNameError> {
         let ent = &self.entitlements;
+        let index = self.index.warm().then(|| {
+            self.index.competencies.get_or_init(|| {
+                let classes = ent
+                    .competency_classes
+                    .iter()
+                    .map(|c| vec![c.id.as_str(), c.name.as_str()]);
+                let named = ent
+                    .competencies
+                    .iter()
+                    .map(|c| spellings(&c.id, &c.name, &c.aliases));
+                let lists: Vec<Vec<&str>> = classes.chain(named).collect();
+                NameIndex::new(
+                    lists
+                        .iter()
+                        .enumerate()
+                        .flat_map(|(i, l)| l.iter().map(move |s| (i, *s))),
+                )
+            })
+        });
+        if let Some(i) = index.and_then(|x| x.find(input)) {
+            let classes = ent.competency_classes.len();
+            if let Some(class) = ent.competency_classes.get(i) {
+                return Ok(CompetencyChoice::Class(class));
+            }
+            if let Some(c) = ent.competencies.get(i - classes)
+                && let Some(class) = ent.competency_class(&c.class)
+            {
+                return Ok(CompetencyChoice::Named {
+                    name: c.name.as_str(),
+                    class,
+                });
+            }
+        }
         let classes = ent.competency_classes.iter().map(|c| Candidate {
             canonical: c.id.as_str(),
             spellings: vec![c.id.as_str(), c.name.as_str()],

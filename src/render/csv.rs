@@ -8,7 +8,7 @@ use crate::report::Report;
 /// Renders a report as CSV.
 pub fn render(report: &Report) -> Result<String, RenderError> {
     match report {
-        Report::Check(r) => write(&check_row_grid(std::slice::from_ref(r))),
+        Report::Check(r) => write(&check_row_grid(&[r.line()])),
         Report::Matrix(m) => write(&matrix_grid(m)),
         Report::Products(p) => {
             let grids = product_grids(p);

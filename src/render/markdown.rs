@@ -9,12 +9,7 @@ use crate::report::Report;
 pub fn render(report: &Report) -> String {
     match report {
         Report::Check(r) => {
-            let version = r
-                .version
-                .as_ref()
-                .map(|v| format!(" {v}"))
-                .unwrap_or_default();
-            let mut out = format!("**{}**\n\n", escape(&super::table::headline(r, &version)));
+            let mut out = format!("**{}**\n\n", escape(&super::table::headline(&r.line())));
             out.push_str(&table(&trace_grid(r)));
             if !r.next_steps.is_empty() {
                 out.push_str("\n**Next steps**\n\n");

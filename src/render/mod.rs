@@ -96,6 +96,10 @@ pub struct Grid {
 type Column<'h, R> = (&'h str, fn(&R) -> String);
 
 fn grid<R, const N: usize>(columns: [Column<'_, R>; N], items: &[R]) -> Grid {
+    grid_of(&columns, items)
+}
+
+fn grid_of<R>(columns: &[Column<'_, R>], items: &[R]) -> Grid {
     Grid {
         header: columns.iter().map(|(h, _)| (*h).to_owned()).collect(),
         rows: items
@@ -132,39 +136,47 @@ pub fn trace_grid(report: &CheckReport) -> Grid {
     )
 }
 
-/// A check as one flat row (the CSV form, and the shape batch output will reuse).
-pub fn check_row_grid(reports: &[CheckReport]) -> Grid {
-    grid(
-        [
-            ("as_of", |r: &CheckReport| r.as_of.to_string()),
-            ("tier", |r| r.tier.clone()),
-            ("product", |r| r.product.clone()),
-            ("version", |r| r.version.clone().unwrap_or_default()),
-            ("competency_class", |r| {
-                r.competency_class.clone().unwrap_or_default()
-            }),
-            ("eligible", |r| r.eligible.to_string()),
-            ("support_type", |r| r.support_type.clone()),
-            ("incidents", |r| {
-                r.incidents.map(plain_incidents).unwrap_or_default()
-            }),
-            ("channel", |r| {
-                r.channel.as_ref().map(|c| c.id.clone()).unwrap_or_default()
-            }),
-            ("eligible_until", |r| {
-                r.eligible_until.map(|d| d.to_string()).unwrap_or_default()
-            }),
-            ("failed_rules", |r| {
-                r.reasons
-                    .iter()
-                    .filter(|x| !x.passed)
-                    .map(|x| x.code.as_str())
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            }),
-        ],
-        reports,
-    )
+/// A column of the flat check row.
+type LineColumn = (&'static str, fn(&crate::report::CheckLine<'_>) -> String);
+
+/// The columns of a check as one flat row: the CSV form of `check` and of each batch result.
+const CHECK_COLUMNS: [LineColumn; 11] = [
+    ("as_of", |l| l.as_of.to_string()),
+    ("tier", |l| l.tier.0.to_owned()),
+    ("product", |l| l.product.0.to_owned()),
+    ("version", |l| {
+        l.version.map(|v| v.0).unwrap_or_default().to_owned()
+    }),
+    ("competency_class", |l| {
+        l.competency_class.unwrap_or_default().to_owned()
+    }),
+    ("eligible", |l| l.eligible.to_string()),
+    ("support_type", |l| l.support_type.0.to_owned()),
+    ("incidents", |l| {
+        l.incidents.map(plain_incidents).unwrap_or_default()
+    }),
+    ("channel", |l| l.channel.unwrap_or_default().to_owned()),
+    ("eligible_until", |l| {
+        l.eligible_until.map(|d| d.to_string()).unwrap_or_default()
+    }),
+    ("failed_rules", |l| l.failed.join(" ")),
+];
+
+/// Checks as flat rows, with a header.
+pub fn check_row_grid(lines: &[crate::report::CheckLine<'_>]) -> Grid {
+    grid(CHECK_COLUMNS, lines)
+}
+
+/// The header of the flat check row.
+pub fn check_row_header() -> impl Iterator<Item = &'static str> {
+    CHECK_COLUMNS.iter().map(|(header, _)| *header)
+}
+
+/// One check's cells, in header order (batches write these row by row).
+pub fn check_row_cells<'l>(
+    line: &'l crate::report::CheckLine<'_>,
+) -> impl Iterator<Item = String> + 'l {
+    CHECK_COLUMNS.iter().map(move |(_, cell)| cell(line))
 }
 
 fn plain_incidents(i: crate::data::Incidents) -> String {

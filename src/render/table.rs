@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 use comfy_table::{Cell, Color, ColumnConstraint, ContentArrangement, Table, presets};
 
 use super::{Grid, Style, import_lines, matrix_grid, product_grids, trace_grid, validate_lines};
-use crate::report::{CheckReport, Report};
+use crate::report::{CheckLine, CheckReport, Report};
 
 /// Bold green and bold red, and back to normal.
 const GREEN: &str = "\x1b[1;32m";
@@ -94,12 +94,7 @@ pub fn table(grid: &Grid, style: Style) -> String {
 
 fn render_check(r: &CheckReport, style: Style) -> String {
     let mut out = String::new();
-    let version = r
-        .version
-        .as_ref()
-        .map(|v| format!(" {v}"))
-        .unwrap_or_default();
-    let line = headline(r, &version);
+    let line = headline(&r.line());
     let line = match (style.color, r.eligible) {
         (false, _) => line,
         (true, true) => format!("{GREEN}{line}{RESET}"),
@@ -145,47 +140,41 @@ fn render_check(r: &CheckReport, style: Style) -> String {
 }
 
 /// The one-line verdict that opens a check.
-pub fn headline(r: &CheckReport, version: &str) -> String {
-    let who = &r.names.tier;
-    let assumed = if r.version_assumed {
-        " (current version, assumed)"
-    } else {
-        ""
+pub fn headline(l: &CheckLine<'_>) -> String {
+    let who = l.tier.1;
+    let what = match l.version {
+        Some((v, true)) => format!("{} {v} (current version, assumed)", l.product.1),
+        Some((v, false)) => format!("{} {v}", l.product.1),
+        None => l.product.1.to_owned(),
     };
-    let what = format!("{}{version}{assumed}", r.names.product);
-    if r.eligible {
-        let incidents = match (&r.incidents, &r.incidents_by_competency_class) {
-            (_, Some(by_class)) => by_class
+    if l.eligible {
+        let incidents = match (&l.incidents, l.by_class.as_slice()) {
+            (_, [_, ..]) => l
+                .by_class
                 .iter()
                 .map(|(class, i)| format!("{class} competency: {i}"))
                 .collect::<Vec<_>>()
                 .join(", "),
-            (Some(i), None) => match &r.pack {
+            (Some(i), []) => match l.pack {
                 Some(pack) => format!("{i} ({pack})"),
                 None => i.to_string(),
             },
-            (None, None) => String::new(),
+            (None, []) => String::new(),
         };
-        let until = r
+        let until = l
             .eligible_until
             .map(|d| format!(", qualifies until {d}"))
             .unwrap_or_default();
         format!(
             "ELIGIBLE: {who} gets {} for {what} on {}: {incidents}{until}",
-            r.names.support_type, r.as_of
+            l.support_type.1, l.as_of
         )
     } else {
-        let failed: Vec<&str> = r
-            .reasons
-            .iter()
-            .filter(|x| !x.passed)
-            .map(|x| x.code.as_str())
-            .collect();
         format!(
             "NOT ELIGIBLE: {who} gets no {} for {what} on {} ({})",
-            r.names.support_type,
-            r.as_of,
-            failed.join(", ")
+            l.support_type.1,
+            l.as_of,
+            l.failed.join(", ")
         )
     }
 }
