@@ -104,6 +104,9 @@ impl<'a> Spellings<'a> {
     }
 }
 
+/// A map keyed by folded-name hashes.
+type PrehashedMap<V> = std::collections::HashMap<u64, V, std::hash::BuildHasherDefault<Prehashed>>;
+
 /// A hasher for keys that are already hashes.
 #[derive(Debug, Default)]
 pub struct Prehashed(u64);
@@ -128,11 +131,7 @@ impl std::hash::Hasher for Prehashed {
 /// once per load; batch checks resolve names per row through it.
 #[derive(Debug, Default, Clone)]
 pub struct NameIndex {
-    map: std::collections::HashMap<
-        u64,
-        Vec<(usize, Box<str>)>,
-        std::hash::BuildHasherDefault<Prehashed>,
-    >,
+    map: PrehashedMap<Vec<(usize, Box<str>)>>,
 }
 
 impl NameIndex {
