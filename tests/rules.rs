@@ -381,3 +381,10 @@ mod invariants {
         }
     }
 }
+
+/// A loaded dataset can be shared between threads (a library user may decide in parallel).
+#[test]
+fn dataset_is_send_and_sync() {
+    fn assert_send_sync<T: Send + Sync>() {}
+    assert_send_sync::<Dataset>();
+}

@@ -11,8 +11,9 @@ pub mod lifecycle;
 pub mod locate;
 
 use std::borrow::Cow;
-use std::cell::OnceCell;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicU32, Ordering};
 
 use serde::de::DeserializeOwned;
 
@@ -65,17 +66,27 @@ pub struct Dataset {
 /// Name indexes over the data, each built once its kind of name has been looked up
 /// [`INDEX_AFTER`] times: a single check resolves a few names by scanning, a batch resolves
 /// millions through the index.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Default)]
 struct Index {
-    lookups: std::cell::Cell<u32>,
-    tiers: OnceCell<NameIndex>,
-    products: OnceCell<NameIndex>,
+    lookups: AtomicU32,
+    tiers: OnceLock<NameIndex>,
+    products: OnceLock<NameIndex>,
     /// Competency classes first, then competencies.
-    competencies: OnceCell<NameIndex>,
-    roles: OnceCell<NameIndex>,
-    actions: OnceCell<NameIndex>,
+    competencies: OnceLock<NameIndex>,
+    roles: OnceLock<NameIndex>,
+    actions: OnceLock<NameIndex>,
     /// One per product, in product order.
-    versions: Vec<OnceCell<NameIndex>>,
+    versions: Vec<OnceLock<NameIndex>>,
+}
+
+impl Clone for Index {
+    /// A copy starts cold: its indexes are rebuilt on demand.
+    fn clone(&self) -> Self {
+        Index {
+            versions: (0..self.versions.len()).map(|_| OnceLock::new()).collect(),
+            ..Index::default()
+        }
+    }
 }
 
 /// Lookups (of any kind) after which the indexes are built.
@@ -84,9 +95,8 @@ const INDEX_AFTER: u32 = 8;
 impl Index {
     /// Counts a lookup; whether the indexes should be used from now on.
     fn warm(&self) -> bool {
-        let n = self.lookups.get().saturating_add(1);
-        self.lookups.set(n);
-        n > INDEX_AFTER
+        // Relaxed: the count only decides when building the indexes starts to pay.
+        self.lookups.fetch_add(1, Ordering::Relaxed) >= INDEX_AFTER
     }
 }
 
@@ -108,7 +118,9 @@ impl Dataset {
     /// Puts validated, cross-checked files together.
     fn new(entitlements: Entitlements, lifecycle: Lifecycle) -> Self {
         let index = Index {
-            versions: vec![OnceCell::new(); lifecycle.products.len()],
+            versions: (0..lifecycle.products.len())
+                .map(|_| OnceLock::new())
+                .collect(),
             ..Index::default()
         };
         Dataset {
