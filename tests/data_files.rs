@@ -488,7 +488,7 @@ fn both_files_are_checked_in_one_run() {
 #[test]
 fn embedded_data_validates_clean() {
     cmd().arg("validate").assert().code(0).stdout(
-        "checked <embedded>/entitlements.json, <embedded>/lifecycle.json: 0 errors, 0 warnings\n",
+        "checked <embedded>/entitlements.json, <embedded>/lifecycle.json, <embedded>/diagnostics.json: 0 errors, 0 warnings\n",
     );
 }
 
@@ -665,4 +665,28 @@ fn hostile_data_files_are_refused_cleanly() {
             path.display()
         );
     }
+}
+
+/// `validate` checks the `diagnose` message catalogue too, at line and column.
+#[test]
+fn validate_checks_the_message_catalogue() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("diagnostics.json");
+    std::fs::write(
+        &path,
+        "{\n  \"entries\": [\n    { \"id\": \"a\", \"cause\": \"c\", \"action\": \"a\", \"portal\": \"p\", \"section\": \"s\" }\n  ]\n}\n",
+    )
+    .expect("write");
+    cmd()
+        .args(["validate", "--catalogue"])
+        .arg(&path)
+        .assert()
+        .code(2)
+        .stdout(contains("diagnostics.json:3:5: error: entries[0] (`a`): no message, japanese text or symptom to match"));
+    cmd()
+        .args(["diagnose", "anything", "--catalogue"])
+        .arg(&path)
+        .assert()
+        .code(2)
+        .stderr(contains("no message, japanese text or symptom to match"));
 }

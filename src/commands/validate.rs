@@ -18,23 +18,27 @@ pub struct ValidateArgs {
     /// Data files
     #[command(flatten)]
     pub data: DataArgs,
+    /// Message catalogue of `diagnose` to check instead of the built-in one
+    #[arg(long, value_name = "FILE", help_heading = "Data files")]
+    pub catalogue: Option<std::path::PathBuf>,
 }
 
-/// Checks both files; exit 0 when no error was found (warnings allowed), else 2.
+/// Checks the data files and the message catalogue; exit 0 when no error was found (warnings
+/// allowed), else 2.
 pub fn run(args: &ValidateArgs) -> Result<Outcome, AppError> {
     let checked = data::check(&args.data.paths());
-    let count = |s: Severity| {
-        checked
-            .diagnostics
-            .iter()
-            .filter(|d| d.severity == s)
-            .count()
-    };
+    let (_, catalogue_problems, catalogue) =
+        data::check_catalogue(args.catalogue.as_deref(), args.data.data_dir.as_deref());
+    let mut files = checked.files;
+    files.push(catalogue);
+    let mut problems = checked.diagnostics;
+    problems.extend(catalogue_problems);
+    let count = |s: Severity| problems.iter().filter(|d| d.severity == s).count();
     let report = ValidateReport {
-        files: checked.files.clone(),
+        files,
         errors: count(Severity::Error),
         warnings: count(Severity::Warning),
-        problems: checked.diagnostics,
+        problems,
     };
     let exit = if report.errors == 0 {
         Exit::Success

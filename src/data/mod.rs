@@ -241,14 +241,7 @@ pub fn load_catalogue(
     file: Option<&Path>,
     data_dir: Option<&Path>,
 ) -> Result<diagnostics::Catalogue, DataError> {
-    let path = file
-        .map(Path::to_path_buf)
-        .or_else(|| data_dir.map(|d| d.join(DIAGNOSTICS_FILE)));
-    let src = source(path, || {
-        ("<embedded>/diagnostics.json", EMBEDDED_DIAGNOSTICS)
-    });
-    let mut diagnostics = Vec::new();
-    let catalogue = stage(&src, &mut diagnostics, diagnostics::CatalogueFile::validate);
+    let (catalogue, diagnostics, _) = check_catalogue(file, data_dir);
     match catalogue {
         Some(c) => Ok(c),
         None => {
@@ -259,6 +252,22 @@ pub fn load_catalogue(
             Err(DataError::Invalid { errors })
         }
     }
+}
+
+/// Checks the message catalogue: the catalogue when usable, every problem, and its name.
+pub fn check_catalogue(
+    file: Option<&Path>,
+    data_dir: Option<&Path>,
+) -> (Option<diagnostics::Catalogue>, Vec<Diagnostic>, String) {
+    let path = file
+        .map(Path::to_path_buf)
+        .or_else(|| data_dir.map(|d| d.join(DIAGNOSTICS_FILE)));
+    let src = source(path, || {
+        ("<embedded>/diagnostics.json", EMBEDDED_DIAGNOSTICS)
+    });
+    let mut diagnostics = Vec::new();
+    let catalogue = stage(&src, &mut diagnostics, diagnostics::CatalogueFile::validate);
+    (catalogue, diagnostics, src.0)
 }
 
 /// Loads both files for a command: the dataset, or every error found.
