@@ -8,22 +8,13 @@
 
 mod common;
 
-use chrono::NaiveDate;
-use common::cmd;
-use mpn_support::data::{self, CompetencyChoice, DataPaths, Dataset};
+use common::{cmd, date, embedded};
+use mpn_support::data::{self, CompetencyChoice, Dataset};
 use mpn_support::diagnose::best_match;
 use mpn_support::rules::{self, Account, Decision, Query, Verdict};
 use predicates::prelude::*;
 use predicates::str::contains;
 use rstest::rstest;
-
-fn embedded() -> Dataset {
-    data::load(&DataPaths::default()).expect("embedded data loads")
-}
-
-fn date(s: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("test date")
-}
 
 /// Decides gold + product (current version) on 2026-11-24 with the given account state.
 fn decide<'a>(data: &'a Dataset, product: &str, account: Account<'a>) -> Decision<'a> {

@@ -8,26 +8,11 @@
 
 mod common;
 
-use chrono::NaiveDate;
-use mpn_support::data::{self, CompetencyChoice, DataPaths, Dataset, Incidents};
+use common::{basic, date, embedded};
+
+use mpn_support::data::{CompetencyChoice, Dataset, Incidents};
 use mpn_support::rules::{self, Decision, Query, Status, Verdict};
 use rstest::rstest;
-
-fn embedded() -> Dataset {
-    data::load(&DataPaths::default()).expect("embedded data loads")
-}
-
-fn basic() -> Dataset {
-    data::load(&DataPaths {
-        data_dir: Some(common::fixture("basic")),
-        ..DataPaths::default()
-    })
-    .expect("fixture data loads")
-}
-
-fn date(s: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("test date")
-}
 
 fn decide<'a>(
     data: &'a Dataset,

@@ -9,6 +9,8 @@
 use std::path::PathBuf;
 
 use assert_cmd::Command;
+use chrono::NaiveDate;
+use mpn_support::data::{self, DataPaths, Dataset};
 
 /// The binary under test, with the data-directory variable cleared so tests see the embedded
 /// data unless they pass files.
@@ -30,4 +32,23 @@ pub fn cmd_basic() -> Command {
     let mut cmd = cmd();
     cmd.env("MPN_SUPPORT_DATA_DIR", fixture("basic"));
     cmd
+}
+
+/// The embedded data, loaded through the library.
+pub fn embedded() -> Dataset {
+    data::load(&DataPaths::default()).expect("embedded data loads")
+}
+
+/// The data in `tests/fixtures/basic`, loaded through the library.
+pub fn basic() -> Dataset {
+    data::load(&DataPaths {
+        data_dir: Some(fixture("basic")),
+        ..DataPaths::default()
+    })
+    .expect("fixture data loads")
+}
+
+/// A `YYYY-MM-DD` date for tests.
+pub fn date(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("test date")
 }
