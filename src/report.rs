@@ -452,19 +452,19 @@ impl CheckReport {
         CheckReport {
             eligible: decision.verdict == Verdict::Eligible,
             tier: tier.to_owned(),
-            product: product.id.clone(),
-            version: decision.version.map(|v| v.version.clone()),
+            product: product.id.to_string(),
+            version: decision.version.map(|v| v.version.to_string()),
             version_assumed: decision.version_assumed,
             competency_class,
-            support_type: decision.support_type.id.clone(),
+            support_type: decision.support_type.id.to_string(),
             incidents: decision.incidents,
             incidents_by_competency_class: by_class,
             pack: pack.filter(|_| decision.verdict == Verdict::Eligible),
             channel: decision.channel.map(|c| ChannelOut {
-                id: c.id.clone(),
-                name: c.name.clone(),
-                url: c.url.clone(),
-                steps: c.steps.clone(),
+                id: c.id.to_string(),
+                name: c.name.to_string(),
+                url: c.url.to_string(),
+                steps: c.steps.iter().map(ToString::to_string).collect(),
             }),
             as_of,
             eligible_until: decision.eligible_until,
@@ -484,18 +484,18 @@ impl CheckReport {
                 .alternatives
                 .iter()
                 .map(|a| AlternativeOut {
-                    id: a.id.clone(),
-                    name: a.name.clone(),
-                    url: a.url.clone(),
-                    description: a.description.clone(),
+                    id: a.id.to_string(),
+                    name: a.name.to_string(),
+                    url: a.url.to_string(),
+                    description: a.description.to_string(),
                 })
                 .collect(),
             notes: decision
                 .notes
                 .iter()
                 .map(|n| NoteOut {
-                    id: n.id.clone(),
-                    text: n.text.clone(),
+                    id: n.id.to_string(),
+                    text: n.text.to_string(),
                 })
                 .collect(),
             next_steps: decision.next_steps.clone(),
@@ -510,8 +510,8 @@ impl CheckReport {
             warnings: Vec::new(),
             names: CheckNames {
                 tier: tier_name.to_owned(),
-                product: product.name.clone(),
-                support_type: decision.support_type.name.clone(),
+                product: product.name.to_string(),
+                support_type: decision.support_type.name.to_string(),
             },
         }
     }
@@ -578,11 +578,11 @@ impl MatrixReport {
                         .position(|c| c.id == m.competency_class)
                 });
                 rows.extend(cells.into_iter().map(|m| MatrixRow {
-                    tier: m.tier.clone(),
-                    support_type: m.support_type.clone(),
-                    competency_class: m.competency_class.clone(),
+                    tier: m.tier.to_string(),
+                    support_type: m.support_type.to_string(),
+                    competency_class: m.competency_class.to_string(),
                     incidents: m.incidents,
-                    pack: m.pack.clone(),
+                    pack: m.pack.as_ref().map(ToString::to_string),
                 }));
             }
         }
@@ -592,17 +592,17 @@ impl MatrixReport {
                 tiers: ent
                     .tiers
                     .iter()
-                    .map(|t| (t.id.clone(), t.name.clone()))
+                    .map(|t| (t.id.to_string(), t.name.to_string()))
                     .collect(),
                 support_types: ent
                     .support_types
                     .iter()
-                    .map(|s| (s.id.clone(), s.name.clone(), s.scope.clone()))
+                    .map(|s| (s.id.to_string(), s.name.to_string(), s.scope.to_string()))
                     .collect(),
                 classes: ent
                     .competency_classes
                     .iter()
-                    .map(|c| (c.id.clone(), c.name.clone()))
+                    .map(|c| (c.id.to_string(), c.name.to_string()))
                     .collect(),
             },
         }
@@ -688,18 +688,18 @@ impl ProductOut {
     pub fn new(summary: &ProductSummary<'_>) -> Self {
         let p = summary.product;
         ProductOut {
-            product: p.id.clone(),
-            name: p.name.clone(),
+            product: p.id.to_string(),
+            name: p.name.to_string(),
             deployment: p.deployment.to_string(),
-            current: summary.current.map(|v| v.version.clone()),
-            previous: summary.previous.map(|v| v.version.clone()),
-            entitled: summary.entitled().map(|v| v.version.clone()).collect(),
+            current: summary.current.map(|v| v.version.to_string()),
+            previous: summary.previous.map(|v| v.version.to_string()),
+            entitled: summary.entitled().map(|v| v.version.to_string()).collect(),
             versions: summary
                 .versions
                 .iter()
                 .map(|v| VersionOut {
-                    version: v.release.version.clone(),
-                    track: v.release.track.clone(),
+                    version: v.release.version.to_string(),
+                    track: v.release.track.to_string(),
                     main_track: v.release.track == p.main_track,
                     policy: match v.release.policy {
                         crate::data::lifecycle::Policy::Fixed => "fixed".into(),

@@ -38,7 +38,7 @@ use chrono::{Days, NaiveDate};
 use crate::data::entitlements::{
     ANY_CLASS, Alternative, Channel, Condition, Note, Role, SupportType, Tier, VersionPolicy,
 };
-use crate::data::{CompetencyChoice, Dataset, Deployment, Incidents, Product, Release};
+use crate::data::{CompetencyChoice, Dataset, Deployment, Incidents, List, Product, Release, Text};
 
 /// A request, resolved against the data.
 #[derive(Debug, Clone, Copy)]
@@ -869,7 +869,7 @@ fn account_rules<'a>(
     let mut reasons = Vec::new();
     let mut assumptions = Vec::new();
     let mut steps = Vec::new();
-    let role_can = |action: &Option<String>| {
+    let role_can = |action: &Option<Text>| {
         let action = action.as_deref().unwrap_or_default();
         account.role.map(|r| (r.name.as_str(), r.can(action)))
     };
@@ -975,7 +975,7 @@ struct Facts<'a> {
 
 impl Facts<'_> {
     fn matches(&self, when: &Condition) -> bool {
-        let within = |list: &Option<Vec<String>>, value: &str| {
+        let within = |list: &Option<List<Text>>, value: &str| {
             list.as_ref().is_none_or(|l| l.iter().any(|x| x == value))
         };
         when.deployments

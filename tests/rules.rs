@@ -218,7 +218,7 @@ fn cloud_without_competency_states_both_classes() {
 #[test]
 fn microsoft_365_and_azure_notes() {
     let data = embedded();
-    let note_ids = |d: &Decision<'_>| d.notes.iter().map(|n| n.id.clone()).collect::<Vec<_>>();
+    let note_ids = |d: &Decision<'_>| d.notes.iter().map(|n| n.id.to_string()).collect::<Vec<_>>();
     let m365 = note_ids(&decide(&data, "gold", "m365", None, None, "2026-11-24"));
     assert!(m365.contains(&"microsoft-365-no-ids".to_owned()));
     assert!(!m365.contains(&"ids-first-use".to_owned()));

@@ -14,8 +14,12 @@ use crate::report::{CheckReport, Report};
 use crate::rules::{self, Account, Query};
 use crate::{AppError, Outcome};
 
-/// Arguments of `check`.
+/// Decide whether a tier gets free support for a product version, with the reasons
 #[derive(Debug, Clone, Args)]
+#[command(
+    mut_arg("tier", |a| a.required_unless_present("batch")),
+    mut_arg("product", |a| a.required_unless_present("batch"))
+)]
 pub struct CheckArgs {
     /// The request
     #[command(flatten)]
@@ -145,7 +149,7 @@ pub fn query<'a>(data: &'a Dataset, request: &Request) -> Result<Query<'a>, AppE
     let version = match (&product, &request.version) {
         (Ok(p), Some(v)) if p.deployment == Deployment::Cloud => {
             return Err(AppError::CloudVersion {
-                product: p.id.clone(),
+                product: p.id.to_string(),
                 version: v.clone(),
             });
         }

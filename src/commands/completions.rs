@@ -11,7 +11,7 @@ use crate::render::Format;
 use crate::report::Report;
 use crate::{AppError, Outcome};
 
-/// Arguments of `completions`.
+/// Print a shell completion script (bash, zsh, fish, powershell, elvish)
 #[derive(Debug, Clone, Args)]
 pub struct CompletionsArgs {
     /// The shell to complete for
@@ -19,7 +19,7 @@ pub struct CompletionsArgs {
     pub shell: clap_complete::Shell,
 }
 
-/// Arguments of `man`.
+/// Print the man page (roff)
 #[derive(Debug, Clone, Args)]
 pub struct ManArgs {}
 
@@ -31,23 +31,31 @@ fn command_with_values() -> Result<clap::Command, AppError> {
         .entitlements
         .tiers
         .iter()
-        .map(|t| t.id.clone())
+        .map(|t| t.id.to_string())
         .collect();
     let products: Vec<String> = data
         .lifecycle
         .products
         .iter()
-        .map(|p| p.id.clone())
+        .map(|p| p.id.to_string())
         .collect();
     let competencies: Vec<String> = data
         .entitlements
         .competency_classes
         .iter()
-        .map(|c| c.id.clone())
-        .chain(data.entitlements.competencies.iter().map(|c| c.id.clone()))
+        .map(|c| c.id.to_string())
+        .chain(
+            data.entitlements
+                .competencies
+                .iter()
+                .map(|c| c.id.to_string()),
+        )
         .collect();
     let values = |list: &[String]| PossibleValuesParser::new(list.to_vec());
-    Ok(Cli::command()
+    // Subcommands' arguments are deferred until built; build them all to change them.
+    let mut command = Cli::command();
+    command.build();
+    Ok(command
         .mut_subcommand("check", |c| {
             c.mut_arg("tier", |a| a.value_parser(values(&tiers)))
                 .mut_arg("product", |a| a.value_parser(values(&products)))

@@ -12,7 +12,7 @@ use crate::render::Format;
 use crate::report::{DiagnoseReport, MatchOut, Report};
 use crate::{AppError, Outcome};
 
-/// Arguments of `diagnose`.
+/// Match a portal message or symptom to its cause and what to do
 #[derive(Debug, Clone, Args)]
 pub struct DiagnoseArgs {
     /// What the portal said or what you see, in English or Japanese; a fragment will do

@@ -12,8 +12,12 @@ use crate::render::Format;
 use crate::report::{ExplainReport, Report};
 use crate::{AppError, Outcome};
 
-/// Arguments of `explain`.
+/// Explain a check as numbered prose, one paragraph per rule (for emails and tickets)
 #[derive(Debug, Clone, Args)]
+#[command(
+    mut_arg("tier", |a| a.required(true)),
+    mut_arg("product", |a| a.required(true))
+)]
 pub struct ExplainArgs {
     /// The request
     #[command(flatten)]

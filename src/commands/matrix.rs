@@ -9,7 +9,7 @@ use crate::render::Format;
 use crate::report::{MatrixReport, Report};
 use crate::{AppError, Outcome};
 
-/// Arguments of `matrix`.
+/// Print the entitlement matrix: incidents per tier, support type and competency class
 #[derive(Debug, Clone, Args)]
 pub struct MatrixArgs {
     /// Output format

@@ -10,7 +10,7 @@ use crate::render::Format;
 use crate::report::{Report, products_report};
 use crate::{AppError, Outcome};
 
-/// Arguments of `products`.
+/// List products with their current (N) and previous (N-1) versions and what qualifies
 #[derive(Debug, Clone, Args)]
 pub struct ProductsArgs {
     /// Only this product (id, name or alias)

@@ -11,7 +11,7 @@ use crate::render::Format;
 use crate::report::{ActionOut, Report, RoleAnswer, RoleOut, RolesReport};
 use crate::{AppError, Outcome};
 
-/// Arguments of `roles`.
+/// Who may do what: activate benefits, view the IDs, open requests
 #[derive(Debug, Clone, Args)]
 pub struct RolesArgs {
     /// Ask whether ROLE may take this action: activate, view-ids, create-cloud-request,
@@ -54,15 +54,15 @@ pub fn run(args: &RolesArgs) -> Result<Outcome, AppError> {
                 )
             };
             let report = Report::RoleAnswer(RoleAnswer {
-                role: role.id.clone(),
-                action: action.id.clone(),
+                role: role.id.to_string(),
+                action: action.id.to_string(),
                 allowed,
                 detail,
                 allowed_roles: ent
                     .roles
                     .iter()
                     .filter(|r| r.can(&action.id))
-                    .map(|r| r.id.clone())
+                    .map(|r| r.id.to_string())
                     .collect(),
             });
             let exit = if allowed {
@@ -78,18 +78,18 @@ pub fn run(args: &RolesArgs) -> Result<Outcome, AppError> {
                     .actions
                     .iter()
                     .map(|a| ActionOut {
-                        id: a.id.clone(),
-                        name: a.name.clone(),
-                        remedy: a.remedy.clone(),
+                        id: a.id.to_string(),
+                        name: a.name.to_string(),
+                        remedy: a.remedy.to_string(),
                     })
                     .collect(),
                 roles: ent
                     .roles
                     .iter()
                     .map(|r| RoleOut {
-                        id: r.id.clone(),
-                        name: r.name.clone(),
-                        can: r.can.clone(),
+                        id: r.id.to_string(),
+                        name: r.name.to_string(),
+                        can: r.can.iter().map(ToString::to_string).collect(),
                     })
                     .collect(),
             }),

@@ -22,7 +22,7 @@ pub enum DataFile {
     Diagnostics,
 }
 
-/// Arguments of `schema`.
+/// Print the JSON Schema of a data file
 #[derive(Debug, Clone, Args)]
 pub struct SchemaArgs {
     /// The data file whose schema to print

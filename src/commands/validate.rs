@@ -9,7 +9,7 @@ use crate::render::Format;
 use crate::report::{Report, ValidateReport};
 use crate::{AppError, Outcome};
 
-/// Arguments of `validate`.
+/// Check the data files and list every problem (exit 2 when any error)
 #[derive(Debug, Clone, Args)]
 pub struct ValidateArgs {
     /// Output format

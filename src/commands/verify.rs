@@ -17,7 +17,7 @@ use crate::render::Format;
 use crate::report::{CheckReport, Report};
 use crate::{AppError, Outcome};
 
-/// Arguments of `verify`.
+/// Check expectations: each row's request must be decided as the row expects
 #[derive(Debug, Clone, Args)]
 pub struct VerifyArgs {
     /// Expectation file: CSV or JSON Lines rows of tier, product, version, competency, as_of,

@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use super::error::{At, Problems};
 use super::lifecycle::Deployment;
+use super::text::{List, Text};
 
 /// The entitlement file as written on disk.
 #[derive(Debug, Clone, schemars::JsonSchema, Deserialize, Serialize)]
@@ -58,11 +59,11 @@ pub struct EntitlementsFile {
 #[serde(deny_unknown_fields)]
 pub struct Action {
     /// Stable id, e.g. `activate`.
-    pub id: String,
+    pub id: Text,
     /// What it is, e.g. `activate the technical benefits`.
-    pub name: String,
+    pub name: Text,
     /// What to do when one's role may not.
-    pub remedy: String,
+    pub remedy: Text,
 }
 
 /// A Partner Center role (or kind of account) and the actions it may take.
@@ -70,14 +71,14 @@ pub struct Action {
 #[serde(deny_unknown_fields)]
 pub struct Role {
     /// Stable id, e.g. `admin-agent`.
-    pub id: String,
+    pub id: Text,
     /// Display name, e.g. `Admin Agent`.
-    pub name: String,
+    pub name: Text,
     /// Other spellings accepted on the command line.
     #[serde(default)]
-    pub aliases: Vec<String>,
+    pub aliases: List<Text>,
     /// Ids of the actions it may take.
-    pub can: Vec<String>,
+    pub can: List<Text>,
 }
 
 impl Role {
@@ -93,19 +94,19 @@ impl Role {
 pub struct AccountRules {
     /// The action that activates the benefits.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub activate_action: Option<String>,
+    pub activate_action: Option<Text>,
     /// The action of creating a cloud request for a customer.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub customer_cloud_action: Option<String>,
+    pub customer_cloud_action: Option<Text>,
     /// Products that need no Access ID or Contract ID.
     #[serde(default)]
-    pub ids_exempt_products: Vec<String>,
+    pub ids_exempt_products: List<Text>,
     /// Products a CSP partner may open under the Cloud Solution Provider support plan.
     #[serde(default)]
-    pub csp_plan_products: Vec<String>,
+    pub csp_plan_products: List<Text>,
     /// Channel id for cloud requests made for a customer.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub customer_channel: Option<String>,
+    pub customer_channel: Option<Text>,
 }
 
 /// A membership tier (Action Pack, Silver, Gold).
@@ -113,12 +114,12 @@ pub struct AccountRules {
 #[serde(deny_unknown_fields)]
 pub struct Tier {
     /// Stable id, e.g. `gold`.
-    pub id: String,
+    pub id: Text,
     /// Display name, e.g. `Gold competency`.
-    pub name: String,
+    pub name: Text,
     /// Other spellings accepted on the command line.
     #[serde(default)]
-    pub aliases: Vec<String>,
+    pub aliases: List<Text>,
 }
 
 /// A class of competencies that the matrix tells apart (`cloud`, `other`).
@@ -126,9 +127,9 @@ pub struct Tier {
 #[serde(deny_unknown_fields)]
 pub struct CompetencyClass {
     /// Stable id, e.g. `cloud`.
-    pub id: String,
+    pub id: Text,
     /// Display name, e.g. `cloud competency`.
-    pub name: String,
+    pub name: Text,
 }
 
 /// One MPN competency and its class.
@@ -136,14 +137,14 @@ pub struct CompetencyClass {
 #[serde(deny_unknown_fields)]
 pub struct Competency {
     /// Stable id, e.g. `cloud-platform`.
-    pub id: String,
+    pub id: Text,
     /// Display name, e.g. `Cloud Platform`.
-    pub name: String,
+    pub name: Text,
     /// Id of its competency class.
-    pub class: String,
+    pub class: Text,
     /// Other spellings accepted on the command line.
     #[serde(default)]
-    pub aliases: Vec<String>,
+    pub aliases: List<Text>,
 }
 
 /// Whether a support type limits product versions.
@@ -162,17 +163,17 @@ pub enum VersionPolicy {
 #[serde(deny_unknown_fields)]
 pub struct SupportType {
     /// Stable id, e.g. `product-support`.
-    pub id: String,
+    pub id: Text,
     /// Display name.
-    pub name: String,
+    pub name: Text,
     /// What it covers, e.g. `recent on-premises products only`.
-    pub scope: String,
+    pub scope: Text,
     /// The products it covers.
     pub deployment: Deployment,
     /// Which versions qualify.
     pub version_policy: VersionPolicy,
     /// Id of the default channel for requests.
-    pub channel: String,
+    pub channel: Text,
 }
 
 /// Incidents a pack grants: a count (0 = not entitled) or unlimited.
@@ -250,16 +251,16 @@ impl<'de> Deserialize<'de> for Incidents {
 #[serde(deny_unknown_fields)]
 pub struct MatrixEntry {
     /// Tier id.
-    pub tier: String,
+    pub tier: Text,
     /// Support type id.
-    pub support_type: String,
+    pub support_type: Text,
     /// Competency class id, or `any` when the class does not matter.
-    pub competency_class: String,
+    pub competency_class: Text,
     /// Incidents granted (0 = not entitled).
     pub incidents: Incidents,
     /// The pack's published name, e.g. `Partner support Gold 20pack`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub pack: Option<String>,
+    pub pack: Option<Text>,
 }
 
 /// The competency class id meaning "whatever the competency".
@@ -270,14 +271,14 @@ pub const ANY_CLASS: &str = "any";
 #[serde(deny_unknown_fields)]
 pub struct Channel {
     /// Stable id, e.g. `support-for-business`.
-    pub id: String,
+    pub id: Text,
     /// Display name.
-    pub name: String,
+    pub name: Text,
     /// Where to go.
-    pub url: String,
+    pub url: Text,
     /// What to do there, in order.
     #[serde(default)]
-    pub steps: Vec<String>,
+    pub steps: List<Text>,
 }
 
 /// When an alternative or note applies; every field that is set must match.
@@ -286,19 +287,19 @@ pub struct Channel {
 pub struct Condition {
     /// Only for products of these deployments.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub deployments: Option<Vec<Deployment>>,
+    pub deployments: Option<List<Deployment>>,
     /// Only for these support types.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub support_types: Option<Vec<String>>,
+    pub support_types: Option<List<Text>>,
     /// Only for these tiers.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub tiers: Option<Vec<String>>,
+    pub tiers: Option<List<Text>>,
     /// Only for these products.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub products: Option<Vec<String>>,
+    pub products: Option<List<Text>>,
     /// Never for these products.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub except_products: Option<Vec<String>>,
+    pub except_products: Option<List<Text>>,
     /// Only when the answer is (true) or is not (false) eligible.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub eligible: Option<bool>,
@@ -310,7 +311,7 @@ pub struct Condition {
     pub csp: Option<bool>,
     /// Only when these facts were not stated: `activated`, `ids-associated`, `contract`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub unstated: Option<Vec<String>>,
+    pub unstated: Option<List<Text>>,
 }
 
 /// The account facts a request may state, as named in `Condition::unstated`.
@@ -321,13 +322,13 @@ pub const FACTS: [&str; 4] = ["activated", "ids-associated", "contract", "role"]
 #[serde(deny_unknown_fields)]
 pub struct Alternative {
     /// Stable id, e.g. `pay-per-incident`.
-    pub id: String,
+    pub id: Text,
     /// Display name.
-    pub name: String,
+    pub name: Text,
     /// Where to get it.
-    pub url: String,
+    pub url: Text,
     /// One line on what it is.
-    pub description: String,
+    pub description: Text,
     /// When it is offered (always when empty).
     #[serde(default)]
     pub when: Condition,
@@ -338,39 +339,39 @@ pub struct Alternative {
 #[serde(deny_unknown_fields)]
 pub struct Note {
     /// Stable id, e.g. `ids-first-use`.
-    pub id: String,
+    pub id: Text,
     /// The advice.
-    pub text: String,
+    pub text: Text,
     /// When it is shown (always when empty).
     #[serde(default)]
     pub when: Condition,
 }
 
 /// The validated entitlement table; every id it references exists.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Entitlements {
     /// When the file was written.
     pub generated: Option<chrono::NaiveDate>,
     /// Tiers, lowest first.
-    pub tiers: Vec<Tier>,
+    pub tiers: List<Tier>,
     /// Competency classes.
-    pub competency_classes: Vec<CompetencyClass>,
+    pub competency_classes: List<CompetencyClass>,
     /// Competencies.
-    pub competencies: Vec<Competency>,
+    pub competencies: List<Competency>,
     /// Support types.
-    pub support_types: Vec<SupportType>,
+    pub support_types: List<SupportType>,
     /// The matrix.
-    pub matrix: Vec<MatrixEntry>,
+    pub matrix: List<MatrixEntry>,
     /// Channels.
-    pub channels: Vec<Channel>,
+    pub channels: List<Channel>,
     /// Alternatives, in the order to show them.
-    pub alternatives: Vec<Alternative>,
+    pub alternatives: List<Alternative>,
     /// Notes, in the order to show them.
-    pub notes: Vec<Note>,
+    pub notes: List<Note>,
     /// Portal actions.
-    pub actions: Vec<Action>,
+    pub actions: List<Action>,
     /// Roles.
-    pub roles: Vec<Role>,
+    pub roles: List<Role>,
     /// Account rules.
     pub account: AccountRules,
 }
@@ -679,16 +680,16 @@ impl EntitlementsFile {
         }
         let valid = Entitlements {
             generated,
-            tiers: self.tiers,
-            competency_classes: self.competency_classes,
-            competencies: self.competencies,
-            support_types: self.support_types,
-            matrix: self.matrix,
-            channels: self.channels,
-            alternatives: self.alternatives,
-            notes: self.notes,
-            actions: self.actions,
-            roles: self.roles,
+            tiers: self.tiers.into(),
+            competency_classes: self.competency_classes.into(),
+            competencies: self.competencies.into(),
+            support_types: self.support_types.into(),
+            matrix: self.matrix.into(),
+            channels: self.channels.into(),
+            alternatives: self.alternatives.into(),
+            notes: self.notes.into(),
+            actions: self.actions.into(),
+            roles: self.roles.into(),
             account: self.account,
         };
         (Some(valid), problems)
@@ -751,10 +752,10 @@ pub(crate) fn unique_ids<'a>(
 }
 
 /// Reports a spelling (id, name or alias) that selects two different entries once normalised.
-pub(crate) fn check_spellings<'a>(
+pub(crate) fn check_spellings<'a, S: AsRef<str> + 'a>(
     problems: &mut Problems,
     section: &At<'_>,
-    entries: impl Iterator<Item = (&'a str, &'a str, &'a [String])>,
+    entries: impl Iterator<Item = (&'a str, &'a str, &'a [S])>,
 ) {
     let mut seen = crate::names::Spellings::with_capacity(64);
     let mut ids: Vec<&str> = Vec::with_capacity(32);
@@ -762,7 +763,7 @@ pub(crate) fn check_spellings<'a>(
         ids.push(id);
         let spellings = [id, name]
             .into_iter()
-            .chain(aliases.iter().map(String::as_str));
+            .chain(aliases.iter().map(AsRef::as_ref));
         for spelling in spellings {
             match seen.insert(spelling, i) {
                 // Duplicate ids are reported by `unique_ids`.

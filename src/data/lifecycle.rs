@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use super::entitlements::{check_date, check_spellings, unique_ids};
 use super::error::{At, Problems, Severity};
+use super::text::{List, Text};
 
 /// Whether a product is installed by the customer or run by Microsoft.
 #[derive(Debug, Clone, Copy, schemars::JsonSchema, Deserialize, Serialize, PartialEq, Eq, Hash)]
@@ -90,9 +91,9 @@ pub struct ProductEntry {
 #[serde(deny_unknown_fields)]
 pub struct Track {
     /// Stable id within the product, e.g. `ltsc`.
-    pub id: String,
+    pub id: Text,
     /// Display name.
-    pub name: String,
+    pub name: Text,
     /// Whether N and N-1 are counted on this track.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub main: bool,
@@ -125,33 +126,33 @@ fn is_fixed(policy: &Policy) -> bool {
 }
 
 /// The validated lifecycle data.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Lifecycle {
     /// When the file was generated.
     pub generated: Option<NaiveDate>,
     /// Products in file order.
-    pub products: Vec<Product>,
+    pub products: List<Product>,
 }
 
 /// A validated product.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Product {
     /// Stable id.
-    pub id: String,
+    pub id: Text,
     /// Display name.
-    pub name: String,
+    pub name: Text,
     /// On-premises or cloud.
     pub deployment: Deployment,
     /// Other spellings.
-    pub aliases: Vec<String>,
+    pub aliases: List<Text>,
     /// Channel override.
-    pub channel: Option<String>,
+    pub channel: Option<Text>,
     /// Tracks; `main_track` indexes the main one.
-    pub tracks: Vec<Track>,
+    pub tracks: List<Track>,
     /// Id of the track N and N-1 are counted on (empty for cloud products).
-    pub main_track: String,
+    pub main_track: Text,
     /// Versions sorted newest release first (ties by name).
-    pub versions: Vec<Release>,
+    pub versions: List<Release>,
 }
 
 impl Product {
@@ -168,11 +169,11 @@ impl Product {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Release {
     /// Microsoft's name, e.g. `2019`.
-    pub version: String,
+    pub version: Text,
     /// Other spellings.
-    pub aliases: Vec<String>,
+    pub aliases: List<Text>,
     /// Track id.
-    pub track: String,
+    pub track: Text,
     /// Lifecycle policy.
     pub policy: Policy,
     /// First day of availability.
@@ -241,7 +242,7 @@ impl LifecycleFile {
         (
             Some(Lifecycle {
                 generated,
-                products,
+                products: products.into(),
             }),
             problems,
         )
@@ -259,7 +260,7 @@ fn validate_product(at: &At<'_>, p: ProductEntry, problems: &mut Problems) -> Op
         .collect();
     let main_track = match (p.deployment, main_tracks.as_slice()) {
         (Deployment::Cloud, []) => String::new(),
-        (Deployment::OnPremises, [one]) => p.tracks[*one].id.clone(),
+        (Deployment::OnPremises, [one]) => p.tracks[*one].id.to_string(),
         (Deployment::Cloud, _) => {
             problems.error(&at.field("tracks"), "a cloud product has no tracks");
             String::new()
@@ -393,9 +394,9 @@ fn validate_product(at: &At<'_>, p: ProductEntry, problems: &mut Problems) -> Op
             continue;
         };
         versions.push(Release {
-            version: v.version,
-            aliases: v.aliases,
-            track: v.track,
+            version: v.version.into(),
+            aliases: v.aliases.into_iter().map(Text::from).collect(),
+            track: v.track.into(),
             policy: v.policy,
             release,
             mainstream_end,
@@ -409,13 +410,13 @@ fn validate_product(at: &At<'_>, p: ProductEntry, problems: &mut Problems) -> Op
             .then_with(|| a.version.cmp(&b.version))
     });
     Some(Product {
-        id: p.id,
-        name: p.name,
+        id: p.id.into(),
+        name: p.name.into(),
         deployment: p.deployment,
-        aliases: p.aliases,
-        channel: p.channel,
-        tracks: p.tracks,
-        main_track,
-        versions,
+        aliases: p.aliases.into_iter().map(Text::from).collect(),
+        channel: p.channel.map(Text::from),
+        tracks: p.tracks.into(),
+        main_track: main_track.into(),
+        versions: versions.into(),
     })
 }

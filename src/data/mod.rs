@@ -4,11 +4,14 @@
 //! This module owns all data I/O and the one place where user spellings of tiers, products,
 //! versions and competencies become data references. It must not decide entitlement.
 
+#[rustfmt::skip]
+mod builtin;
 pub mod diagnostics;
 pub mod entitlements;
 pub mod error;
 pub mod lifecycle;
 pub mod locate;
+mod text;
 
 use std::borrow::Cow;
 use std::path::{Path, PathBuf};
@@ -20,6 +23,7 @@ use serde::de::DeserializeOwned;
 pub use entitlements::{Entitlements, Incidents};
 pub use error::{At, DataError, Diagnostic, Problem, Problems, Severity};
 pub use lifecycle::{Deployment, Lifecycle, Product, Release};
+pub use text::{List, Text};
 
 use crate::names::{Candidate, NameIndex, UnknownNameError, resolve};
 use entitlements::{CompetencyClass, EntitlementsFile, Tier};
@@ -115,6 +119,13 @@ fn index_of<'s, T: 's>(
 }
 
 impl Dataset {
+    /// The built-in data, from the snapshot compiled in from `data/` (validated when it was
+    /// generated): no parsing, validating or copying. `None` when the snapshot is stale.
+    pub fn builtin() -> Option<Dataset> {
+        BUILTIN_IS_CURRENT
+            .then(|| Dataset::new(builtin::ENTITLEMENTS.clone(), builtin::LIFECYCLE.clone()))
+    }
+
     /// Puts validated, cross-checked files together.
     fn new(entitlements: Entitlements, lifecycle: Lifecycle) -> Self {
         let index = Index {
@@ -270,10 +281,44 @@ pub fn check_catalogue(
     (catalogue, diagnostics, src.0)
 }
 
-/// Loads both files for a command: the dataset, or every error found.
+/// Loads both files for a command: the dataset, or every error found. Without a file named,
+/// this is the built-in data, ready-made.
 pub fn load(paths: &DataPaths) -> Result<Dataset, DataError> {
+    if paths.data_dir.is_none()
+        && paths.entitlements.is_none()
+        && paths.lifecycle.is_none()
+        && let Some(dataset) = Dataset::builtin()
+    {
+        return Ok(dataset);
+    }
     into_dataset(check(paths))
 }
+
+/// FNV-1a over both data texts: names the data a built-in snapshot was generated from.
+pub const fn fingerprint(entitlements: &str, lifecycle: &str) -> u64 {
+    const PRIME: u64 = 0x0100_0000_01b3;
+    let texts = [entitlements.as_bytes(), lifecycle.as_bytes()];
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut t = 0;
+    while t < texts.len() {
+        let bytes = texts[t];
+        let mut i = 0;
+        while i < bytes.len() {
+            hash = (hash ^ bytes[i] as u64).wrapping_mul(PRIME);
+            i += 1;
+        }
+        // A byte no UTF-8 text holds separates the two texts.
+        hash = (hash ^ 0xff).wrapping_mul(PRIME);
+        t += 1;
+    }
+    hash
+}
+
+/// Whether `builtin.rs` was generated from the embedded files as they are in this build. If not
+/// (a data file edited, the snapshot not yet regenerated), the embedded files are parsed
+/// instead, so the binary never answers from stale data; a test fails until it is regenerated.
+pub const BUILTIN_IS_CURRENT: bool =
+    builtin::FINGERPRINT == fingerprint(EMBEDDED_ENTITLEMENTS, EMBEDDED_LIFECYCLE);
 
 fn into_dataset(checked: Checked) -> Result<Dataset, DataError> {
     if let Some(dataset) = checked.dataset {
@@ -430,7 +475,7 @@ fn cross_check(ent: &Entitlements, life: &Lifecycle) -> Problems {
                 .iter()
                 .flat_map(|n| n.when.products.iter().flatten()),
         );
-    let mut missing: Vec<&String> = named.filter(|id| !known(id)).collect();
+    let mut missing: Vec<&Text> = named.filter(|id| !known(id)).collect();
     missing.sort();
     missing.dedup();
     for id in missing {
@@ -619,7 +664,7 @@ impl Dataset {
                 cell.get_or_init(|| {
                     index_of(product.versions.iter(), |v| {
                         std::iter::once(v.version.as_str())
-                            .chain(v.aliases.iter().map(String::as_str))
+                            .chain(v.aliases.iter().map(Text::as_str))
                             .collect()
                     })
                 })
@@ -635,13 +680,13 @@ impl Dataset {
             .map(|v| Candidate {
                 canonical: v.version.as_str(),
                 spellings: std::iter::once(v.version.as_str())
-                    .chain(v.aliases.iter().map(String::as_str))
+                    .chain(v.aliases.iter().map(Text::as_str))
                     .collect(),
                 value: v,
             })
             .collect();
         resolve("version", input, candidates).map_err(|mut e| {
-            e.of = Some(product.id.clone());
+            e.of = Some(product.id.to_string());
             e
         })
     }
@@ -702,10 +747,10 @@ impl Dataset {
     }
 }
 
-fn spellings<'a>(id: &'a str, name: &'a str, aliases: &'a [String]) -> Vec<&'a str> {
+fn spellings<'a>(id: &'a str, name: &'a str, aliases: &'a [Text]) -> Vec<&'a str> {
     [id, name]
         .into_iter()
-        .chain(aliases.iter().map(String::as_str))
+        .chain(aliases.iter().map(Text::as_str))
         .collect()
 }
 
