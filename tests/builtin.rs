@@ -159,29 +159,18 @@ impl Lit for NaiveDate {
     }
 }
 
-impl Lit for Deployment {
-    fn lit(&self) -> Node {
-        atom(format!("Deployment::{self:?}"))
-    }
+/// `impl Lit` for enums whose Debug form is the variant as written in Rust (`Count(20)`).
+macro_rules! lit_enum {
+    ($($ty:ident),*) => {$(
+        impl Lit for $ty {
+            fn lit(&self) -> Node {
+                atom(format!("{}::{self:?}", stringify!($ty)))
+            }
+        }
+    )*};
 }
 
-impl Lit for VersionPolicy {
-    fn lit(&self) -> Node {
-        atom(format!("VersionPolicy::{self:?}"))
-    }
-}
-
-impl Lit for Policy {
-    fn lit(&self) -> Node {
-        atom(format!("Policy::{self:?}"))
-    }
-}
-
-impl Lit for Incidents {
-    fn lit(&self) -> Node {
-        atom(format!("Incidents::{self:?}"))
-    }
-}
+lit_enum!(Deployment, VersionPolicy, Policy, Incidents);
 
 /// `impl Lit` for a struct whose fields are all written, by destructuring it in full.
 macro_rules! lit_struct {
