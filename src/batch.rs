@@ -422,8 +422,7 @@ pub fn run_batch(
                 let full = writer.needs_report().then(|| {
                     let mut report = CheckReport::new(
                         &decision,
-                        &query.tier.id,
-                        &query.tier.name,
+                        query.tier,
                         query.product,
                         *as_of,
                     );

@@ -7,8 +7,8 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::data::entitlements::{ANY_CLASS, Entitlements};
-use crate::data::{Dataset, Incidents};
+use crate::data::entitlements::{ANY_CLASS, Entitlements, Tier};
+use crate::data::{Dataset, Incidents, List, Text};
 use crate::rules::{Decision, Grant, ProductSummary, Verdict};
 
 /// The result of one command, ready to render.
@@ -51,11 +51,11 @@ pub struct ExplainReport {
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct ExplainParagraph {
     /// Rule id.
-    pub rule: String,
+    pub rule: &'static str,
     /// Rule title, e.g. `N-1 policy`.
-    pub title: String,
+    pub title: &'static str,
     /// What the rule says.
-    pub text: String,
+    pub text: &'static str,
     /// What it found here.
     pub finding: String,
     /// Whether it passed.
@@ -69,9 +69,9 @@ impl ExplainReport {
             .reasons
             .iter()
             .map(|x| ExplainParagraph {
-                rule: x.rule.clone(),
-                title: x.title.clone(),
-                text: x.rule_text.clone(),
+                rule: x.rule,
+                title: x.title,
+                text: x.rule_text,
                 finding: x.detail.clone(),
                 passed: x.passed,
             })
@@ -91,9 +91,9 @@ impl ExplainReport {
                 .collect();
             closing.push(format!("Instead: {}.", alts.join("; ")));
         }
-        closing.extend(r.notes.iter().map(|n| n.text.clone()));
+        closing.extend(r.notes.iter().map(|n| n.text.to_string()));
         if !r.assumptions.is_empty() {
-            let assumed: Vec<&str> = r.assumptions.iter().map(|a| a.assumed.as_str()).collect();
+            let assumed: Vec<&str> = r.assumptions.iter().map(|a| a.assumed).collect();
             closing.push(format!("This answer assumes {}.", assumed.join("; ")));
         }
         ExplainReport {
@@ -200,17 +200,17 @@ pub struct CheckReport {
     /// Whether free support applies.
     pub eligible: bool,
     /// Tier id.
-    pub tier: String,
+    pub tier: Text,
     /// Product id.
-    pub product: String,
+    pub product: Text,
     /// Canonical version name, or null for cloud products.
-    pub version: Option<String>,
+    pub version: Option<Text>,
     /// Whether the version was assumed (no `--version` given).
     pub version_assumed: bool,
     /// Competency class decided on, or null when not given (or not relevant).
     pub competency_class: Option<String>,
     /// Support type id.
-    pub support_type: String,
+    pub support_type: Text,
     /// Incidents when eligible (integer or "unlimited"), else null.
     pub incidents: Option<Incidents>,
     /// Incidents per competency class, when the class matters and was not given.
@@ -344,7 +344,7 @@ impl CheckReport {
                 .reasons
                 .iter()
                 .filter(|r| !r.passed)
-                .map(|r| r.code.as_str())
+                .map(|r| r.code)
                 .collect(),
         }
     }
@@ -354,82 +354,81 @@ impl CheckReport {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct CheckNames {
     /// Tier display name.
-    pub tier: String,
+    pub tier: Text,
     /// Product display name.
-    pub product: String,
+    pub product: Text,
     /// Support type display name.
-    pub support_type: String,
+    pub support_type: Text,
 }
 
 /// One rule in a check's trace.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct ReasonOut {
     /// Rule id, e.g. `n-minus-1`.
-    pub rule: String,
+    pub rule: &'static str,
     /// What the rule found, e.g. `n-minus-2-or-older`.
-    pub code: String,
+    pub code: &'static str,
     /// Whether it passed.
     pub passed: bool,
     /// One sentence with the dates and names filled in.
     pub detail: String,
     /// The rule's title (for `explain`; not part of the JSON contract).
     #[serde(skip)]
-    pub title: String,
+    pub title: &'static str,
     /// What the rule says (for `explain`; not part of the JSON contract).
     #[serde(skip)]
-    pub rule_text: String,
+    pub rule_text: &'static str,
 }
 
 /// A channel in output.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct ChannelOut {
     /// Channel id, e.g. `support-for-business`.
-    pub id: String,
+    pub id: Text,
     /// Display name.
-    pub name: String,
+    pub name: Text,
     /// Where to go.
-    pub url: String,
+    pub url: Text,
     /// What to do there.
-    pub steps: Vec<String>,
+    pub steps: List<Text>,
 }
 
 /// An alternative in output.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct AlternativeOut {
     /// Alternative id, e.g. `pay-per-incident`.
-    pub id: String,
+    pub id: Text,
     /// Display name.
-    pub name: String,
+    pub name: Text,
     /// Where to get it.
-    pub url: String,
+    pub url: Text,
     /// What it is.
-    pub description: String,
+    pub description: Text,
 }
 
 /// An assumption in output.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct AssumptionOut {
     /// The fact: `activated`, `contract` or `ids-associated`.
-    pub fact: String,
+    pub fact: &'static str,
     /// What was assumed.
-    pub assumed: String,
+    pub assumed: &'static str,
 }
 
 /// A note in output.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct NoteOut {
     /// Note id, e.g. `ids-first-use`.
-    pub id: String,
+    pub id: Text,
     /// The advice.
-    pub text: String,
+    pub text: Text,
 }
 
 impl CheckReport {
     /// Builds the report of a decision.
     pub fn new(
         decision: &Decision<'_>,
-        tier: &str,
-        tier_name: &str,
+        tier: &Tier,
         product: &crate::data::Product,
         as_of: NaiveDate,
     ) -> Self {
@@ -451,20 +450,20 @@ impl CheckReport {
         };
         CheckReport {
             eligible: decision.verdict == Verdict::Eligible,
-            tier: tier.to_owned(),
-            product: product.id.to_string(),
-            version: decision.version.map(|v| v.version.to_string()),
+            tier: tier.id.clone(),
+            product: product.id.clone(),
+            version: decision.version.map(|v| v.version.clone()),
             version_assumed: decision.version_assumed,
             competency_class,
-            support_type: decision.support_type.id.to_string(),
+            support_type: decision.support_type.id.clone(),
             incidents: decision.incidents,
             incidents_by_competency_class: by_class,
             pack: pack.filter(|_| decision.verdict == Verdict::Eligible),
             channel: decision.channel.map(|c| ChannelOut {
-                id: c.id.to_string(),
-                name: c.name.to_string(),
-                url: c.url.to_string(),
-                steps: c.steps.iter().map(ToString::to_string).collect(),
+                id: c.id.clone(),
+                name: c.name.clone(),
+                url: c.url.clone(),
+                steps: c.steps.clone(),
             }),
             as_of,
             eligible_until: decision.eligible_until,
@@ -472,30 +471,30 @@ impl CheckReport {
                 .reasons
                 .iter()
                 .map(|r| ReasonOut {
-                    rule: r.rule().to_owned(),
-                    code: r.code().to_owned(),
+                    rule: r.rule(),
+                    code: r.code(),
                     passed: r.passed(),
                     detail: r.to_string(),
-                    title: r.rule_text().0.to_owned(),
-                    rule_text: r.rule_text().1.to_owned(),
+                    title: r.rule_text().0,
+                    rule_text: r.rule_text().1,
                 })
                 .collect(),
             alternatives: decision
                 .alternatives
                 .iter()
                 .map(|a| AlternativeOut {
-                    id: a.id.to_string(),
-                    name: a.name.to_string(),
-                    url: a.url.to_string(),
-                    description: a.description.to_string(),
+                    id: a.id.clone(),
+                    name: a.name.clone(),
+                    url: a.url.clone(),
+                    description: a.description.clone(),
                 })
                 .collect(),
             notes: decision
                 .notes
                 .iter()
                 .map(|n| NoteOut {
-                    id: n.id.to_string(),
-                    text: n.text.to_string(),
+                    id: n.id.clone(),
+                    text: n.text.clone(),
                 })
                 .collect(),
             next_steps: decision.next_steps.clone(),
@@ -503,15 +502,15 @@ impl CheckReport {
                 .assumptions
                 .iter()
                 .map(|a| AssumptionOut {
-                    fact: a.fact.to_owned(),
-                    assumed: a.assumed.to_owned(),
+                    fact: a.fact,
+                    assumed: a.assumed,
                 })
                 .collect(),
             warnings: Vec::new(),
             names: CheckNames {
-                tier: tier_name.to_owned(),
-                product: product.name.to_string(),
-                support_type: decision.support_type.name.to_string(),
+                tier: tier.name.clone(),
+                product: product.name.clone(),
+                support_type: decision.support_type.name.clone(),
             },
         }
     }

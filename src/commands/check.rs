@@ -120,8 +120,7 @@ pub fn decide(data: &Dataset, request: &Request) -> Result<CheckReport, AppError
     let decision = rules::evaluate(&query, data);
     let mut report = CheckReport::new(
         &decision,
-        &query.tier.id,
-        &query.tier.name,
+        query.tier,
         query.product,
         request.as_of,
     );

@@ -88,7 +88,7 @@ impl Expectation {
                 .reasons
                 .iter()
                 .filter(|r| !r.passed)
-                .map(|r| r.code.as_str())
+                .map(|r| r.code)
                 .collect();
             let why = if failed.is_empty() {
                 String::new()

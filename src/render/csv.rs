@@ -32,8 +32,8 @@ pub fn render(report: &Report) -> Result<String, RenderError> {
                 .map(|(i, p)| {
                     vec![
                         (i + 1).to_string(),
-                        p.rule.clone(),
-                        p.title.clone(),
+                        p.rule.to_owned(),
+                        p.title.to_owned(),
                         p.passed.to_string(),
                         p.finding.clone(),
                     ]

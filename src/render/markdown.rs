@@ -47,7 +47,7 @@ pub fn render(report: &Report) -> String {
                 }
             }
             if !r.assumptions.is_empty() {
-                let assumed: Vec<&str> = r.assumptions.iter().map(|a| a.assumed.as_str()).collect();
+                let assumed: Vec<&str> = r.assumptions.iter().map(|a| a.assumed).collect();
                 let _ = writeln!(
                     out,
                     "\n_Assumed (not stated): {}_",

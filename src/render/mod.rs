@@ -126,7 +126,7 @@ pub fn trace_grid(report: &CheckReport) -> Grid {
             ("#", |(i, _): &(usize, &crate::report::ReasonOut)| {
                 i.to_string()
             }),
-            ("rule", |(_, r)| r.rule.clone()),
+            ("rule", |(_, r)| r.rule.to_owned()),
             ("result", |(_, r)| {
                 if r.passed { "pass" } else { "FAIL" }.to_owned()
             }),
@@ -379,7 +379,7 @@ pub fn explain_text(report: &crate::report::ExplainReport, markdown: bool) -> St
         out.push_str(&format!(
             "{}. {title} {} Here: {}. {verdict}\n\n",
             i + 1,
-            esc(&p.text),
+            esc(p.text),
             esc(&p.finding)
         ));
     }

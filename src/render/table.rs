@@ -133,7 +133,7 @@ fn render_check(r: &CheckReport, style: Style) -> String {
         }
     }
     if !r.assumptions.is_empty() {
-        let assumed: Vec<&str> = r.assumptions.iter().map(|a| a.assumed.as_str()).collect();
+        let assumed: Vec<&str> = r.assumptions.iter().map(|a| a.assumed).collect();
         let _ = writeln!(out, "\nAssumed (not stated): {}", assumed.join("; "));
     }
     out
