@@ -420,12 +420,7 @@ pub fn run_batch(
                 let warnings = data.staleness(*as_of);
                 // Only JSON and JUnit print the whole report; the others need the line only.
                 let full = writer.needs_report().then(|| {
-                    let mut report = CheckReport::new(
-                        &decision,
-                        query.tier,
-                        query.product,
-                        *as_of,
-                    );
+                    let mut report = CheckReport::new(&decision, query.tier, query.product, *as_of);
                     report.warnings.clone_from(&warnings);
                     report
                 });

@@ -271,10 +271,30 @@ fn bad_dates_exit_2() {
     }
 }
 
-/// Usage errors (missing flag, unknown format) exit 2, never 1.
+/// Usage errors (missing flag, unknown format) exit 2, never 1. A request needs a tier and a
+/// product (`check` unless it reads a batch).
 #[test]
 fn usage_errors_exit_2() {
-    cmd().args(["check", "-t", "gold"]).assert().code(2);
+    cmd()
+        .args(["check", "-t", "gold"])
+        .assert()
+        .code(2)
+        .stderr(contains("--product <PRODUCT>"));
+    cmd()
+        .args(["check", "-p", "sql-server"])
+        .assert()
+        .code(2)
+        .stderr(contains("--tier <TIER>"));
+    cmd()
+        .args(["explain", "-t", "gold"])
+        .assert()
+        .code(2)
+        .stderr(contains("--product <PRODUCT>"));
+    cmd()
+        .args(["explain", "-p", "sql-server"])
+        .assert()
+        .code(2)
+        .stderr(contains("--tier <TIER>"));
     cmd()
         .args(["matrix", "--format", "yaml"])
         .assert()

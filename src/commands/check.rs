@@ -118,12 +118,7 @@ impl Request {
 pub fn decide(data: &Dataset, request: &Request) -> Result<CheckReport, AppError> {
     let query = query(data, request)?;
     let decision = rules::evaluate(&query, data);
-    let mut report = CheckReport::new(
-        &decision,
-        query.tier,
-        query.product,
-        request.as_of,
-    );
+    let mut report = CheckReport::new(&decision, query.tier, query.product, request.as_of);
     report.warnings = data.staleness(request.as_of);
     Ok(report)
 }
