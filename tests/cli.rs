@@ -275,26 +275,19 @@ fn bad_dates_exit_2() {
 /// product (`check` unless it reads a batch).
 #[test]
 fn usage_errors_exit_2() {
-    cmd()
-        .args(["check", "-t", "gold"])
-        .assert()
-        .code(2)
-        .stderr(contains("--product <PRODUCT>"));
-    cmd()
-        .args(["check", "-p", "sql-server"])
-        .assert()
-        .code(2)
-        .stderr(contains("--tier <TIER>"));
-    cmd()
-        .args(["explain", "-t", "gold"])
-        .assert()
-        .code(2)
-        .stderr(contains("--product <PRODUCT>"));
-    cmd()
-        .args(["explain", "-p", "sql-server"])
-        .assert()
-        .code(2)
-        .stderr(contains("--tier <TIER>"));
+    for command in ["check", "explain"] {
+        for (given, missing) in [
+            (["-t", "gold"], "--product <PRODUCT>"),
+            (["-p", "sql-server"], "--tier <TIER>"),
+        ] {
+            cmd()
+                .arg(command)
+                .args(given)
+                .assert()
+                .code(2)
+                .stderr(contains(missing));
+        }
+    }
     cmd()
         .args(["matrix", "--format", "yaml"])
         .assert()
