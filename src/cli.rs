@@ -32,9 +32,29 @@ pub struct Cli {
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
-    /// Colour human output: auto (on a terminal, unless NO_COLOR is set), always, never
-    #[arg(long, value_enum, global = true, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
-    pub color: ColorChoice,
+    /// Colour, when given before the subcommand.
+    #[command(flatten)]
+    pub color: ColorArg,
+}
+
+impl Cli {
+    /// The colour asked for: after the subcommand, else before it, else auto.
+    pub fn color(&self) -> ColorChoice {
+        self.command
+            .color()
+            .or(self.color.color)
+            .unwrap_or_default()
+    }
+}
+
+/// `--color`, taken before the subcommand and by every subcommand (each argument struct
+/// flattens it). Not a clap `global` option: clap copies those into every subcommand before
+/// parsing, built or not, which cost a `check` a sixth of its heap.
+#[derive(Debug, Clone, Copy, Default, Args)]
+pub struct ColorArg {
+    /// Colour human output (auto: on a terminal, unless NO_COLOR is set) [default: auto]
+    #[arg(long, value_enum, value_name = "WHEN")]
+    pub color: Option<ColorChoice>,
 }
 
 /// The subcommands. Each one's arguments are built only when it runs (or for help and
@@ -69,6 +89,27 @@ pub enum Command {
     Completions(CompletionsArgs),
     /// Print the man page (roff)
     Man(ManArgs),
+}
+
+impl Command {
+    /// The `--color` given after the subcommand, if any.
+    fn color(&self) -> Option<ColorChoice> {
+        let arg = match self {
+            Command::Check(a) => a.color,
+            Command::Explain(a) => a.color,
+            Command::Roles(a) => a.color,
+            Command::Diagnose(a) => a.color,
+            Command::Matrix(a) => a.color,
+            Command::Products(a) => a.color,
+            Command::Verify(a) => a.color,
+            Command::Validate(a) => a.color,
+            Command::Lifecycle(LifecycleCommand::Import(a)) => a.color,
+            Command::Schema(a) => a.color,
+            Command::Completions(a) => a.color,
+            Command::Man(a) => a.color,
+        };
+        arg.color
+    }
 }
 
 /// When to colour human output.
@@ -194,25 +235,56 @@ mod tests {
         Cli::command().debug_assert();
     }
 
+    /// Our subcommands at every depth, with their path (`lifecycle import`).
+    fn walk(command: &clap::Command, path: &str, out: &mut Vec<(String, clap::Command)>) {
+        // clap adds a `help` subcommand when it builds; it is clap's, not ours.
+        for sub in command.get_subcommands().filter(|s| s.get_name() != "help") {
+            let name = format!("{path} {}", sub.get_name()).trim().to_string();
+            out.push((name.clone(), sub.clone()));
+            walk(sub, &name, out);
+        }
+    }
+
+    fn subcommands(built: bool) -> Vec<(String, clap::Command)> {
+        let mut command = Cli::command();
+        if built {
+            command.build();
+        }
+        let mut out = Vec::new();
+        walk(&command, "", &mut out);
+        out
+    }
+
     /// A subcommand's arguments are built only when it runs, and its argument struct's doc
-    /// comment then becomes its `--help` line: it must say what the top-level list says.
+    /// comment then becomes its `--help` line: it must say what the list above it says.
     #[test]
     fn deferred_subcommands_keep_their_description() {
-        let listed = Cli::command();
-        let mut built = Cli::command();
-        built.build();
-        for sub in listed.get_subcommands() {
-            let after = built.find_subcommand(sub.get_name()).unwrap();
+        let listed = subcommands(false);
+        let built = subcommands(true);
+        assert!(listed.iter().any(|(name, _)| name == "lifecycle import"));
+        assert_eq!(listed.len(), built.len());
+        for ((name, sub), (_, after)) in listed.iter().zip(&built) {
             assert_eq!(
                 sub.get_about().map(ToString::to_string),
                 after.get_about().map(ToString::to_string),
-                "`{}`: the argument struct's doc comment differs from the variant's",
-                sub.get_name()
+                "`{name}`: the argument struct's doc comment differs from the variant's"
             );
+            assert!(sub.get_about().is_some(), "`{name}` has no description");
+        }
+    }
+
+    /// `--color` is not a clap global (see `ColorArg`), so each command must take it itself:
+    /// every command that runs (no subcommands of its own) does.
+    #[test]
+    fn every_command_takes_color() {
+        for (name, mut sub) in subcommands(true) {
+            if sub.has_subcommands() {
+                continue;
+            }
+            sub.build();
             assert!(
-                sub.get_about().is_some(),
-                "`{}` has no description",
-                sub.get_name()
+                sub.get_arguments().any(|a| a.get_long() == Some("color")),
+                "`{name}` does not take --color"
             );
         }
     }

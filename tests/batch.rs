@@ -386,4 +386,22 @@ fn colour_choice() {
         .args(["--color", "never"])
         .assert()
         .stdout(contains("\u{1b}[").not());
+    // Before the subcommand too; after it wins.
+    cmd()
+        .args(["--color", "always"])
+        .args(args)
+        .assert()
+        .stdout(contains("\u{1b}[1;32mELIGIBLE"));
+    cmd()
+        .args(["--color", "always"])
+        .args(args)
+        .args(["--color", "never"])
+        .assert()
+        .stdout(contains("\u{1b}[").not());
+    cmd()
+        .args(["--color", "never"])
+        .args(args)
+        .args(["--color", "always"])
+        .assert()
+        .stdout(contains("\u{1b}[1;32mELIGIBLE"));
 }

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use clap::Args;
 
 use crate::batch::{self, BatchOptions};
-use crate::cli::{DataArgs, InputFormat, RequestArgs};
+use crate::cli::{ColorArg, DataArgs, InputFormat, RequestArgs};
 use crate::data::{self, CompetencyChoice, Dataset, Deployment};
 use crate::exit::Exit;
 use crate::render::Format;
@@ -27,6 +27,9 @@ pub struct CheckArgs {
     /// Output format; a batch also takes junit and github
     #[arg(long, short, value_enum, default_value_t = Format::Text)]
     pub format: Format,
+    /// Colour
+    #[command(flatten)]
+    pub color: ColorArg,
     /// Check every request in FILE (CSV with a header, or JSON Lines; `-` for stdin)
     #[arg(long, value_name = "FILE", conflicts_with_all = ["tier", "product", "version", "competency"], help_heading = "Batch")]
     pub batch: Option<PathBuf>,

@@ -4,7 +4,7 @@
 use clap::builder::PossibleValuesParser;
 use clap::{Args, CommandFactory};
 
-use crate::cli::Cli;
+use crate::cli::{Cli, ColorArg};
 use crate::data::{self, DataPaths};
 use crate::exit::Exit;
 use crate::render::Format;
@@ -17,11 +17,18 @@ pub struct CompletionsArgs {
     /// The shell to complete for
     #[arg(value_enum)]
     pub shell: clap_complete::Shell,
+    /// Colour
+    #[command(flatten)]
+    pub color: ColorArg,
 }
 
 /// Print the man page (roff)
 #[derive(Debug, Clone, Args)]
-pub struct ManArgs {}
+pub struct ManArgs {
+    /// Colour
+    #[command(flatten)]
+    pub color: ColorArg,
+}
 
 /// The clap command with the built-in tiers and products offered as completions. Parsing
 /// still takes any spelling (aliases, other data files): only the scripts see these lists.

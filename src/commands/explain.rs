@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use clap::Args;
 
-use crate::cli::{DataArgs, RequestArgs};
+use crate::cli::{ColorArg, DataArgs, RequestArgs};
 use crate::commands::check::{Request, decide};
 use crate::data;
 use crate::exit::Exit;
@@ -25,6 +25,9 @@ pub struct ExplainArgs {
     /// Output format (markdown for tickets)
     #[arg(long, short, value_enum, default_value_t = Format::Text)]
     pub format: Format,
+    /// Colour
+    #[command(flatten)]
+    pub color: ColorArg,
     /// Data files
     #[command(flatten)]
     pub data: DataArgs,
