@@ -5,7 +5,7 @@
 
 use std::fmt::Write as _;
 
-use comfy_table::{Cell, Color, ColumnConstraint, ContentArrangement, Table, presets};
+use comfy_table::{Cell, Color, ColumnConstraint, ContentArrangement, Table, Width, presets};
 
 use super::{Grid, Style, import_lines, matrix_grid, product_grids, trace_grid, validate_lines};
 use crate::report::{CheckLine, CheckReport, Report};
@@ -17,8 +17,6 @@ const RESET: &str = "\x1b[0m";
 
 /// Width tables wrap at, whatever the terminal.
 const WIDTH: u16 = 120;
-/// First columns up to this many characters are ids and are never wrapped.
-const ID_WIDTH: usize = 32;
 
 /// Renders a report as text.
 pub fn render(report: &Report, style: Style) -> String {
@@ -78,18 +76,34 @@ pub fn table(grid: &Grid, style: Style) -> String {
             }
         }));
     }
-    // A short first column holds ids people copy: never wrap it. A long one is prose.
-    let first_width = grid
-        .rows
-        .iter()
-        .map(|r| r.first().map_or(0, |c| c.chars().count()))
-        .max();
-    if first_width.is_some_and(|w| w <= ID_WIDTH)
-        && let Some(first) = t.column_mut(0)
-    {
-        first.set_constraint(ColumnConstraint::ContentWidth);
+    // Wrap between words where the width allows: each column at least as wide as its longest
+    // word, so ids and dates people copy are not cut in two. (Each column also takes two
+    // spaces of padding and one border.)
+    let words = longest_words(grid);
+    let needed: usize = words.iter().map(|&w| usize::from(w) + 3).sum::<usize>() + 1;
+    if needed <= usize::from(WIDTH) {
+        for (index, width) in words.into_iter().enumerate() {
+            if let Some(column) = t.column_mut(index) {
+                // comfy-table's boundaries count the padding.
+                let width = width.saturating_add(2);
+                column.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(width)));
+            }
+        }
     }
     format!("{t}\n")
+}
+
+/// The width of each column's longest word, header included, in characters.
+fn longest_words(grid: &Grid) -> Vec<u16> {
+    let mut widths = vec![0u16; grid.header.len()];
+    for row in std::iter::once(&grid.header).chain(&grid.rows) {
+        for (width, text) in widths.iter_mut().zip(row) {
+            let longest = text.split_whitespace().map(|w| w.chars().count()).max();
+            let longest = u16::try_from(longest.unwrap_or(0)).unwrap_or(u16::MAX);
+            *width = (*width).max(longest);
+        }
+    }
+    widths
 }
 
 fn render_check(r: &CheckReport, style: Style) -> String {
@@ -176,5 +190,77 @@ pub fn headline(l: &CheckLine<'_>) -> String {
             l.as_of,
             l.failed.join(", ")
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn grid(header: &[&str], rows: &[&[&str]]) -> Grid {
+        let owned = |r: &[&str]| r.iter().map(ToString::to_string).collect();
+        Grid {
+            header: owned(header),
+            rows: rows.iter().map(|r| owned(r)).collect(),
+        }
+    }
+
+    #[test]
+    fn longest_words_counts_characters_per_column() {
+        let g = grid(
+            &["product", "mainstream end"],
+            &[&["sql-server", "2031-01-06"], &["Größe über", "-"]],
+        );
+        assert_eq!(longest_words(&g), vec![10, 10]);
+    }
+
+    /// With only the id column kept whole, comfy-table wrapped "out of support" here although
+    /// every word fits in the width.
+    #[test]
+    fn words_are_not_cut_when_they_fit() {
+        let g = grid(
+            &[
+                "product",
+                "version",
+                "track",
+                "release",
+                "mainstream end",
+                "extended end",
+                "status",
+                "qualifies until",
+            ],
+            &[
+                &[
+                    "sharepoint-server",
+                    "Subscription Edition",
+                    "main",
+                    "2021-11-02",
+                    "-",
+                    "-",
+                    "qualifies",
+                    "-",
+                ],
+                &[
+                    "sharepoint-server",
+                    "2019",
+                    "main",
+                    "2018-10-22",
+                    "2024-01-09",
+                    "2026-07-14",
+                    "out of support",
+                    "-",
+                ],
+            ],
+        );
+        let text = table(&g, Style { color: false });
+        for word in g.rows.iter().flatten().flat_map(|c| c.split_whitespace()) {
+            assert!(text.contains(word), "`{word}` is cut:\n{text}");
+        }
+        assert!(text.contains("out of support"), "{text}");
+        assert!(
+            text.lines()
+                .all(|l| l.chars().count() <= usize::from(WIDTH)),
+            "{text}"
+        );
     }
 }
