@@ -69,6 +69,30 @@ def process_vs_floor(floor, runs):
     return statistics.median(ours), statistics.median(base)
 
 
+def link_order():
+    """Whether the functions of bench/link-order.txt sit together in this build (build.rs asks
+    the linker to place them so): how many of them the build has, and the span they cover."""
+    listed_path = os.path.join(ROOT, "bench", "link-order.txt")
+    map_path = os.path.join(WORK, "link.map")
+    if not os.path.exists(listed_path) or not os.path.exists(map_path):
+        return "n/a (no link map)"
+    listed = {l.strip() for l in open(listed_path) if l.strip() and not l.startswith("#")}
+    spans = []
+    for line in open(map_path, encoding="utf-8", errors="replace"):
+        m = re.match(r"^\s*([0-9a-f]+)\s+[0-9a-f]+\s+([0-9a-f]+)\s.*:\(\.text(?:\.[a-z]+)??\.(_[ZR]\S+)\)$",
+                     line)
+        if m and m.group(3) in listed:
+            start = int(m.group(1), 16)
+            spans.append((start, start + int(m.group(2), 16)))
+    if not spans:
+        return f"0 of {len(listed)} (stale: run bench/order)"
+    size = sum(end - start for start, end in spans)
+    span = max(end for _, end in spans) - min(start for start, _ in spans)
+    where = f"in {span // 1024} KB" if span < 1.2 * size else f"scattered over {span // 1024} KB"
+    stale = "" if len(spans) == len(listed) else ", stale: run bench/order"
+    return f"{len(spans)} of {len(listed)}, {where}{stale}"
+
+
 def instructions(argv):
     if not shutil.which("valgrind"):
         return None
@@ -135,6 +159,7 @@ def main():
     results.append(("check, whole process (median of %d)" % runs, f"{ours * 1e3:.2f} ms", ""))
     results.append(("do-nothing Rust binary (median of %d)" % runs, f"{base * 1e3:.2f} ms", ""))
     results.append(("ratio to the floor", f"{ours / base:.2f}x", "within 1.3x"))
+    results.append(("  functions placed together (link-order)", link_order(), ""))
     for fmt in ("text", "json"):
         n = instructions(CHECK + ["--format", fmt])
         results.append((f"instructions per check ({fmt})", f"{n:,}" if n else "n/a (no valgrind)",
