@@ -364,44 +364,31 @@ fn man_page() {
     );
 }
 
-/// Colour only when asked or on a terminal; never in a pipe by default; NO_COLOR respected.
+/// Colour only when asked or on a terminal; never in a pipe by default; NO_COLOR respected;
+/// `--color` before the subcommand or after it, and after it wins.
 #[test]
 fn colour_choice() {
     let args = ["check", "-t", "gold", "-p", "sql", "--as-of", "2026-11-24"];
-    cmd().args(args).assert().stdout(contains("\u{1b}[").not());
-    cmd()
-        .args(args)
-        .args(["--color", "always"])
-        .env("NO_COLOR", "1")
-        .assert()
-        .stdout(contains("\u{1b}[1;32mELIGIBLE"));
-    cmd()
-        .args(args)
-        .args(["--color", "auto"])
-        .env("NO_COLOR", "1")
-        .assert()
-        .stdout(contains("\u{1b}[").not());
-    cmd()
-        .args(args)
-        .args(["--color", "never"])
-        .assert()
-        .stdout(contains("\u{1b}[").not());
-    // Before the subcommand too; after it wins.
-    cmd()
-        .args(["--color", "always"])
-        .args(args)
-        .assert()
-        .stdout(contains("\u{1b}[1;32mELIGIBLE"));
-    cmd()
-        .args(["--color", "always"])
-        .args(args)
-        .args(["--color", "never"])
-        .assert()
-        .stdout(contains("\u{1b}[").not());
-    cmd()
-        .args(["--color", "never"])
-        .args(args)
-        .args(["--color", "always"])
-        .assert()
-        .stdout(contains("\u{1b}[1;32mELIGIBLE"));
+    // (before the subcommand, after it, NO_COLOR set, coloured)
+    let cases: [(&[&str], &[&str], bool, bool); 7] = [
+        (&[], &[], false, false),
+        (&[], &["--color", "always"], true, true),
+        (&[], &["--color", "auto"], true, false),
+        (&[], &["--color", "never"], false, false),
+        (&["--color", "always"], &[], false, true),
+        (&["--color", "always"], &["--color", "never"], false, false),
+        (&["--color", "never"], &["--color", "always"], false, true),
+    ];
+    for (before, after, no_color, coloured) in cases {
+        let mut command = cmd();
+        command.args(before).args(args).args(after);
+        if no_color {
+            command.env("NO_COLOR", "1");
+        }
+        let out = command.output().unwrap();
+        let text = String::from_utf8_lossy(&out.stdout);
+        let case = format!("{before:?} check {after:?}, NO_COLOR {no_color}");
+        assert_eq!(text.contains("\u{1b}[1;32mELIGIBLE"), coloured, "{case}");
+        assert_eq!(text.contains('\u{1b}'), coloured, "{case}");
+    }
 }
