@@ -19,6 +19,8 @@ import subprocess
 import sys
 import time
 
+import order  # bench/order.py: the link-map reader
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BIN = os.path.join(ROOT, "target", "release", "mpn-support")
 WORK = os.path.join(ROOT, "target", "bench")
@@ -77,13 +79,7 @@ def link_order():
     if not os.path.exists(listed_path) or not os.path.exists(map_path):
         return "n/a (no link map)"
     listed = {l.strip() for l in open(listed_path) if l.strip() and not l.startswith("#")}
-    spans = []
-    for line in open(map_path, encoding="utf-8", errors="replace"):
-        m = re.match(r"^\s*([0-9a-f]+)\s+[0-9a-f]+\s+([0-9a-f]+)\s.*:\(\.text(?:\.[a-z]+)??\.(_[ZR]\S+)\)$",
-                     line)
-        if m and m.group(3) in listed:
-            start = int(m.group(1), 16)
-            spans.append((start, start + int(m.group(2), 16)))
+    spans = [(start, end) for start, end, name in order.sections(map_path) if name in listed]
     if not spans:
         return f"0 of {len(listed)} (stale: run bench/order)"
     size = sum(end - start for start, end in spans)
