@@ -1,7 +1,9 @@
 //! Decisions per second in process, on one core: the embedded data is loaded once, then
 //! `rules::evaluate` runs over a fixed mix of requests (products, versions, tiers, dates,
 //! competencies) for about two seconds. Prints one line: `decisions_per_second N`.
-//! Run through `bench/run`, or alone with `cargo bench --bench decisions`.
+//! Run through `bench/run`, or alone with `cargo run --release --example decisions`. An example,
+//! not a `[[bench]]`: building a bench target links the binary again (with the dev-dependencies'
+//! features), over the binary `bench/run` times.
 
 #![allow(
     clippy::expect_used,
