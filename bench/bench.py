@@ -1,13 +1,13 @@
 #!/usr/bin/env python3
 """Figures for mpn-support, printed as a table (see bench/run).
 
-1. One `check` as a whole process against the floor (a do-nothing Rust binary built here),
-   run alternately; median wall time of each and the ratio.      Target: within 1.3x.
+1. One `check` as a whole process, the floor (a do-nothing Rust binary built here) and the
+   same lookup with jq, timed side by side by hyperfine in one run. Targets: `check` within
+   2.5x the floor, and at least 10x faster than jq.
 2. Instructions per `check` under callgrind.                      Target: under 3 million.
 3. Decisions per second in process (examples/decisions.rs).      Target: at least 1 million.
 4. `check --batch` on a generated 1,000,000-row CSV: rows per second (target 300,000) and
    peak memory (target under 16 MiB, flat); the same at 100,000 rows shows it is flat.
-5. The same lookup done with jq over data/lifecycle.json, as a ratio.
 6. Peak memory of a single `check`.                               Target: under 8 MiB.
 """
 import os
@@ -19,7 +19,8 @@ import subprocess
 import sys
 import time
 
-import order  # bench/order.py: the link-map reader
+import json
+import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BIN = os.path.join(ROOT, "target", "release", "mpn-support")
@@ -63,45 +64,23 @@ def floor_binary():
     return out
 
 
-def process_vs_floor(floor, runs):
-    ours, base = [], []
-    for _ in range(runs):  # alternate, so load and frequency changes hit both alike
-        ours.append(run(CHECK)[0])
-        base.append(run([floor])[0])
-    return statistics.median(ours), statistics.median(base)
+JQ_QUERY = ('.products[] | select(.id == "sql-server") | .versions[] '
+            '| select(.version == "2022") | .mainstream_end >= "2026-11-24"')
 
 
-def map_matches_binary(map_path):
-    """Whether the binary timed is the link the map describes: its entry point is where the map
-    put `_start`. (A build of the binary with other features, as building a bench target
-    makes, lays the code out differently.)"""
-    with open(BIN, "rb") as f:
-        entry = int.from_bytes(f.read(32)[24:32], "little")  # ELF64 e_entry
-    for line in open(map_path, encoding="utf-8", errors="replace"):
-        fields = line.split()
-        if len(fields) == 5 and fields[4] == "_start":
-            return int(fields[0], 16) == entry
-    return False
-
-
-def link_order():
-    """Whether the functions of bench/link-order.txt sit together in this build (build.rs asks
-    the linker to place them so): how many of them the build has, and the span they cover."""
-    listed_path = os.path.join(ROOT, "bench", "link-order.txt")
-    map_path = os.path.join(WORK, "link.map")
-    if not os.path.exists(listed_path) or not os.path.exists(map_path):
-        return "n/a (no link map)"
-    if not map_matches_binary(map_path):
-        return "n/a (the link map is not this binary's: rerun bench/run)"
-    listed = {l.strip() for l in open(listed_path) if l.strip() and not l.startswith("#")}
-    spans = [(start, end) for start, end, name in order.sections(map_path) if name in listed]
-    if not spans:
-        return f"0 of {len(listed)} (stale: run bench/order)"
-    size = sum(end - start for start, end in spans)
-    span = max(end for _, end in spans) - min(start for start, _ in spans)
-    where = f"in {span // 1024} KB" if span < 1.2 * size else f"scattered over {span // 1024} KB"
-    stale = "" if len(spans) == len(listed) else ", stale: run bench/order"
-    return f"{len(spans)} of {len(listed)}, {where}{stale}"
+def whole_process(floor, runs):
+    """Median seconds of check, the floor and jq (when installed), timed by hyperfine."""
+    commands = {"check": CHECK, "floor": [floor]}
+    if shutil.which("jq"):
+        commands["jq"] = [shutil.which("jq"), JQ_QUERY, os.path.join(ROOT, "data", "lifecycle.json")]
+    with tempfile.NamedTemporaryFile(suffix=".json") as export:
+        argv = ["hyperfine", "-N", "--style", "none", "--warmup", "20", "--runs", str(runs),
+                "--export-json", export.name]
+        for name, command in commands.items():
+            argv += ["-n", name, " ".join(command)]
+        subprocess.run(argv, check=True, stdout=subprocess.DEVNULL)
+        results = json.load(open(export.name))["results"]
+    return {r["command"]: r["median"] for r in results}
 
 
 def instructions(argv):
@@ -151,29 +130,20 @@ def mib(value):
     return f"{value:.1f} MiB" if value is not None else "n/a (no GNU time)"
 
 
-def jq_lookup(runs):
-    if not shutil.which("jq"):
-        return None
-    query = ('.products[] | select(.id == "sql-server") | .versions[] '
-             '| select(.version == "2022") | .mainstream_end >= "2026-11-24"')
-    argv = [shutil.which("jq"), query, os.path.join(ROOT, "data", "lifecycle.json")]
-    times, ours = [], []
-    for _ in range(runs):
-        times.append(run(argv)[0])
-        ours.append(run(CHECK)[0])
-    return statistics.median(times), statistics.median(ours)
-
-
 def main():
     runs = 60 if QUICK else 300
     rows = 100_000 if QUICK else 1_000_000
     floor = floor_binary()
     results = []
-    ours, base = process_vs_floor(floor, runs)
-    results.append(("check, whole process (median of %d)" % runs, f"{ours * 1e3:.2f} ms", ""))
-    results.append(("do-nothing Rust binary (median of %d)" % runs, f"{base * 1e3:.2f} ms", ""))
-    results.append(("ratio to the floor", f"{ours / base:.2f}x", "within 1.3x"))
-    results.append(("  functions placed together (link-order)", link_order(), ""))
+    times = whole_process(floor, runs)
+    ours, base = times["check"], times["floor"]
+    results.append(("check, whole process (hyperfine median of %d)" % runs,
+                    f"{ours * 1e3:.2f} ms", ""))
+    results.append(("do-nothing Rust binary", f"{base * 1e3:.2f} ms", ""))
+    results.append(("  check / do-nothing", f"{ours / base:.2f}x", "within 2.5x"))
+    if "jq" in times:
+        results.append(("same lookup with jq over lifecycle.json", f"{times['jq'] * 1e3:.2f} ms", ""))
+        results.append(("  jq / check", f"{times['jq'] / ours:.1f}x", "at least 10x"))
     for fmt in ("text", "json"):
         n = instructions(CHECK + ["--format", fmt])
         results.append((f"instructions per check ({fmt})", f"{n:,}" if n else "n/a (no valgrind)",
@@ -189,11 +159,6 @@ def main():
     _, small_rss = batch(rows // 10, "csv")
     results.append((f"  peak memory at {rows // 10:,} rows (csv)", mib(small_rss), "flat"))
     results.append(("peak memory of one check", mib(peak_mib(CHECK)), "under 8 MiB"))
-    jq = jq_lookup(max(runs // 5, 20))
-    if jq:
-        jq_time, ours_time = jq
-        results.append(("same lookup with jq over lifecycle.json", f"{jq_time * 1e3:.2f} ms", ""))
-        results.append(("  jq time / check time", f"{jq_time / ours_time:.2f}x", ""))
     width = max(len(r[0]) for r in results)
     print(f"mpn-support benchmark on {platform.machine()}, {os.cpu_count()} cores, "
           f"{platform.system()} {platform.release()}, "

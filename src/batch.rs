@@ -13,11 +13,11 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::cli::InputFormat;
-use crate::commands::check::{Request, query};
 use crate::data::Dataset;
 use crate::exit::Exit;
 use crate::render::{Format, check_row_cells, check_row_header, table::headline};
 use crate::report::{CheckLine, CheckReport, Report};
+use crate::request::Request;
 use crate::rules;
 use crate::{AppError, Outcome};
 
@@ -88,6 +88,7 @@ impl Row {
             None => default_as_of,
         };
         Ok(Request {
+            role: None,
             account: Default::default(),
             tier: self.tier.clone().ok_or_else(|| missing("tier"))?,
             product: self.product.clone().ok_or_else(|| missing("product"))?,
@@ -405,7 +406,8 @@ pub fn run_batch(
             let request = row
                 .request(options.default_as_of)
                 .map_err(|message| RowError { line, message })?;
-            query(data, &request)
+            request
+                .resolve(data)
                 .map(|q| (line, request.as_of, q))
                 .map_err(|e| RowError {
                     line,
@@ -415,12 +417,11 @@ pub fn run_batch(
         let written = match &result {
             Ok((line, as_of, query)) => {
                 let decision = rules::evaluate(query, data);
-                let summary =
-                    CheckLine::from_decision(&decision, query.tier, query.product, *as_of);
+                let summary = CheckLine::from_decision(&decision);
                 let warnings = data.staleness(*as_of);
                 // Only JSON and JUnit print the whole report; the others need the line only.
                 let full = writer.needs_report().then(|| {
-                    let mut report = CheckReport::new(&decision, query.tier, query.product, *as_of);
+                    let mut report = CheckReport::new(&decision);
                     report.warnings.clone_from(&warnings);
                     report
                 });

@@ -32,36 +32,20 @@ pub struct Cli {
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
-    /// Colour, when given before the subcommand.
-    #[command(flatten)]
-    pub color: ColorArg,
-}
-
-impl Cli {
-    /// The colour asked for: after the subcommand, else before it, else auto.
-    pub fn color(&self) -> ColorChoice {
-        self.command
-            .color()
-            .or(self.color.color)
-            .unwrap_or_default()
-    }
-}
-
-/// `--color`, taken before the subcommand and by every subcommand (each argument struct
-/// flattens it). Not a clap `global` option: clap copies those into every subcommand before
-/// parsing, built or not, which cost a `check` a sixth of its heap.
-#[derive(Debug, Clone, Copy, Default, Args)]
-pub struct ColorArg {
     /// Colour human output (auto: on a terminal, unless NO_COLOR is set) [default: auto]
-    #[arg(long, value_enum, value_name = "WHEN")]
-    pub color: Option<ColorChoice>,
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        value_name = "WHEN",
+        default_value_t,
+        hide_default_value = true
+    )]
+    pub color: ColorChoice,
 }
 
-/// The subcommands. Each one's arguments are built only when it runs (or for help and
-/// completions): building all of them cost a sixth of a `check`. Once built, the argument
-/// struct's doc comment is the subcommand's description, so it repeats the variant's (tested).
+/// The subcommands.
 #[derive(Debug, Subcommand)]
-#[command(defer = true)]
 pub enum Command {
     /// Decide whether a tier gets free support for a product version, with the reasons
     #[command(after_help = crate::exit::HELP)]
@@ -89,27 +73,6 @@ pub enum Command {
     Completions(CompletionsArgs),
     /// Print the man page (roff)
     Man(ManArgs),
-}
-
-impl Command {
-    /// The `--color` given after the subcommand, if any.
-    fn color(&self) -> Option<ColorChoice> {
-        let arg = match self {
-            Command::Check(a) => a.color,
-            Command::Explain(a) => a.color,
-            Command::Roles(a) => a.color,
-            Command::Diagnose(a) => a.color,
-            Command::Matrix(a) => a.color,
-            Command::Products(a) => a.color,
-            Command::Verify(a) => a.color,
-            Command::Validate(a) => a.color,
-            Command::Lifecycle(LifecycleCommand::Import(a)) => a.color,
-            Command::Schema(a) => a.color,
-            Command::Completions(a) => a.color,
-            Command::Man(a) => a.color,
-        };
-        arg.color
-    }
 }
 
 /// When to colour human output.
@@ -255,10 +218,9 @@ mod tests {
         out
     }
 
-    /// A subcommand's arguments are built only when it runs, and its argument struct's doc
-    /// comment then becomes its `--help` line: it must say what the list above it says.
+    /// Every subcommand says what it does, in the list and in its own `--help`.
     #[test]
-    fn deferred_subcommands_keep_their_description() {
+    fn every_subcommand_has_a_description() {
         let listed = subcommands(false);
         let built = subcommands(true);
         assert!(listed.iter().any(|(name, _)| name == "lifecycle import"));
@@ -267,14 +229,13 @@ mod tests {
             assert_eq!(
                 sub.get_about().map(ToString::to_string),
                 after.get_about().map(ToString::to_string),
-                "`{name}`: the argument struct's doc comment differs from the variant's"
+                "`{name}`: the description changes when the command is built"
             );
             assert!(sub.get_about().is_some(), "`{name}` has no description");
         }
     }
 
-    /// `--color` is not a clap global (see `ColorArg`), so each command must take it itself:
-    /// every command that runs (no subcommands of its own) does.
+    /// `--color` is global: every command that runs (no subcommands of its own) takes it.
     #[test]
     fn every_command_takes_color() {
         for (name, mut sub) in subcommands(true) {

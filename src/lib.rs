@@ -15,6 +15,7 @@ pub mod import;
 pub mod names;
 pub mod render;
 pub mod report;
+pub mod request;
 pub mod rules;
 
 use chrono::NaiveDate;

@@ -17,7 +17,7 @@ fn main() -> ExitCode {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let style = Style {
-        color: cli.color().enabled(
+        color: cli.color.enabled(
             std::io::stdout().is_terminal(),
             std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
         ),

@@ -7,8 +7,8 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::data::entitlements::{ANY_CLASS, Entitlements, Tier};
-use crate::data::{Dataset, Incidents, List, Text};
+use crate::data::entitlements::{ANY_CLASS, Entitlements};
+use crate::data::{Dataset, Incidents};
 use crate::rules::{Decision, Grant, ProductSummary, Verdict};
 
 /// The result of one command, ready to render.
@@ -200,17 +200,17 @@ pub struct CheckReport {
     /// Whether free support applies.
     pub eligible: bool,
     /// Tier id.
-    pub tier: Text,
+    pub tier: String,
     /// Product id.
-    pub product: Text,
+    pub product: String,
     /// Canonical version name, or null for cloud products.
-    pub version: Option<Text>,
+    pub version: Option<String>,
     /// Whether the version was assumed (no `--version` given).
     pub version_assumed: bool,
     /// Competency class decided on, or null when not given (or not relevant).
     pub competency_class: Option<String>,
     /// Support type id.
-    pub support_type: Text,
+    pub support_type: String,
     /// Incidents when eligible (integer or "unlimited"), else null.
     pub incidents: Option<Incidents>,
     /// Incidents per competency class, when the class matters and was not given.
@@ -277,12 +277,8 @@ pub struct CheckLine<'a> {
 
 impl<'a> CheckLine<'a> {
     /// The line of a decision, without building a report.
-    pub fn from_decision(
-        d: &Decision<'a>,
-        tier: &'a crate::data::entitlements::Tier,
-        product: &'a crate::data::Product,
-        as_of: NaiveDate,
-    ) -> Self {
+    pub fn from_decision(d: &Decision<'a>) -> Self {
+        let (tier, product, as_of) = (d.request.tier, d.request.product, d.request.as_of);
         let (class, by_class, pack) = match &d.grant {
             Grant::Single(g) => (
                 (g.class != ANY_CLASS).then_some(g.class),
@@ -354,11 +350,11 @@ impl CheckReport {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct CheckNames {
     /// Tier display name.
-    pub tier: Text,
+    pub tier: String,
     /// Product display name.
-    pub product: Text,
+    pub product: String,
     /// Support type display name.
-    pub support_type: Text,
+    pub support_type: String,
 }
 
 /// One rule in a check's trace.
@@ -384,26 +380,26 @@ pub struct ReasonOut {
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct ChannelOut {
     /// Channel id, e.g. `support-for-business`.
-    pub id: Text,
+    pub id: String,
     /// Display name.
-    pub name: Text,
+    pub name: String,
     /// Where to go.
-    pub url: Text,
+    pub url: String,
     /// What to do there.
-    pub steps: List<Text>,
+    pub steps: Vec<String>,
 }
 
 /// An alternative in output.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct AlternativeOut {
     /// Alternative id, e.g. `pay-per-incident`.
-    pub id: Text,
+    pub id: String,
     /// Display name.
-    pub name: Text,
+    pub name: String,
     /// Where to get it.
-    pub url: Text,
+    pub url: String,
     /// What it is.
-    pub description: Text,
+    pub description: String,
 }
 
 /// An assumption in output.
@@ -419,19 +415,16 @@ pub struct AssumptionOut {
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct NoteOut {
     /// Note id, e.g. `ids-first-use`.
-    pub id: Text,
+    pub id: String,
     /// The advice.
-    pub text: Text,
+    pub text: String,
 }
 
 impl CheckReport {
     /// Builds the report of a decision.
-    pub fn new(
-        decision: &Decision<'_>,
-        tier: &Tier,
-        product: &crate::data::Product,
-        as_of: NaiveDate,
-    ) -> Self {
+    pub fn new(decision: &Decision<'_>) -> Self {
+        let request = &decision.request;
+        let (tier, product, as_of) = (request.tier, request.product, request.as_of);
         let (competency_class, by_class, pack) = match &decision.grant {
             Grant::Single(g) => (
                 (g.class != ANY_CLASS).then(|| g.class.to_owned()),

@@ -36,48 +36,10 @@ use std::fmt;
 use chrono::{Days, NaiveDate};
 
 use crate::data::entitlements::{
-    ANY_CLASS, Alternative, Channel, Condition, Note, Role, SupportType, Tier, VersionPolicy,
+    ANY_CLASS, Alternative, Channel, Condition, Note, SupportType, Tier, VersionPolicy,
 };
-use crate::data::{CompetencyChoice, Dataset, Deployment, Incidents, List, Product, Release, Text};
-
-/// A request, resolved against the data.
-#[derive(Debug, Clone, Copy)]
-pub struct Query<'a> {
-    /// The partner's membership tier.
-    pub tier: &'a Tier,
-    /// The product asked about.
-    pub product: &'a Product,
-    /// The support type covering the product's deployment (`Entitlements::support_type_for`).
-    pub support_type: &'a SupportType,
-    /// The version asked about; `None` assumes the current version.
-    pub version: Option<&'a Release>,
-    /// The competency, where given.
-    pub competency: CompetencyChoice<'a>,
-    /// The day the answer is for.
-    pub as_of: NaiveDate,
-    /// What the request says about the account and contract; `None` fields are not assumed.
-    pub account: Account<'a>,
-}
-
-/// Account and contract state a request may state. Nothing here is assumed when absent: the
-/// decision lists what it took for granted instead.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Account<'a> {
-    /// Whether the benefits are activated.
-    pub activated: Option<bool>,
-    /// Whether the Access ID and Contract ID are already linked to this account.
-    pub ids_associated: Option<bool>,
-    /// Incidents left on the contract.
-    pub incidents_remaining: Option<u32>,
-    /// Last day of the contract.
-    pub contract_end: Option<NaiveDate>,
-    /// Whether the partner works through the Cloud Solution Provider program.
-    pub csp: bool,
-    /// Whether the request is made on behalf of a customer.
-    pub for_customer: bool,
-    /// The role of the account making the request.
-    pub role: Option<&'a Role>,
-}
+use crate::data::{CompetencyChoice, Dataset, Deployment, Incidents, Product, Release};
+pub use crate::request::{Account, Query};
 
 /// Something the decision took for granted because the request did not say.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -705,6 +667,8 @@ impl fmt::Display for Reason<'_> {
 /// The answer to a request.
 #[derive(Debug, Clone)]
 pub struct Decision<'a> {
+    /// The request decided.
+    pub request: Query<'a>,
     /// Eligible or not.
     pub verdict: Verdict,
     /// The support type that applies.
@@ -824,6 +788,7 @@ pub fn evaluate<'a>(query: &Query<'a>, data: &'a Dataset) -> Decision<'a> {
         Verdict::NotEligible
     };
     Decision {
+        request: *query,
         verdict,
         support_type,
         version,
@@ -869,7 +834,7 @@ fn account_rules<'a>(
     let mut reasons = Vec::new();
     let mut assumptions = Vec::new();
     let mut steps = Vec::new();
-    let role_can = |action: &Option<Text>| {
+    let role_can = |action: &Option<String>| {
         let action = action.as_deref().unwrap_or_default();
         account.role.map(|r| (r.name.as_str(), r.can(action)))
     };
@@ -975,7 +940,7 @@ struct Facts<'a> {
 
 impl Facts<'_> {
     fn matches(&self, when: &Condition) -> bool {
-        let within = |list: &Option<List<Text>>, value: &str| {
+        let within = |list: &Option<Vec<String>>, value: &str| {
             list.as_ref().is_none_or(|l| l.iter().any(|x| x == value))
         };
         when.deployments

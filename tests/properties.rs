@@ -9,10 +9,11 @@
 )]
 
 use chrono::{Days, NaiveDate};
-use mpn_support::commands::check::{Request, decide};
+use mpn_support::commands::decide;
 use mpn_support::data::{self, Dataset, EMBEDDED_ENTITLEMENTS, Incidents};
 use mpn_support::render::{Format, Style, render};
 use mpn_support::report::{CheckReport, Report, products_report};
+use mpn_support::request::Request;
 use mpn_support::rules::{self, Status};
 use proptest::prelude::*;
 use serde_json::{Value, json};

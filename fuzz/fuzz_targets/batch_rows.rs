@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use libfuzzer_sys::fuzz_target;
 use mpn_support::batch;
 use mpn_support::cli::InputFormat;
-use mpn_support::commands::check::decide;
+use mpn_support::commands::decide;
 use mpn_support::data::{self, DataPaths, Dataset};
 
 fn dataset() -> &'static Dataset {

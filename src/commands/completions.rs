@@ -4,7 +4,7 @@
 use clap::builder::PossibleValuesParser;
 use clap::{Args, CommandFactory};
 
-use crate::cli::{Cli, ColorArg};
+use crate::cli::Cli;
 use crate::data::{self, DataPaths};
 use crate::exit::Exit;
 use crate::render::Format;
@@ -17,18 +17,11 @@ pub struct CompletionsArgs {
     /// The shell to complete for
     #[arg(value_enum)]
     pub shell: clap_complete::Shell,
-    /// Colour
-    #[command(flatten)]
-    pub color: ColorArg,
 }
 
 /// Print the man page (roff)
 #[derive(Debug, Clone, Args)]
-pub struct ManArgs {
-    /// Colour
-    #[command(flatten)]
-    pub color: ColorArg,
-}
+pub struct ManArgs {}
 
 /// The clap command with the built-in tiers and products offered as completions. Parsing
 /// still takes any spelling (aliases, other data files): only the scripts see these lists.
@@ -59,7 +52,7 @@ fn command_with_values() -> Result<clap::Command, AppError> {
         )
         .collect();
     let values = |list: &[String]| PossibleValuesParser::new(list.to_vec());
-    // Subcommands' arguments are deferred until built; build them all to change them.
+    // Built first, so that the global `--color` reaches every subcommand.
     let mut command = Cli::command();
     command.build();
     Ok(command

@@ -5,7 +5,6 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use crate::cli::ColorArg;
 use crate::data;
 use crate::diagnose::best_match;
 use crate::exit::Exit;
@@ -22,9 +21,6 @@ pub struct DiagnoseArgs {
     /// Output format
     #[arg(long, short, value_enum, default_value_t = Format::Text)]
     pub format: Format,
-    /// Colour
-    #[command(flatten)]
-    pub color: ColorArg,
     /// Message catalogue to use instead of the built-in one
     #[arg(long, value_name = "FILE", help_heading = "Data files")]
     pub catalogue: Option<PathBuf>,

@@ -4,12 +4,13 @@
 use chrono::NaiveDate;
 use clap::Args;
 
-use crate::cli::{ColorArg, DataArgs, RequestArgs};
-use crate::commands::check::{Request, decide};
+use crate::cli::{DataArgs, RequestArgs};
+use crate::commands::decide;
 use crate::data;
 use crate::exit::Exit;
 use crate::render::Format;
 use crate::report::{ExplainReport, Report};
+use crate::request::Request;
 use crate::{AppError, Outcome};
 
 /// Explain a check as numbered prose, one paragraph per rule (for emails and tickets)
@@ -25,9 +26,6 @@ pub struct ExplainArgs {
     /// Output format (markdown for tickets)
     #[arg(long, short, value_enum, default_value_t = Format::Text)]
     pub format: Format,
-    /// Colour
-    #[command(flatten)]
-    pub color: ColorArg,
     /// Data files
     #[command(flatten)]
     pub data: DataArgs,

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use clap::{Args, Subcommand, ValueEnum};
 
-use crate::cli::{ColorArg, parse_date};
+use crate::cli::parse_date;
 use crate::data::lifecycle::LifecycleFile;
 use crate::data::{DataError, Diagnostic, Severity, read_text};
 use crate::exit::Exit;
@@ -23,7 +23,6 @@ use crate::{AppError, Outcome};
 
 /// Subcommands of `lifecycle`, built only when run (see `cli::Command`).
 #[derive(Debug, Clone, Subcommand)]
-#[command(defer = true)]
 pub enum LifecycleCommand {
     /// Rebuild the lifecycle file from endoflife.date pages, the supplement and the catalogue
     Import(ImportArgs),
@@ -65,9 +64,6 @@ pub struct ImportArgs {
     /// Output format of the summary
     #[arg(long, short, value_enum, default_value_t = Format::Text)]
     pub format: Format,
-    /// Colour
-    #[command(flatten)]
-    pub color: ColorArg,
 }
 
 /// Runs a `lifecycle` subcommand.

@@ -2,7 +2,7 @@
 
 use clap::Args;
 
-use crate::cli::{ColorArg, DataArgs};
+use crate::cli::DataArgs;
 use crate::data;
 use crate::exit::Exit;
 use crate::render::Format;
@@ -15,9 +15,6 @@ pub struct MatrixArgs {
     /// Output format
     #[arg(long, short, value_enum, default_value_t = Format::Text)]
     pub format: Format,
-    /// Colour
-    #[command(flatten)]
-    pub color: ColorArg,
     /// Data files
     #[command(flatten)]
     pub data: DataArgs,

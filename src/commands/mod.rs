@@ -11,3 +11,18 @@ pub mod roles;
 pub mod schema;
 pub mod validate;
 pub mod verify;
+
+use crate::AppError;
+use crate::data::Dataset;
+use crate::report::CheckReport;
+use crate::request::Request;
+use crate::rules;
+
+/// Resolves a request's names, decides it and reports the decision, with the data's
+/// staleness warnings: the path `check`, `explain` and `verify` share.
+pub fn decide(data: &Dataset, request: &Request) -> Result<CheckReport, AppError> {
+    let decision = rules::evaluate(&request.resolve(data)?, data);
+    let mut report = CheckReport::new(&decision);
+    report.warnings = data.staleness(request.as_of);
+    Ok(report)
+}

@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use clap::Args;
 
-use crate::cli::{ColorArg, DataArgs, parse_date};
+use crate::cli::{DataArgs, parse_date};
 use crate::data;
 use crate::exit::Exit;
 use crate::render::Format;
@@ -25,9 +25,6 @@ pub struct ProductsArgs {
     /// Output format
     #[arg(long, short, value_enum, default_value_t = Format::Text)]
     pub format: Format,
-    /// Colour
-    #[command(flatten)]
-    pub color: ColorArg,
     /// Data files
     #[command(flatten)]
     pub data: DataArgs,

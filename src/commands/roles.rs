@@ -4,7 +4,7 @@
 
 use clap::Args;
 
-use crate::cli::{ColorArg, DataArgs};
+use crate::cli::DataArgs;
 use crate::data;
 use crate::exit::Exit;
 use crate::render::Format;
@@ -24,9 +24,6 @@ pub struct RolesArgs {
     /// Output format
     #[arg(long, short, value_enum, default_value_t = Format::Text)]
     pub format: Format,
-    /// Colour
-    #[command(flatten)]
-    pub color: ColorArg,
     /// Data files
     #[command(flatten)]
     pub data: DataArgs,

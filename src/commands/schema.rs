@@ -3,7 +3,6 @@
 
 use clap::{Args, ValueEnum};
 
-use crate::cli::ColorArg;
 use crate::data::diagnostics::CatalogueFile;
 use crate::data::entitlements::EntitlementsFile;
 use crate::data::lifecycle::LifecycleFile;
@@ -29,9 +28,6 @@ pub struct SchemaArgs {
     /// The data file whose schema to print
     #[arg(value_enum)]
     pub file: DataFile,
-    /// Colour
-    #[command(flatten)]
-    pub color: ColorArg,
 }
 
 /// The schema as pretty JSON with a trailing newline.

@@ -9,8 +9,8 @@ use chrono::NaiveDate;
 use clap::Args;
 
 use crate::batch::{self, Row, RowError};
-use crate::cli::{ColorArg, DataArgs, InputFormat, parse_date};
-use crate::commands::check::decide;
+use crate::cli::{DataArgs, InputFormat, parse_date};
+use crate::commands::decide;
 use crate::data::{self, Dataset, Incidents};
 use crate::exit::Exit;
 use crate::render::Format;
@@ -30,9 +30,6 @@ pub struct VerifyArgs {
     /// As-of date for rows without one, YYYY-MM-DD [default: today]
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub as_of: Option<NaiveDate>,
-    /// Colour
-    #[command(flatten)]
-    pub color: ColorArg,
     /// Data files
     #[command(flatten)]
     pub data: DataArgs,

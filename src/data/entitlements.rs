@@ -12,7 +12,6 @@ use serde::{Deserialize, Serialize};
 
 use super::error::{At, Problems};
 use super::lifecycle::Deployment;
-use super::text::{List, Text};
 
 /// The entitlement file as written on disk.
 #[derive(Debug, Clone, schemars::JsonSchema, Deserialize, Serialize)]
@@ -59,11 +58,11 @@ pub struct EntitlementsFile {
 #[serde(deny_unknown_fields)]
 pub struct Action {
     /// Stable id, e.g. `activate`.
-    pub id: Text,
+    pub id: String,
     /// What it is, e.g. `activate the technical benefits`.
-    pub name: Text,
+    pub name: String,
     /// What to do when one's role may not.
-    pub remedy: Text,
+    pub remedy: String,
 }
 
 /// A Partner Center role (or kind of account) and the actions it may take.
@@ -71,14 +70,14 @@ pub struct Action {
 #[serde(deny_unknown_fields)]
 pub struct Role {
     /// Stable id, e.g. `admin-agent`.
-    pub id: Text,
+    pub id: String,
     /// Display name, e.g. `Admin Agent`.
-    pub name: Text,
+    pub name: String,
     /// Other spellings accepted on the command line.
     #[serde(default)]
-    pub aliases: List<Text>,
+    pub aliases: Vec<String>,
     /// Ids of the actions it may take.
-    pub can: List<Text>,
+    pub can: Vec<String>,
 }
 
 impl Role {
@@ -94,19 +93,19 @@ impl Role {
 pub struct AccountRules {
     /// The action that activates the benefits.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub activate_action: Option<Text>,
+    pub activate_action: Option<String>,
     /// The action of creating a cloud request for a customer.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub customer_cloud_action: Option<Text>,
+    pub customer_cloud_action: Option<String>,
     /// Products that need no Access ID or Contract ID.
     #[serde(default)]
-    pub ids_exempt_products: List<Text>,
+    pub ids_exempt_products: Vec<String>,
     /// Products a CSP partner may open under the Cloud Solution Provider support plan.
     #[serde(default)]
-    pub csp_plan_products: List<Text>,
+    pub csp_plan_products: Vec<String>,
     /// Channel id for cloud requests made for a customer.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub customer_channel: Option<Text>,
+    pub customer_channel: Option<String>,
 }
 
 /// A membership tier (Action Pack, Silver, Gold).
@@ -114,12 +113,12 @@ pub struct AccountRules {
 #[serde(deny_unknown_fields)]
 pub struct Tier {
     /// Stable id, e.g. `gold`.
-    pub id: Text,
+    pub id: String,
     /// Display name, e.g. `Gold competency`.
-    pub name: Text,
+    pub name: String,
     /// Other spellings accepted on the command line.
     #[serde(default)]
-    pub aliases: List<Text>,
+    pub aliases: Vec<String>,
 }
 
 /// A class of competencies that the matrix tells apart (`cloud`, `other`).
@@ -127,9 +126,9 @@ pub struct Tier {
 #[serde(deny_unknown_fields)]
 pub struct CompetencyClass {
     /// Stable id, e.g. `cloud`.
-    pub id: Text,
+    pub id: String,
     /// Display name, e.g. `cloud competency`.
-    pub name: Text,
+    pub name: String,
 }
 
 /// One MPN competency and its class.
@@ -137,14 +136,14 @@ pub struct CompetencyClass {
 #[serde(deny_unknown_fields)]
 pub struct Competency {
     /// Stable id, e.g. `cloud-platform`.
-    pub id: Text,
+    pub id: String,
     /// Display name, e.g. `Cloud Platform`.
-    pub name: Text,
+    pub name: String,
     /// Id of its competency class.
-    pub class: Text,
+    pub class: String,
     /// Other spellings accepted on the command line.
     #[serde(default)]
-    pub aliases: List<Text>,
+    pub aliases: Vec<String>,
 }
 
 /// Whether a support type limits product versions.
@@ -163,17 +162,17 @@ pub enum VersionPolicy {
 #[serde(deny_unknown_fields)]
 pub struct SupportType {
     /// Stable id, e.g. `product-support`.
-    pub id: Text,
+    pub id: String,
     /// Display name.
-    pub name: Text,
+    pub name: String,
     /// What it covers, e.g. `recent on-premises products only`.
-    pub scope: Text,
+    pub scope: String,
     /// The products it covers.
     pub deployment: Deployment,
     /// Which versions qualify.
     pub version_policy: VersionPolicy,
     /// Id of the default channel for requests.
-    pub channel: Text,
+    pub channel: String,
 }
 
 /// Incidents a pack grants: a count (0 = not entitled) or unlimited.
@@ -251,16 +250,16 @@ impl<'de> Deserialize<'de> for Incidents {
 #[serde(deny_unknown_fields)]
 pub struct MatrixEntry {
     /// Tier id.
-    pub tier: Text,
+    pub tier: String,
     /// Support type id.
-    pub support_type: Text,
+    pub support_type: String,
     /// Competency class id, or `any` when the class does not matter.
-    pub competency_class: Text,
+    pub competency_class: String,
     /// Incidents granted (0 = not entitled).
     pub incidents: Incidents,
     /// The pack's published name, e.g. `Partner support Gold 20pack`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub pack: Option<Text>,
+    pub pack: Option<String>,
 }
 
 /// The competency class id meaning "whatever the competency".
@@ -271,14 +270,14 @@ pub const ANY_CLASS: &str = "any";
 #[serde(deny_unknown_fields)]
 pub struct Channel {
     /// Stable id, e.g. `support-for-business`.
-    pub id: Text,
+    pub id: String,
     /// Display name.
-    pub name: Text,
+    pub name: String,
     /// Where to go.
-    pub url: Text,
+    pub url: String,
     /// What to do there, in order.
     #[serde(default)]
-    pub steps: List<Text>,
+    pub steps: Vec<String>,
 }
 
 /// When an alternative or note applies; every field that is set must match.
@@ -287,19 +286,19 @@ pub struct Channel {
 pub struct Condition {
     /// Only for products of these deployments.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub deployments: Option<List<Deployment>>,
+    pub deployments: Option<Vec<Deployment>>,
     /// Only for these support types.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub support_types: Option<List<Text>>,
+    pub support_types: Option<Vec<String>>,
     /// Only for these tiers.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub tiers: Option<List<Text>>,
+    pub tiers: Option<Vec<String>>,
     /// Only for these products.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub products: Option<List<Text>>,
+    pub products: Option<Vec<String>>,
     /// Never for these products.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub except_products: Option<List<Text>>,
+    pub except_products: Option<Vec<String>>,
     /// Only when the answer is (true) or is not (false) eligible.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub eligible: Option<bool>,
@@ -311,7 +310,7 @@ pub struct Condition {
     pub csp: Option<bool>,
     /// Only when these facts were not stated: `activated`, `ids-associated`, `contract`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub unstated: Option<List<Text>>,
+    pub unstated: Option<Vec<String>>,
 }
 
 /// The account facts a request may state, as named in `Condition::unstated`.
@@ -322,13 +321,13 @@ pub const FACTS: [&str; 4] = ["activated", "ids-associated", "contract", "role"]
 #[serde(deny_unknown_fields)]
 pub struct Alternative {
     /// Stable id, e.g. `pay-per-incident`.
-    pub id: Text,
+    pub id: String,
     /// Display name.
-    pub name: Text,
+    pub name: String,
     /// Where to get it.
-    pub url: Text,
+    pub url: String,
     /// One line on what it is.
-    pub description: Text,
+    pub description: String,
     /// When it is offered (always when empty).
     #[serde(default)]
     pub when: Condition,
@@ -339,9 +338,9 @@ pub struct Alternative {
 #[serde(deny_unknown_fields)]
 pub struct Note {
     /// Stable id, e.g. `ids-first-use`.
-    pub id: Text,
+    pub id: String,
     /// The advice.
-    pub text: Text,
+    pub text: String,
     /// When it is shown (always when empty).
     #[serde(default)]
     pub when: Condition,
@@ -353,25 +352,25 @@ pub struct Entitlements {
     /// When the file was written.
     pub generated: Option<chrono::NaiveDate>,
     /// Tiers, lowest first.
-    pub tiers: List<Tier>,
+    pub tiers: Vec<Tier>,
     /// Competency classes.
-    pub competency_classes: List<CompetencyClass>,
+    pub competency_classes: Vec<CompetencyClass>,
     /// Competencies.
-    pub competencies: List<Competency>,
+    pub competencies: Vec<Competency>,
     /// Support types.
-    pub support_types: List<SupportType>,
+    pub support_types: Vec<SupportType>,
     /// The matrix.
-    pub matrix: List<MatrixEntry>,
+    pub matrix: Vec<MatrixEntry>,
     /// Channels.
-    pub channels: List<Channel>,
+    pub channels: Vec<Channel>,
     /// Alternatives, in the order to show them.
-    pub alternatives: List<Alternative>,
+    pub alternatives: Vec<Alternative>,
     /// Notes, in the order to show them.
-    pub notes: List<Note>,
+    pub notes: Vec<Note>,
     /// Portal actions.
-    pub actions: List<Action>,
+    pub actions: Vec<Action>,
     /// Roles.
-    pub roles: List<Role>,
+    pub roles: Vec<Role>,
     /// Account rules.
     pub account: AccountRules,
 }
@@ -680,16 +679,16 @@ impl EntitlementsFile {
         }
         let valid = Entitlements {
             generated,
-            tiers: self.tiers.into(),
-            competency_classes: self.competency_classes.into(),
-            competencies: self.competencies.into(),
-            support_types: self.support_types.into(),
-            matrix: self.matrix.into(),
-            channels: self.channels.into(),
-            alternatives: self.alternatives.into(),
-            notes: self.notes.into(),
-            actions: self.actions.into(),
-            roles: self.roles.into(),
+            tiers: self.tiers,
+            competency_classes: self.competency_classes,
+            competencies: self.competencies,
+            support_types: self.support_types,
+            matrix: self.matrix,
+            channels: self.channels,
+            alternatives: self.alternatives,
+            notes: self.notes,
+            actions: self.actions,
+            roles: self.roles,
             account: self.account,
         };
         (Some(valid), problems)
@@ -757,7 +756,7 @@ pub(crate) fn check_spellings<'a, S: AsRef<str> + 'a>(
     section: &At<'_>,
     entries: impl Iterator<Item = (&'a str, &'a str, &'a [S])>,
 ) {
-    let mut seen = crate::names::Spellings::with_capacity(64);
+    let mut seen = crate::names::Spellings::default();
     let mut ids: Vec<&str> = Vec::with_capacity(32);
     for (i, (id, name, aliases)) in entries.enumerate() {
         ids.push(id);

@@ -11,7 +11,6 @@ use serde::{Deserialize, Serialize};
 
 use super::entitlements::{check_date, check_spellings, unique_ids};
 use super::error::{At, Problems, Severity};
-use super::text::{List, Text};
 
 /// Whether a product is installed by the customer or run by Microsoft.
 #[derive(Debug, Clone, Copy, schemars::JsonSchema, Deserialize, Serialize, PartialEq, Eq, Hash)]
@@ -91,9 +90,9 @@ pub struct ProductEntry {
 #[serde(deny_unknown_fields)]
 pub struct Track {
     /// Stable id within the product, e.g. `ltsc`.
-    pub id: Text,
+    pub id: String,
     /// Display name.
-    pub name: Text,
+    pub name: String,
     /// Whether N and N-1 are counted on this track.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub main: bool,
@@ -131,28 +130,28 @@ pub struct Lifecycle {
     /// When the file was generated.
     pub generated: Option<NaiveDate>,
     /// Products in file order.
-    pub products: List<Product>,
+    pub products: Vec<Product>,
 }
 
 /// A validated product.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Product {
     /// Stable id.
-    pub id: Text,
+    pub id: String,
     /// Display name.
-    pub name: Text,
+    pub name: String,
     /// On-premises or cloud.
     pub deployment: Deployment,
     /// Other spellings.
-    pub aliases: List<Text>,
+    pub aliases: Vec<String>,
     /// Channel override.
-    pub channel: Option<Text>,
+    pub channel: Option<String>,
     /// Tracks; `main_track` indexes the main one.
-    pub tracks: List<Track>,
+    pub tracks: Vec<Track>,
     /// Id of the track N and N-1 are counted on (empty for cloud products).
-    pub main_track: Text,
+    pub main_track: String,
     /// Versions sorted newest release first (ties by name).
-    pub versions: List<Release>,
+    pub versions: Vec<Release>,
 }
 
 impl Product {
@@ -169,11 +168,11 @@ impl Product {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Release {
     /// Microsoft's name, e.g. `2019`.
-    pub version: Text,
+    pub version: String,
     /// Other spellings.
-    pub aliases: List<Text>,
+    pub aliases: Vec<String>,
     /// Track id.
-    pub track: Text,
+    pub track: String,
     /// Lifecycle policy.
     pub policy: Policy,
     /// First day of availability.
@@ -242,7 +241,7 @@ impl LifecycleFile {
         (
             Some(Lifecycle {
                 generated,
-                products: products.into(),
+                products,
             }),
             problems,
         )
@@ -292,7 +291,7 @@ fn validate_product(at: &At<'_>, p: ProductEntry, problems: &mut Problems) -> Op
 
     // Version names and aliases must select one version only.
     let section = at.field("versions");
-    let mut spelled = crate::names::Spellings::with_capacity(p.versions.len() * 2);
+    let mut spelled = crate::names::Spellings::default();
     // First pass: check, keeping each good version's parsed dates; the strings are moved
     // into the validated versions afterwards instead of being copied.
     let mut dates = Vec::with_capacity(p.versions.len());
@@ -394,9 +393,9 @@ fn validate_product(at: &At<'_>, p: ProductEntry, problems: &mut Problems) -> Op
             continue;
         };
         versions.push(Release {
-            version: v.version.into(),
-            aliases: v.aliases.into_iter().map(Text::from).collect(),
-            track: v.track.into(),
+            version: v.version,
+            aliases: v.aliases.into_iter().collect(),
+            track: v.track,
             policy: v.policy,
             release,
             mainstream_end,
@@ -410,13 +409,13 @@ fn validate_product(at: &At<'_>, p: ProductEntry, problems: &mut Problems) -> Op
             .then_with(|| a.version.cmp(&b.version))
     });
     Some(Product {
-        id: p.id.into(),
-        name: p.name.into(),
+        id: p.id,
+        name: p.name,
         deployment: p.deployment,
-        aliases: p.aliases.into_iter().map(Text::from).collect(),
-        channel: p.channel.map(Text::from),
-        tracks: p.tracks.into(),
-        main_track: main_track.into(),
-        versions: versions.into(),
+        aliases: p.aliases.into_iter().collect(),
+        channel: p.channel,
+        tracks: p.tracks,
+        main_track,
+        versions,
     })
 }

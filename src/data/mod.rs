@@ -4,28 +4,23 @@
 //! This module owns all data I/O and the one place where user spellings of tiers, products,
 //! versions and competencies become data references. It must not decide entitlement.
 
-#[rustfmt::skip]
-mod builtin;
 pub mod diagnostics;
 pub mod entitlements;
 pub mod error;
 pub mod lifecycle;
 pub mod locate;
-mod text;
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
-use std::sync::atomic::{AtomicU32, Ordering};
 
 use serde::de::DeserializeOwned;
 
 pub use entitlements::{Entitlements, Incidents};
 pub use error::{At, DataError, Diagnostic, Problem, Problems, Severity};
 pub use lifecycle::{Deployment, Lifecycle, Product, Release};
-pub use text::{List, Text};
 
-use crate::names::{Candidate, NameIndex, UnknownNameError, resolve};
+use crate::names::{UnknownNameError, normalize, unknown_name};
 use entitlements::{CompetencyClass, EntitlementsFile, Tier};
 use lifecycle::LifecycleFile;
 
@@ -64,80 +59,71 @@ pub struct Dataset {
     pub entitlements: Entitlements,
     /// The lifecycle data.
     pub lifecycle: Lifecycle,
-    index: Index,
+    names: Names,
 }
 
-/// Name indexes over the data, each built once its kind of name has been looked up
-/// [`INDEX_AFTER`] times: a single check resolves a few names by scanning, a batch resolves
-/// millions through the index.
-#[derive(Debug, Default)]
-struct Index {
-    lookups: AtomicU32,
-    tiers: OnceLock<NameIndex>,
-    products: OnceLock<NameIndex>,
+/// Every spelling the user may type, folded (see [`crate::names::normalize`]), mapped to
+/// the position of what it names. Built once at load, so a batch resolves each name in one
+/// lookup.
+#[derive(Debug, Clone, Default)]
+struct Names {
+    tiers: HashMap<String, usize>,
+    products: HashMap<String, usize>,
     /// Competency classes first, then competencies.
-    competencies: OnceLock<NameIndex>,
-    roles: OnceLock<NameIndex>,
-    actions: OnceLock<NameIndex>,
+    competencies: HashMap<String, usize>,
+    roles: HashMap<String, usize>,
+    actions: HashMap<String, usize>,
     /// One per product, in product order.
-    versions: Vec<OnceLock<NameIndex>>,
+    versions: Vec<HashMap<String, usize>>,
 }
 
-impl Clone for Index {
-    /// A copy starts cold: its indexes are rebuilt on demand.
-    fn clone(&self) -> Self {
-        Index {
-            versions: (0..self.versions.len()).map(|_| OnceLock::new()).collect(),
-            ..Index::default()
+/// Maps each folded spelling of each item to the item's position; the first item to claim
+/// a spelling keeps it (validation rejects data where two items share one).
+fn name_map<'s, T: 's>(
+    items: impl IntoIterator<Item = &'s T>,
+    spellings: impl Fn(&'s T) -> Vec<&'s str>,
+) -> HashMap<String, usize> {
+    let mut map = HashMap::new();
+    for (position, item) in items.into_iter().enumerate() {
+        for spelling in spellings(item) {
+            map.entry(normalize(spelling)).or_insert(position);
         }
     }
-}
-
-/// Lookups (of any kind) after which the indexes are built.
-const INDEX_AFTER: u32 = 8;
-
-impl Index {
-    /// Counts a lookup; whether the indexes should be used from now on.
-    fn warm(&self) -> bool {
-        // Relaxed: the count only decides when building the indexes starts to pay.
-        self.lookups.fetch_add(1, Ordering::Relaxed) >= INDEX_AFTER
-    }
-}
-
-/// Indexes the spellings of each entry of a list, by position.
-fn index_of<'s, T: 's>(
-    items: impl Iterator<Item = &'s T>,
-    spellings: impl Fn(&'s T) -> Vec<&'s str>,
-) -> NameIndex {
-    let lists: Vec<Vec<&str>> = items.map(spellings).collect();
-    NameIndex::new(
-        lists
-            .iter()
-            .enumerate()
-            .flat_map(|(i, l)| l.iter().map(move |s| (i, *s))),
-    )
+    map
 }
 
 impl Dataset {
-    /// The built-in data, from the snapshot compiled in from `data/` (validated when it was
-    /// generated): no parsing, validating or copying. `None` when the snapshot is stale.
-    pub fn builtin() -> Option<Dataset> {
-        BUILTIN_IS_CURRENT
-            .then(|| Dataset::new(builtin::ENTITLEMENTS.clone(), builtin::LIFECYCLE.clone()))
-    }
-
-    /// Puts validated, cross-checked files together.
+    /// Puts validated, cross-checked files together and indexes their names.
     fn new(entitlements: Entitlements, lifecycle: Lifecycle) -> Self {
-        let index = Index {
-            versions: (0..lifecycle.products.len())
-                .map(|_| OnceLock::new())
+        let ent = &entitlements;
+        let competencies = ent
+            .competency_classes
+            .iter()
+            .map(|c| vec![c.id.as_str(), c.name.as_str()])
+            .chain(
+                ent.competencies
+                    .iter()
+                    .map(|c| spellings(&c.id, &c.name, &c.aliases)),
+            )
+            .collect::<Vec<_>>();
+        let names = Names {
+            tiers: name_map(&ent.tiers, |t| spellings(&t.id, &t.name, &t.aliases)),
+            products: name_map(&lifecycle.products, |p| {
+                spellings(&p.id, &p.name, &p.aliases)
+            }),
+            competencies: name_map(&competencies, Clone::clone),
+            roles: name_map(&ent.roles, |r| spellings(&r.id, &r.name, &r.aliases)),
+            actions: name_map(&ent.actions, |a| vec![a.id.as_str(), a.name.as_str()]),
+            versions: lifecycle
+                .products
+                .iter()
+                .map(|p| name_map(&p.versions, version_spellings))
                 .collect(),
-            ..Index::default()
         };
         Dataset {
             entitlements,
             lifecycle,
-            index,
+            names,
         }
     }
 }
@@ -281,44 +267,11 @@ pub fn check_catalogue(
     (catalogue, diagnostics, src.0)
 }
 
-/// Loads both files for a command: the dataset, or every error found. Without a file named,
-/// this is the built-in data, ready-made.
+/// Loads both files for a command (the built-in ones unless a path is given): the dataset, or
+/// every error found.
 pub fn load(paths: &DataPaths) -> Result<Dataset, DataError> {
-    if paths.data_dir.is_none()
-        && paths.entitlements.is_none()
-        && paths.lifecycle.is_none()
-        && let Some(dataset) = Dataset::builtin()
-    {
-        return Ok(dataset);
-    }
     into_dataset(check(paths))
 }
-
-/// FNV-1a over both data texts: names the data a built-in snapshot was generated from.
-pub const fn fingerprint(entitlements: &str, lifecycle: &str) -> u64 {
-    const PRIME: u64 = 0x0100_0000_01b3;
-    let texts = [entitlements.as_bytes(), lifecycle.as_bytes()];
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut t = 0;
-    while t < texts.len() {
-        let bytes = texts[t];
-        let mut i = 0;
-        while i < bytes.len() {
-            hash = (hash ^ bytes[i] as u64).wrapping_mul(PRIME);
-            i += 1;
-        }
-        // A byte no UTF-8 text holds separates the two texts.
-        hash = (hash ^ 0xff).wrapping_mul(PRIME);
-        t += 1;
-    }
-    hash
-}
-
-/// Whether `builtin.rs` was generated from the embedded files as they are in this build. If not
-/// (a data file edited, the snapshot not yet regenerated), the embedded files are parsed
-/// instead, so the binary never answers from stale data; a test fails until it is regenerated.
-pub const BUILTIN_IS_CURRENT: bool =
-    builtin::FINGERPRINT == fingerprint(EMBEDDED_ENTITLEMENTS, EMBEDDED_LIFECYCLE);
 
 fn into_dataset(checked: Checked) -> Result<Dataset, DataError> {
     if let Some(dataset) = checked.dataset {
@@ -475,7 +428,7 @@ fn cross_check(ent: &Entitlements, life: &Lifecycle) -> Problems {
                 .iter()
                 .flat_map(|n| n.when.products.iter().flatten()),
         );
-    let mut missing: Vec<&Text> = named.filter(|id| !known(id)).collect();
+    let mut missing: Vec<&String> = named.filter(|id| !known(id)).collect();
     missing.sort();
     missing.dedup();
     for id in missing {
@@ -536,114 +489,26 @@ impl Dataset {
 
     /// Resolves a tier by id, name or alias.
     pub fn tier(&self, input: &str) -> Result<&Tier, UnknownNameError> {
-        let index = self.index.warm().then(|| {
-            self.index.tiers.get_or_init(|| {
-                index_of(self.entitlements.tiers.iter(), |t| {
-                    spellings(&t.id, &t.name, &t.aliases)
-                })
-            })
-        });
-        if let Some(tier) = index
-            .and_then(|x| x.find(input))
-            .and_then(|i| self.entitlements.tiers.get(i))
-        {
-            return Ok(tier);
-        }
-        let candidates = self
-            .entitlements
-            .tiers
-            .iter()
-            .map(|t| Candidate {
-                canonical: t.id.as_str(),
-                spellings: spellings(&t.id, &t.name, &t.aliases),
-                value: t,
-            })
-            .collect();
-        resolve("tier", input, candidates)
+        let tiers = &self.entitlements.tiers;
+        lookup("tier", input, &self.names.tiers, tiers, |t| &t.id)
     }
 
     /// Resolves a role by id, name or alias.
     pub fn role(&self, input: &str) -> Result<&entitlements::Role, UnknownNameError> {
-        let index = self.index.warm().then(|| {
-            self.index.roles.get_or_init(|| {
-                index_of(self.entitlements.roles.iter(), |r| {
-                    spellings(&r.id, &r.name, &r.aliases)
-                })
-            })
-        });
-        if let Some(role) = index
-            .and_then(|x| x.find(input))
-            .and_then(|i| self.entitlements.roles.get(i))
-        {
-            return Ok(role);
-        }
-        let candidates = self
-            .entitlements
-            .roles
-            .iter()
-            .map(|r| Candidate {
-                canonical: r.id.as_str(),
-                spellings: spellings(&r.id, &r.name, &r.aliases),
-                value: r,
-            })
-            .collect();
-        resolve("role", input, candidates)
+        let roles = &self.entitlements.roles;
+        lookup("role", input, &self.names.roles, roles, |r| &r.id)
     }
 
     /// Resolves an action by id or name.
     pub fn action(&self, input: &str) -> Result<&entitlements::Action, UnknownNameError> {
-        let index = self.index.warm().then(|| {
-            self.index.actions.get_or_init(|| {
-                index_of(self.entitlements.actions.iter(), |a| {
-                    vec![a.id.as_str(), a.name.as_str()]
-                })
-            })
-        });
-        if let Some(action) = index
-            .and_then(|x| x.find(input))
-            .and_then(|i| self.entitlements.actions.get(i))
-        {
-            return Ok(action);
-        }
-        let candidates = self
-            .entitlements
-            .actions
-            .iter()
-            .map(|a| Candidate {
-                canonical: a.id.as_str(),
-                spellings: vec![a.id.as_str(), a.name.as_str()],
-                value: a,
-            })
-            .collect();
-        resolve("action", input, candidates)
+        let actions = &self.entitlements.actions;
+        lookup("action", input, &self.names.actions, actions, |a| &a.id)
     }
 
     /// Resolves a product by id, name or alias.
     pub fn product(&self, input: &str) -> Result<&Product, UnknownNameError> {
-        let index = self.index.warm().then(|| {
-            self.index.products.get_or_init(|| {
-                index_of(self.lifecycle.products.iter(), |p| {
-                    spellings(&p.id, &p.name, &p.aliases)
-                })
-            })
-        });
-        if let Some(product) = index
-            .and_then(|x| x.find(input))
-            .and_then(|i| self.lifecycle.products.get(i))
-        {
-            return Ok(product);
-        }
-        let candidates = self
-            .lifecycle
-            .products
-            .iter()
-            .map(|p| Candidate {
-                canonical: p.id.as_str(),
-                spellings: spellings(&p.id, &p.name, &p.aliases),
-                value: p,
-            })
-            .collect();
-        resolve("product", input, candidates)
+        let products = &self.lifecycle.products;
+        lookup("product", input, &self.names.products, products, |p| &p.id)
     }
 
     /// Resolves a version of a product by name or alias (`2012r2` finds `2012 R2`).
@@ -657,36 +522,12 @@ impl Dataset {
             .products
             .iter()
             .position(|p| p.id == product.id);
-        let found = position
-            .filter(|_| self.index.warm())
-            .and_then(|i| self.index.versions.get(i))
-            .map(|cell| {
-                cell.get_or_init(|| {
-                    index_of(product.versions.iter(), |v| {
-                        std::iter::once(v.version.as_str())
-                            .chain(v.aliases.iter().map(Text::as_str))
-                            .collect()
-                    })
-                })
-            })
-            .and_then(|index| index.find(input))
-            .and_then(|i| product.versions.get(i));
-        if let Some(release) = found {
-            return Ok(release);
-        }
-        let candidates = product
-            .versions
-            .iter()
-            .map(|v| Candidate {
-                canonical: v.version.as_str(),
-                spellings: std::iter::once(v.version.as_str())
-                    .chain(v.aliases.iter().map(Text::as_str))
-                    .collect(),
-                value: v,
-            })
-            .collect();
-        resolve("version", input, candidates).map_err(|mut e| {
-            e.of = Some(product.id.to_string());
+        let empty = HashMap::new();
+        let names = position
+            .and_then(|i| self.names.versions.get(i))
+            .unwrap_or(&empty);
+        lookup("version", input, names, &product.versions, |v| &v.version).map_err(|mut e| {
+            e.of = Some(product.id.clone());
             e
         })
     }
@@ -694,63 +535,57 @@ impl Dataset {
     /// Resolves a competency id, name or alias, or a competency class id or name.
     pub fn competency(&self, input: &str) -> Result<CompetencyChoice<'_>, UnknownNameError> {
         let ent = &self.entitlements;
-        let index = self.index.warm().then(|| {
-            self.index.competencies.get_or_init(|| {
-                let classes = ent
-                    .competency_classes
-                    .iter()
-                    .map(|c| vec![c.id.as_str(), c.name.as_str()]);
-                let named = ent
-                    .competencies
-                    .iter()
-                    .map(|c| spellings(&c.id, &c.name, &c.aliases));
-                let lists: Vec<Vec<&str>> = classes.chain(named).collect();
-                NameIndex::new(
-                    lists
-                        .iter()
-                        .enumerate()
-                        .flat_map(|(i, l)| l.iter().map(move |s| (i, *s))),
-                )
-            })
-        });
-        if let Some(i) = index.and_then(|x| x.find(input)) {
-            let classes = ent.competency_classes.len();
-            if let Some(class) = ent.competency_classes.get(i) {
-                return Ok(CompetencyChoice::Class(class));
-            }
-            if let Some(c) = ent.competencies.get(i - classes)
-                && let Some(class) = ent.competency_class(&c.class)
-            {
-                return Ok(CompetencyChoice::Named {
-                    name: c.name.as_str(),
-                    class,
-                });
-            }
-        }
-        let classes = ent.competency_classes.iter().map(|c| Candidate {
-            canonical: c.id.as_str(),
-            spellings: vec![c.id.as_str(), c.name.as_str()],
-            value: CompetencyChoice::Class(c),
-        });
-        let named = ent.competencies.iter().filter_map(|c| {
-            let class = ent.competency_class(&c.class)?;
-            Some(Candidate {
-                canonical: c.id.as_str(),
-                spellings: spellings(&c.id, &c.name, &c.aliases),
-                value: CompetencyChoice::Named {
-                    name: c.name.as_str(),
-                    class,
-                },
-            })
-        });
-        resolve("competency", input, classes.chain(named).collect())
+        let classes = ent.competency_classes.len();
+        let names = &self.names.competencies;
+        let found = names
+            .get(&normalize(input))
+            .and_then(|&i| match i.checked_sub(classes) {
+                None => ent.competency_classes.get(i).map(CompetencyChoice::Class),
+                Some(c) => ent.competencies.get(c).and_then(|c| {
+                    Some(CompetencyChoice::Named {
+                        name: c.name.as_str(),
+                        class: ent.competency_class(&c.class)?,
+                    })
+                }),
+            });
+        found.ok_or_else(|| {
+            let ids: Vec<&str> = ent
+                .competency_classes
+                .iter()
+                .map(|c| c.id.as_str())
+                .chain(ent.competencies.iter().map(|c| c.id.as_str()))
+                .collect();
+            unknown_name("competency", input, names, &ids)
+        })
     }
 }
 
-fn spellings<'a>(id: &'a str, name: &'a str, aliases: &'a [Text]) -> Vec<&'a str> {
+/// The one name resolver: the item a folded spelling names, or an error listing the valid
+/// ids with a "did you mean".
+fn lookup<'d, T>(
+    kind: &'static str,
+    input: &str,
+    names: &HashMap<String, usize>,
+    items: &'d [T],
+    id: impl Fn(&'d T) -> &'d String,
+) -> Result<&'d T, UnknownNameError> {
+    if let Some(item) = names.get(&normalize(input)).and_then(|&i| items.get(i)) {
+        return Ok(item);
+    }
+    let ids: Vec<&str> = items.iter().map(|item| id(item).as_str()).collect();
+    Err(unknown_name(kind, input, names, &ids))
+}
+
+fn version_spellings(v: &Release) -> Vec<&str> {
+    std::iter::once(v.version.as_str())
+        .chain(v.aliases.iter().map(String::as_str))
+        .collect()
+}
+
+fn spellings<'a>(id: &'a str, name: &'a str, aliases: &'a [String]) -> Vec<&'a str> {
     [id, name]
         .into_iter()
-        .chain(aliases.iter().map(Text::as_str))
+        .chain(aliases.iter().map(String::as_str))
         .collect()
 }
 
