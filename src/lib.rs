@@ -88,7 +88,7 @@ pub enum AppError {
     #[error("the `{}` format is for `check --batch` only", format.name())]
     FormatNotForSingleCheck {
         /// The format asked for.
-        format: Format,
+        format: render::CheckFormat,
     },
 }
 

@@ -4,6 +4,8 @@
 
 use std::collections::BTreeMap;
 
+use std::fmt;
+
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -97,7 +99,7 @@ impl ExplainReport {
             closing.push(format!("This answer assumes {}.", assumed.join("; ")));
         }
         ExplainReport {
-            headline: crate::render::table::headline(&r.line()),
+            headline: r.line().to_string(),
             paragraphs,
             closing,
         }
@@ -273,6 +275,51 @@ pub struct CheckLine<'a> {
     pub eligible_until: Option<NaiveDate>,
     /// Codes of the rules that failed.
     pub failed: Vec<&'a str>,
+}
+
+impl fmt::Display for CheckLine<'_> {
+    /// The one-line answer: `ELIGIBLE: ...` or `NOT ELIGIBLE: ...`, with the reasons' codes.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let l = self;
+        let who = l.tier.1;
+        let what = match l.version {
+            Some((v, true)) => format!("{} {v} (current version, assumed)", l.product.1),
+            Some((v, false)) => format!("{} {v}", l.product.1),
+            None => l.product.1.to_owned(),
+        };
+        if l.eligible {
+            let incidents = match (&l.incidents, l.by_class.as_slice()) {
+                (_, [_, ..]) => l
+                    .by_class
+                    .iter()
+                    .map(|(class, i)| format!("{class} competency: {i}"))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                (Some(i), []) => match l.pack {
+                    Some(pack) => format!("{i} ({pack})"),
+                    None => i.to_string(),
+                },
+                (None, []) => String::new(),
+            };
+            let until = l
+                .eligible_until
+                .map(|d| format!(", qualifies until {d}"))
+                .unwrap_or_default();
+            write!(
+                f,
+                "ELIGIBLE: {who} gets {} for {what} on {}: {incidents}{until}",
+                l.support_type.1, l.as_of
+            )
+        } else {
+            write!(
+                f,
+                "NOT ELIGIBLE: {who} gets no {} for {what} on {} ({})",
+                l.support_type.1,
+                l.as_of,
+                l.failed.join(", ")
+            )
+        }
+    }
 }
 
 impl<'a> CheckLine<'a> {

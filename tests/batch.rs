@@ -287,7 +287,8 @@ fn unknown_column_exits_2() {
         .stderr("error: cannot read `/nonexistent.csv`: no such file\n");
 }
 
-/// Batch-only formats are refused elsewhere with exit 2.
+/// Batch-only formats are refused elsewhere with exit 2: by `check` without `--batch`, and
+/// at parse time by commands that cannot print them (their `--help` does not offer them).
 #[test]
 fn batch_formats_are_batch_only() {
     cmd()
@@ -299,7 +300,22 @@ fn batch_formats_are_batch_only() {
         .args(["matrix", "-f", "github"])
         .assert()
         .code(2)
-        .stderr(contains("the `github` format is for `check --batch` only"));
+        .stderr(contains("invalid value 'github' for '--format <FORMAT>'"))
+        .stderr(contains("[possible values: text, json, markdown, csv]"));
+    for command in [
+        "matrix", "products", "explain", "validate", "roles", "diagnose",
+    ] {
+        let help = cmd().args([command, "--help"]).output().expect("runs");
+        let help = String::from_utf8(help.stdout).expect("UTF-8");
+        assert!(
+            help.contains("markdown"),
+            "{command} --help lists no formats"
+        );
+        assert!(
+            !help.contains("junit") && !help.contains("github"),
+            "{command}: {help}"
+        );
+    }
 }
 
 /// `verify`: all expectations hold: exit 0 and the closing count line.

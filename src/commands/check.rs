@@ -1,17 +1,19 @@
 //! `mpn-support check`: one request, or a batch of them (`--batch`), decided by the rules.
 
-use std::path::PathBuf;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use clap::Args;
 
-use crate::batch::{self, BatchOptions};
+use crate::batch::{self, RowError};
 use crate::cli::{DataArgs, InputFormat, RequestArgs};
 use crate::commands::decide;
-use crate::data;
+use crate::data::{self, Dataset};
 use crate::exit::Exit;
-use crate::render::Format;
-use crate::report::Report;
+use crate::render::batch::{Counts, Writer, expiry_warning, write_error};
+use crate::render::{CheckFormat, Format};
+use crate::report::{CheckLine, CheckReport, Report};
 use crate::request::{self, Request};
 use crate::{AppError, Outcome};
 
@@ -26,8 +28,8 @@ pub struct CheckArgs {
     #[command(flatten)]
     pub request: RequestArgs,
     /// Output format; a batch also takes junit and github
-    #[arg(long, short, value_enum, default_value_t = Format::Text)]
-    pub format: Format,
+    #[arg(long, short, value_enum, default_value_t = CheckFormat::Text)]
+    pub format: CheckFormat,
     /// Check every request in FILE (CSV with a header, or JSON Lines; `-` for stdin)
     #[arg(long, value_name = "FILE", conflicts_with_all = ["tier", "product", "version", "competency"], help_heading = "Batch")]
     pub batch: Option<PathBuf>,
@@ -56,6 +58,21 @@ pub struct CheckArgs {
     pub data: DataArgs,
 }
 
+/// How a batch runs and reports.
+#[derive(Debug, Clone)]
+pub struct BatchOptions {
+    /// Forced input format.
+    pub input_format: Option<InputFormat>,
+    /// Output format.
+    pub format: CheckFormat,
+    /// Exit 0 even when some request is not eligible.
+    pub no_fail: bool,
+    /// Warn when an eligible request stops qualifying within this many days.
+    pub warn_days: u32,
+    /// As-of date for rows without one.
+    pub default_as_of: NaiveDate,
+}
+
 /// Loads the data once and decides the request, or streams the batch to `out`.
 pub fn run(
     args: &CheckArgs,
@@ -72,14 +89,15 @@ pub fn run(
             warn_days: args.warn_days,
             default_as_of: as_of,
         };
-        return batch::run_batch(&data, path, &options, out);
+        return run_batch(&data, path, &options, out);
     }
     let request = Request::from_args(&args.request, today);
-    if matches!(args.format, Format::Junit | Format::Github) {
-        return Err(AppError::FormatNotForSingleCheck {
+    let format = args
+        .format
+        .report()
+        .ok_or(AppError::FormatNotForSingleCheck {
             format: args.format,
-        });
-    }
+        })?;
     let report = decide(&data, &request)?;
     let exit = if report.eligible {
         Exit::Success
@@ -89,9 +107,99 @@ pub fn run(
     let warnings = report.warnings.clone();
     Ok(Outcome {
         report: Report::Check(Box::new(report)),
-        format: args.format,
+        format,
         exit,
         warnings,
         summary: None,
     })
+}
+
+/// Runs `check --batch`: decides every row, writing each result to `out` as it goes.
+fn run_batch(
+    data: &Dataset,
+    path: &Path,
+    options: &BatchOptions,
+    out: &mut dyn Write,
+) -> Result<Outcome, AppError> {
+    let rows = batch::rows(path, options.input_format, batch::open(path)?)?;
+    let shown = path.display().to_string();
+    let mut writer = Writer::new(options.format, &shown, out)?;
+    let mut counts = Counts::default();
+    let mut stale = Vec::new();
+    for row in rows {
+        let result = row.and_then(|(line, row)| {
+            let request = row
+                .request(options.default_as_of)
+                .map_err(|message| RowError { line, message })?;
+            request
+                .resolve(data)
+                .map(|q| (line, request.as_of, q))
+                .map_err(|e| RowError {
+                    line,
+                    message: e.to_string().replace("\nerror: ", "; "),
+                })
+        });
+        let written = match &result {
+            Ok((line, as_of, query)) => {
+                let decision = crate::rules::evaluate(query, data);
+                let summary = CheckLine::from_decision(&decision);
+                let warnings = data.staleness(*as_of);
+                // Only JSON and JUnit print the whole report; the others need the line only.
+                let full = writer.needs_report().then(|| {
+                    let mut report = CheckReport::new(&decision);
+                    report.warnings.clone_from(&warnings);
+                    report
+                });
+                let warning = expiry_warning(&summary, options.warn_days);
+                if summary.eligible {
+                    counts.eligible += 1;
+                } else {
+                    counts.not_eligible += 1;
+                }
+                counts.warnings += usize::from(warning.is_some());
+                for w in warnings {
+                    if !stale.contains(&w) {
+                        stale.push(w);
+                    }
+                }
+                writer.decided(*line, &summary, full.as_ref(), warning.as_deref())
+            }
+            Err(e) => {
+                counts.invalid += 1;
+                writer.invalid(e)
+            }
+        };
+        if let Err(e) = written {
+            // A closed stdout ends the run quietly; other write errors are errors.
+            if e.kind() == io::ErrorKind::BrokenPipe {
+                return Ok(batch_outcome(counts, options, stale));
+            }
+            return Err(write_error(e));
+        }
+    }
+    match writer.finish(&counts) {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => return Err(write_error(e)),
+        _ => {}
+    }
+    Ok(batch_outcome(counts, options, stale))
+}
+
+fn batch_outcome(counts: Counts, options: &BatchOptions, stale: Vec<String>) -> Outcome {
+    let exit = if counts.invalid > 0 {
+        Exit::Error
+    } else if counts.not_eligible > 0 && !options.no_fail {
+        Exit::NotEligible
+    } else {
+        Exit::Success
+    };
+    Outcome {
+        report: Report::Text(String::new()),
+        format: Format::Text,
+        exit,
+        warnings: stale,
+        summary: Some(format!(
+            "{} eligible, {} not eligible, {} invalid",
+            counts.eligible, counts.not_eligible, counts.invalid
+        )),
+    }
 }

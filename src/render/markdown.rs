@@ -9,7 +9,7 @@ use crate::report::Report;
 pub fn render(report: &Report) -> String {
     match report {
         Report::Check(r) => {
-            let mut out = format!("**{}**\n\n", escape(&super::table::headline(&r.line())));
+            let mut out = format!("**{}**\n\n", escape(&r.line().to_string()));
             out.push_str(&table(&trace_grid(r)));
             if !r.next_steps.is_empty() {
                 out.push_str("\n**Next steps**\n\n");

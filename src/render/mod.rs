@@ -4,6 +4,7 @@
 //! Renderers are pure functions of a report; they decide nothing. Words for verdicts, reasons
 //! and statuses come from the report (built from the rules' `Display` impls).
 
+pub mod batch;
 mod csv;
 mod json;
 pub mod markdown;
@@ -15,13 +16,28 @@ use crate::report::{
     CheckReport, ImportReport, MatrixReport, ProductsReport, Report, ValidateReport,
 };
 
-/// Output format, the same names on every command.
+/// Output format of a report, the same names on every command.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
     /// Human-readable text with tables.
     #[value(alias = "table")]
     Text,
-    /// Pretty-printed JSON (the stable contract in the README).
+    /// Pretty-printed JSON (the stable contract in docs/json.md).
+    Json,
+    /// GitHub-flavoured markdown.
+    #[value(alias = "md")]
+    Markdown,
+    /// Comma-separated values with a header row.
+    Csv,
+}
+
+/// Output format of `check`: a report's formats, plus two that only a batch can print.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum CheckFormat {
+    /// Human-readable text with tables.
+    #[value(alias = "table")]
+    Text,
+    /// Pretty-printed JSON (the stable contract in docs/json.md).
     Json,
     /// GitHub-flavoured markdown.
     #[value(alias = "md")]
@@ -34,16 +50,27 @@ pub enum Format {
     Github,
 }
 
-impl Format {
+impl CheckFormat {
+    /// The report format it names; `None` for the batch-only ones.
+    pub fn report(self) -> Option<Format> {
+        match self {
+            CheckFormat::Text => Some(Format::Text),
+            CheckFormat::Json => Some(Format::Json),
+            CheckFormat::Markdown => Some(Format::Markdown),
+            CheckFormat::Csv => Some(Format::Csv),
+            CheckFormat::Junit | CheckFormat::Github => None,
+        }
+    }
+
     /// The name used on the command line.
     pub fn name(self) -> &'static str {
         match self {
-            Format::Text => "text",
-            Format::Json => "json",
-            Format::Markdown => "markdown",
-            Format::Csv => "csv",
-            Format::Junit => "junit",
-            Format::Github => "github",
+            CheckFormat::Text => "text",
+            CheckFormat::Json => "json",
+            CheckFormat::Markdown => "markdown",
+            CheckFormat::Csv => "csv",
+            CheckFormat::Junit => "junit",
+            CheckFormat::Github => "github",
         }
     }
 }
@@ -57,9 +84,6 @@ pub enum RenderError {
     /// The JSON writer failed.
     #[error("cannot write JSON: {0}")]
     Json(String),
-    /// The format applies to batch checks only.
-    #[error("the `{}` format is for `check --batch` only (here: text, json, markdown, csv)", .0.name())]
-    BatchOnly(Format),
 }
 
 /// How human output looks beyond its format.
@@ -76,10 +100,6 @@ pub fn render(report: &Report, format: Format, style: Style) -> Result<String, R
         Format::Json => json::render(report),
         Format::Markdown => Ok(markdown::render(report)),
         Format::Csv => csv::render(report),
-        Format::Junit | Format::Github => match report {
-            Report::Text(text) => Ok(text.clone()),
-            _ => Err(RenderError::BatchOnly(format)),
-        },
     }
 }
 

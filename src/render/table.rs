@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 use comfy_table::{Cell, Color, ColumnConstraint, ContentArrangement, Table, Width, presets};
 
 use super::{Grid, Style, import_lines, matrix_grid, product_grids, trace_grid, validate_lines};
-use crate::report::{CheckLine, CheckReport, Report};
+use crate::report::{CheckReport, Report};
 
 /// Bold green and bold red, and back to normal.
 const GREEN: &str = "\x1b[1;32m";
@@ -108,7 +108,7 @@ fn longest_words(grid: &Grid) -> Vec<u16> {
 
 fn render_check(r: &CheckReport, style: Style) -> String {
     let mut out = String::new();
-    let line = headline(&r.line());
+    let line = r.line().to_string();
     let line = match (style.color, r.eligible) {
         (false, _) => line,
         (true, true) => format!("{GREEN}{line}{RESET}"),
@@ -151,46 +151,6 @@ fn render_check(r: &CheckReport, style: Style) -> String {
         let _ = writeln!(out, "\nAssumed (not stated): {}", assumed.join("; "));
     }
     out
-}
-
-/// The one-line verdict that opens a check.
-pub fn headline(l: &CheckLine<'_>) -> String {
-    let who = l.tier.1;
-    let what = match l.version {
-        Some((v, true)) => format!("{} {v} (current version, assumed)", l.product.1),
-        Some((v, false)) => format!("{} {v}", l.product.1),
-        None => l.product.1.to_owned(),
-    };
-    if l.eligible {
-        let incidents = match (&l.incidents, l.by_class.as_slice()) {
-            (_, [_, ..]) => l
-                .by_class
-                .iter()
-                .map(|(class, i)| format!("{class} competency: {i}"))
-                .collect::<Vec<_>>()
-                .join(", "),
-            (Some(i), []) => match l.pack {
-                Some(pack) => format!("{i} ({pack})"),
-                None => i.to_string(),
-            },
-            (None, []) => String::new(),
-        };
-        let until = l
-            .eligible_until
-            .map(|d| format!(", qualifies until {d}"))
-            .unwrap_or_default();
-        format!(
-            "ELIGIBLE: {who} gets {} for {what} on {}: {incidents}{until}",
-            l.support_type.1, l.as_of
-        )
-    } else {
-        format!(
-            "NOT ELIGIBLE: {who} gets no {} for {what} on {} ({})",
-            l.support_type.1,
-            l.as_of,
-            l.failed.join(", ")
-        )
-    }
 }
 
 #[cfg(test)]
