@@ -133,13 +133,13 @@ impl<'o> Writer<'o> {
                 let warn = warning
                     .map(|w| format!(" [warning: {w}]"))
                     .unwrap_or_default();
-                writeln!(out, "line {line}: {}{warn}", l.to_string())
+                writeln!(out, "line {line}: {}{warn}", l)
             }
             Writer::Markdown(out) => {
                 let warn = warning
                     .map(|w| format!(" (warning: {w})"))
                     .unwrap_or_default();
-                let text = crate::render::markdown::escape(&format!("{}{warn}", l.to_string()));
+                let text = crate::render::markdown::escape(&format!("{}{warn}", l));
                 writeln!(out, "| {line} | {text} |")
             }
             Writer::Json(out) => {
