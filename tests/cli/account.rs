@@ -6,9 +6,7 @@
     reason = "a broken fixture should fail the test loudly"
 )]
 
-mod common;
-
-use common::{cmd, date, embedded};
+use crate::common::{cmd, date, embedded};
 use mpn_support::data::{self, CompetencyChoice, Dataset};
 use mpn_support::diagnose::best_match;
 use mpn_support::request::{Account, Query};

@@ -7,8 +7,6 @@
     reason = "a broken README should fail the test loudly"
 )]
 
-mod common;
-
 use std::path::Path;
 
 /// Splits a command line the way a shell would for our examples: spaces, and double quotes.
@@ -43,7 +41,7 @@ fn split(line: &str) -> Vec<String> {
 
 fn run(command: &str) -> String {
     let words = split(command);
-    let out = common::cmd()
+    let out = crate::common::cmd()
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .args(&words[1..])
         .output()

@@ -1,6 +1,5 @@
 //! Helpers shared by the integration tests.
 
-#![allow(dead_code, reason = "each test crate uses a different subset")]
 #![allow(
     clippy::expect_used,
     reason = "a broken fixture should fail the test loudly"

@@ -7,9 +7,7 @@
     reason = "a broken fixture should fail the test loudly"
 )]
 
-mod common;
-
-use common::{cmd, fixture};
+use crate::common::{cmd, fixture};
 use predicates::prelude::*;
 use predicates::str::contains;
 
@@ -689,4 +687,41 @@ fn validate_checks_the_message_catalogue() {
         .assert()
         .code(2)
         .stderr(contains("no message, japanese text or symptom to match"));
+}
+
+/// The built-in data is the JSON in `data/`, read through the same loader as a user's file:
+/// naming the two files gives the same answers, byte for byte, in every format.
+#[test]
+fn builtin_data_answers_like_the_files_in_data() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+    let files = [
+        "--entitlements".to_owned(),
+        root.join("entitlements.json").display().to_string(),
+        "--lifecycle".to_owned(),
+        root.join("lifecycle.json").display().to_string(),
+    ];
+    for format in ["text", "json"] {
+        for args in [
+            &[
+                "check",
+                "-t",
+                "gold",
+                "-p",
+                "sql-server",
+                "--version",
+                "2019",
+                "--as-of",
+                "2021-06-19",
+            ][..],
+            &["matrix"][..],
+            &["products", "--versions", "--as-of", "2021-06-19"][..],
+        ] {
+            let args: Vec<&str> = args.iter().copied().chain(["--format", format]).collect();
+            let builtin = cmd().args(&args).output().expect("runs");
+            let named = cmd().args(&args).args(&files).output().expect("runs");
+            assert!(!builtin.stdout.is_empty(), "{args:?}");
+            assert_eq!(builtin.stdout, named.stdout, "{args:?}");
+            assert_eq!(builtin.status.code(), named.status.code(), "{args:?}");
+        }
+    }
 }

@@ -7,9 +7,7 @@
     reason = "a broken fixture should fail the test loudly"
 )]
 
-mod common;
-
-use common::{cmd, cmd_basic, fixture};
+use crate::common::{cmd, cmd_basic, fixture};
 use predicates::prelude::*;
 use predicates::str::contains;
 

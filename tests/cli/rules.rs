@@ -6,9 +6,7 @@
     reason = "a broken fixture should fail the test loudly"
 )]
 
-mod common;
-
-use common::{basic, date, embedded};
+use crate::common::{basic, date, embedded};
 
 use mpn_support::data::{CompetencyChoice, Dataset, Incidents};
 use mpn_support::rules::{self, Decision, Query, Status, Verdict};

@@ -6,9 +6,7 @@
     reason = "a broken fixture should fail the test loudly"
 )]
 
-mod common;
-
-use common::cmd;
+use crate::common::cmd;
 use predicates::str::contains;
 
 /// Regenerating into a temporary file reproduces `data/lifecycle.json` byte for byte.
@@ -101,7 +99,7 @@ fn import_into(sources: &str, out: &std::path::Path, extra: &[&str]) -> assert_c
             "2026-01-01",
             "--sources",
         ])
-        .arg(common::fixture(&format!("import/{sources}")))
+        .arg(crate::common::fixture(&format!("import/{sources}")))
         .arg("--output")
         .arg(out)
         .args(extra)
@@ -190,7 +188,7 @@ fn failed_import_leaves_the_old_file() {
     let dir = tempfile::tempdir().expect("temp dir");
     let sources = dir.path().join("sources");
     std::fs::create_dir_all(sources.join("endoflife")).expect("dirs");
-    let src = common::fixture("import/frontmatter");
+    let src = crate::common::fixture("import/frontmatter");
     for file in ["microsoft-lifecycle-supplement.json", "endoflife/widget.md"] {
         std::fs::copy(src.join(file), sources.join(file)).expect("copy");
     }

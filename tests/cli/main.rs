@@ -1,0 +1,13 @@
+//! The integration tests: one crate, a module per area. They drive the real binary with
+//! assert_cmd (on the embedded data and on small fixture files) or call the library.
+
+mod account;
+mod batch;
+mod commands;
+mod common;
+mod data_files;
+mod import;
+mod properties;
+mod readme;
+mod rules;
+mod shell;

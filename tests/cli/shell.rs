@@ -1,0 +1,68 @@
+//! Shell integration and terminal output: completion scripts, the man page and colour.
+
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test that cannot run should fail loudly"
+)]
+
+use crate::common::cmd;
+use predicates::prelude::*;
+use predicates::str::contains;
+
+/// Completion scripts for every shell, offering the data's products and the formats.
+#[test]
+fn completions_for_each_shell() {
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let out = cmd().args(["completions", shell]).output().expect("runs");
+        assert_eq!(out.status.code(), Some(0), "{shell}");
+        let script = String::from_utf8(out.stdout).expect("UTF-8");
+        assert!(
+            script.len() > 1000,
+            "{shell} script is {} bytes",
+            script.len()
+        );
+        for word in ["sql-server", "action-pack", "junit"] {
+            assert!(script.contains(word), "{shell} script lacks {word}");
+        }
+    }
+    cmd().args(["completions", "tcsh"]).assert().code(2);
+}
+
+/// The man page is roff for every command.
+#[test]
+fn man_page() {
+    cmd().arg("man").assert().code(0).stdout(
+        contains(".TH mpn-support 1")
+            .and(contains("check"))
+            .and(contains("verify")),
+    );
+}
+
+/// Colour only when asked or on a terminal; never in a pipe by default; NO_COLOR respected;
+/// `--color` before the subcommand or after it, and after it wins.
+#[test]
+fn colour_choice() {
+    let args = ["check", "-t", "gold", "-p", "sql", "--as-of", "2026-11-24"];
+    // (before the subcommand, after it, NO_COLOR set, coloured)
+    let cases: [(&[&str], &[&str], bool, bool); 7] = [
+        (&[], &[], false, false),
+        (&[], &["--color", "always"], true, true),
+        (&[], &["--color", "auto"], true, false),
+        (&[], &["--color", "never"], false, false),
+        (&["--color", "always"], &[], false, true),
+        (&["--color", "always"], &["--color", "never"], false, false),
+        (&["--color", "never"], &["--color", "always"], false, true),
+    ];
+    for (before, after, no_color, coloured) in cases {
+        let mut command = cmd();
+        command.args(before).args(args).args(after);
+        if no_color {
+            command.env("NO_COLOR", "1");
+        }
+        let out = command.output().unwrap();
+        let text = String::from_utf8_lossy(&out.stdout);
+        let case = format!("{before:?} check {after:?}, NO_COLOR {no_color}");
+        assert_eq!(text.contains("\u{1b}[1;32mELIGIBLE"), coloured, "{case}");
+        assert_eq!(text.contains('\u{1b}'), coloured, "{case}");
+    }
+}
