@@ -1,6 +1,6 @@
-//! Every `$ mpn-support ...` line in a ```console block of README.md is run and its output
-//! compared with the lines under it, so the README's examples stay true. With README_UPDATE=1
-//! the README is rewritten with the current output instead.
+//! Every `$ mpn-support ...` line in a ```console block of README.md and docs/*.md is run and
+//! its output compared with the lines under it, so the examples stay true. With README_UPDATE=1
+//! the files are rewritten with the current output instead.
 
 #![allow(
     clippy::expect_used,
@@ -54,11 +54,36 @@ fn run(command: &str) -> String {
     }
 }
 
-/// The README's console examples are the binary's real output.
+/// The console examples of the README and of docs/ are the binary's real output.
 #[test]
-fn readme_examples_are_real_output() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md");
-    let text = std::fs::read_to_string(&path).expect("README.md");
+fn readme_and_docs_examples_are_real_output() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = vec![root.join("README.md")];
+    let mut docs: Vec<_> = std::fs::read_dir(root.join("docs"))
+        .expect("docs/")
+        .map(|entry| entry.expect("entry").path())
+        .filter(|path| path.extension().is_some_and(|e| e == "md"))
+        .collect();
+    docs.sort();
+    files.extend(docs);
+    let mut examples = 0;
+    let mut mismatches = Vec::new();
+    for path in &files {
+        let (n, wrong) = check_file(path);
+        examples += n;
+        mismatches.extend(wrong.into_iter().map(|c| format!("{}: {c}", path.display())));
+    }
+    assert!(examples >= 10, "only {examples} examples found");
+    assert!(
+        mismatches.is_empty(),
+        "examples differ from the binary (run README_UPDATE=1 cargo test --test cli readme): {mismatches:#?}"
+    );
+}
+
+/// Runs one file's examples: how many, and the commands whose output differs. With
+/// README_UPDATE set, rewrites the file with the real output instead.
+fn check_file(path: &Path) -> (usize, Vec<String>) {
+    let text = std::fs::read_to_string(path).expect("readable");
     let mut rebuilt = String::new();
     let mut mismatches = Vec::new();
     let mut examples = 0;
@@ -101,12 +126,8 @@ fn readme_examples_are_real_output() {
         }
     }
     if std::env::var_os("README_UPDATE").is_some() {
-        std::fs::write(&path, rebuilt).expect("write README.md");
-        return;
+        std::fs::write(path, rebuilt).expect("writable");
+        return (examples, Vec::new());
     }
-    assert!(examples >= 10, "only {examples} examples found");
-    assert!(
-        mismatches.is_empty(),
-        "README examples differ from the binary (run README_UPDATE=1 cargo test --test readme): {mismatches:#?}"
-    );
+    (examples, mismatches)
 }
