@@ -14,6 +14,15 @@ pub enum Exit {
 }
 
 impl Exit {
+    /// 0 for a "yes" (eligible, allowed, matched, all held), 1 for a "no".
+    pub fn answer(yes: bool) -> Self {
+        if yes {
+            Exit::Success
+        } else {
+            Exit::NotEligible
+        }
+    }
+
     /// The numeric status.
     pub fn code(self) -> u8 {
         match self {

@@ -114,6 +114,22 @@ pub struct Outcome {
 }
 
 impl Outcome {
+    /// A report to print in `format`, ending the process with `exit`, no warnings.
+    pub fn new(report: Report, format: Format, exit: Exit) -> Self {
+        Outcome {
+            report,
+            format,
+            exit,
+            warnings: Vec::new(),
+            summary: None,
+        }
+    }
+
+    /// The same, with warnings for stderr.
+    pub fn with_warnings(self, warnings: Vec<String>) -> Self {
+        Outcome { warnings, ..self }
+    }
+
     /// Renders the report in its format, coloured or not.
     pub fn render(&self, style: render::Style) -> Result<String, AppError> {
         Ok(render::render(&self.report, self.format, style)?)

@@ -99,19 +99,9 @@ pub fn run(
             format: args.format,
         })?;
     let report = decide(&data, &request)?;
-    let exit = if report.eligible {
-        Exit::Success
-    } else {
-        Exit::NotEligible
-    };
+    let exit = Exit::answer(report.eligible);
     let warnings = report.warnings.clone();
-    Ok(Outcome {
-        report: Report::Check(Box::new(report)),
-        format,
-        exit,
-        warnings,
-        summary: None,
-    })
+    Ok(Outcome::new(Report::Check(Box::new(report)), format, exit).with_warnings(warnings))
 }
 
 /// Runs `check --batch`: decides every row, writing each result to `out` as it goes.

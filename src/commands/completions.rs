@@ -71,13 +71,11 @@ fn text_outcome(bytes: Vec<u8>) -> Result<Outcome, AppError> {
         path: "standard output".into(),
         message: e.to_string(),
     })?;
-    Ok(Outcome {
-        report: Report::Text(text),
-        format: Format::Text,
-        exit: Exit::Success,
-        warnings: Vec::new(),
-        summary: None,
-    })
+    Ok(Outcome::new(
+        Report::Text(text),
+        Format::Text,
+        Exit::Success,
+    ))
 }
 
 /// Prints the completion script.

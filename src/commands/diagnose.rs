@@ -47,11 +47,7 @@ pub fn run(args: &DiagnoseArgs) -> Result<Outcome, AppError> {
         portal: m.entry.portal.clone(),
         section: m.entry.section.clone(),
     });
-    let exit = if matched.is_some() {
-        Exit::Success
-    } else {
-        Exit::NotEligible
-    };
+    let exit = Exit::answer(matched.is_some());
     let known = if matched.is_some() {
         Vec::new()
     } else {

@@ -35,16 +35,7 @@ pub struct ExplainArgs {
 pub fn run(args: &ExplainArgs, today: NaiveDate) -> Result<Outcome, AppError> {
     let data = data::load(&args.data.paths())?;
     let report = decide(&data, &Request::from_args(&args.request, today))?;
-    let exit = if report.eligible {
-        Exit::Success
-    } else {
-        Exit::NotEligible
-    };
-    Ok(Outcome {
-        report: Report::Explain(ExplainReport::new(&report)),
-        format: args.format,
-        exit,
-        warnings: report.warnings.clone(),
-        summary: None,
-    })
+    let exit = Exit::answer(report.eligible);
+    let explained = Report::Explain(ExplainReport::new(&report));
+    Ok(Outcome::new(explained, args.format, exit).with_warnings(report.warnings))
 }

@@ -1,4 +1,4 @@
-//! `mpn-support matrix`: the entitlement matrix of SPEC section 2, from the data.
+//! `mpn-support matrix`: the entitlement matrix, from the data.
 
 use clap::Args;
 
@@ -23,11 +23,9 @@ pub struct MatrixArgs {
 /// Loads the entitlement table and lays out its matrix.
 pub fn run(args: &MatrixArgs) -> Result<Outcome, AppError> {
     let data = data::load(&args.data.paths())?;
-    Ok(Outcome {
-        report: Report::Matrix(MatrixReport::new(&data.entitlements)),
-        format: args.format,
-        exit: Exit::Success,
-        warnings: Vec::new(),
-        summary: None,
-    })
+    Ok(Outcome::new(
+        Report::Matrix(MatrixReport::new(&data.entitlements)),
+        args.format,
+        Exit::Success,
+    ))
 }

@@ -39,11 +39,8 @@ pub fn run(args: &ProductsArgs, today: NaiveDate) -> Result<Outcome, AppError> {
     };
     let as_of = args.as_of.unwrap_or(today);
     let report = products_report(&data, only, as_of, args.versions);
-    Ok(Outcome {
-        report: Report::Products(report),
-        format: args.format,
-        exit: Exit::Success,
-        warnings: data.staleness(as_of),
-        summary: None,
-    })
+    Ok(
+        Outcome::new(Report::Products(report), args.format, Exit::Success)
+            .with_warnings(data.staleness(as_of)),
+    )
 }

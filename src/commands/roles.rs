@@ -1,5 +1,5 @@
-//! `mpn-support roles`: who may activate the benefits, view the IDs and open requests
-//! (SPEC sections 4 and 5), from the entitlement table; `--can ACTION --role ROLE` answers one
+//! `mpn-support roles`: who may activate the benefits, view the IDs and open requests,
+//! from the entitlement table; `--can ACTION --role ROLE` answers one
 //! question with exit 0 (yes) or 1 (no) and the remedy.
 
 use clap::Args;
@@ -65,11 +65,7 @@ pub fn run(args: &RolesArgs) -> Result<Outcome, AppError> {
                     .map(|r| r.id.to_string())
                     .collect(),
             });
-            let exit = if allowed {
-                Exit::Success
-            } else {
-                Exit::NotEligible
-            };
+            let exit = Exit::answer(allowed);
             (report, exit)
         }
         _ => (

@@ -47,11 +47,9 @@ pub fn schema_text(file: DataFile) -> Result<String, AppError> {
 
 /// Prints the schema.
 pub fn run(args: &SchemaArgs) -> Result<Outcome, AppError> {
-    Ok(Outcome {
-        report: Report::Text(schema_text(args.file)?),
-        format: Format::Text,
-        exit: Exit::Success,
-        warnings: Vec::new(),
-        summary: None,
-    })
+    Ok(Outcome::new(
+        Report::Text(schema_text(args.file)?),
+        Format::Text,
+        Exit::Success,
+    ))
 }

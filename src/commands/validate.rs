@@ -45,11 +45,5 @@ pub fn run(args: &ValidateArgs) -> Result<Outcome, AppError> {
     } else {
         Exit::Error
     };
-    Ok(Outcome {
-        report: Report::Validate(report),
-        format: args.format,
-        exit,
-        warnings: Vec::new(),
-        summary: None,
-    })
+    Ok(Outcome::new(Report::Validate(report), args.format, exit))
 }

@@ -181,11 +181,6 @@ pub fn run(args: &VerifyArgs, today: NaiveDate, out: &mut dyn Write) -> Result<O
         (0, _) => Exit::NotEligible,
         _ => Exit::Error,
     };
-    Ok(Outcome {
-        report: Report::Text(format!("{passed} passed, {failed} failed\n")),
-        format: Format::Text,
-        exit,
-        warnings: data.staleness(as_of),
-        summary: None,
-    })
+    let closing = Report::Text(format!("{passed} passed, {failed} failed\n"));
+    Ok(Outcome::new(closing, Format::Text, exit).with_warnings(data.staleness(as_of)))
 }

@@ -206,7 +206,7 @@ fn plain_incidents(i: crate::data::Incidents) -> String {
     }
 }
 
-/// The entitlement matrix as in SPEC section 2: a row per support type and competency class,
+/// The entitlement matrix of the source page: a row per support type and competency class,
 /// a column per tier.
 pub fn matrix_grid(report: &MatrixReport) -> Grid {
     let layout = &report.layout;

@@ -1,5 +1,5 @@
 //! The rest of the rule book: account and contract state in `check`, `roles`, `diagnose` and
-//! `explain` (SPEC sections 4 to 7).
+//! `explain`.
 
 #![allow(
     clippy::expect_used,
@@ -323,7 +323,7 @@ fn check_account_flags_in_json() {
         ));
 }
 
-/// `roles --can` for every role and action, against SPEC sections 4 and 5.
+/// `roles --can` for every role and action, against the source page.
 #[rstest]
 #[case("global-admin", [true, true, false, true])]
 #[case("mpn-partner-admin", [true, true, false, true])]

@@ -71,7 +71,11 @@ fn readme_and_docs_examples_are_real_output() {
     for path in &files {
         let (n, wrong) = check_file(path);
         examples += n;
-        mismatches.extend(wrong.into_iter().map(|c| format!("{}: {c}", path.display())));
+        mismatches.extend(
+            wrong
+                .into_iter()
+                .map(|c| format!("{}: {c}", path.display())),
+        );
     }
     assert!(examples >= 10, "only {examples} examples found");
     assert!(

@@ -55,7 +55,7 @@ const fn n(count: u32) -> Option<Incidents> {
     Some(Incidents::Count(count))
 }
 
-/// Every row of the SPEC section 2 matrix, on the embedded data.
+/// Every row of the source page's matrix, on the embedded data.
 #[rstest]
 #[case::action_pack_on_premises("action-pack", "sql-server", None, n(10))]
 #[case::silver_on_premises("silver", "sql-server", None, n(15))]
