@@ -184,7 +184,7 @@ pub enum InputFormat {
 
 /// Parses `--as-of` and other dates: a real calendar day written `YYYY-MM-DD`.
 pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    crate::data::entitlements::parse_date(text)
+    crate::data::common::parse_date(text)
 }
 
 #[cfg(test)]

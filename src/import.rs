@@ -11,9 +11,8 @@ use serde::{Deserialize, Deserializer};
 use thiserror::Error;
 use yaml_rust2::{Yaml, YamlLoader};
 
-use crate::data::lifecycle::{
-    Deployment, LifecycleFile, Policy, ProductEntry, Track, VersionEntry,
-};
+use crate::data::Deployment;
+use crate::data::lifecycle::{LifecycleFile, Policy, ProductEntry, Track, VersionEntry};
 
 /// File name of the catalogue inside the sources directory.
 pub const CATALOGUE_FILE: &str = "catalogue.json";

@@ -193,7 +193,7 @@ pub struct ValidateReport {
     /// Number of warnings.
     pub warnings: usize,
     /// Every problem, each with file, line, column, severity, entry and message.
-    pub problems: Vec<crate::data::Diagnostic>,
+    pub problems: Vec<crate::data::Finding>,
 }
 
 /// The answer to one `check`.

@@ -3,7 +3,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use mpn_support::data::entitlements::parse_date;
+use mpn_support::data::common::parse_date;
 
 fuzz_target!(|text: &str| {
     if let Ok(date) = parse_date(text) {

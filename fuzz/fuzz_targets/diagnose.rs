@@ -4,8 +4,8 @@
 use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
-use mpn_support::data::{self, diagnostics::Catalogue};
-use mpn_support::diagnose::{THRESHOLD, best_match, similarity};
+use mpn_support::data::{self, messages::Catalogue};
+use mpn_support::matching::{THRESHOLD, best_match, similarity};
 
 fn catalogue() -> &'static Catalogue {
     static CATALOGUE: OnceLock<Catalogue> = OnceLock::new();

@@ -6,8 +6,8 @@ use std::path::PathBuf;
 use clap::Args;
 
 use crate::data;
-use crate::diagnose::best_match;
 use crate::exit::Exit;
+use crate::matching::best_match;
 use crate::render::Format;
 use crate::report::{DiagnoseReport, MatchOut, Report};
 use crate::{AppError, Outcome};

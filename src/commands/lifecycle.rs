@@ -12,7 +12,7 @@ use clap::{Args, Subcommand, ValueEnum};
 
 use crate::cli::parse_date;
 use crate::data::lifecycle::LifecycleFile;
-use crate::data::{DataError, Diagnostic, Severity, read_text};
+use crate::data::{DataError, Finding, Severity, read_text};
 use crate::exit::Exit;
 use crate::import::{
     CATALOGUE_FILE, ENDOFLIFE_DIR, Page, Prefer, SUPPLEMENT_FILE, Sources, changes, import,
@@ -140,11 +140,11 @@ fn run_import(args: &ImportArgs, today: NaiveDate) -> Result<Outcome, AppError> 
     // The result must load like any data file before it may replace one.
     let shown = format!("{} (as imported)", args.output.display());
     let (_, problems) = imported.file.clone().validate();
-    let errors: Vec<Diagnostic> = problems
+    let errors: Vec<Finding> = problems
         .0
         .into_iter()
         .filter(|p| p.severity == Severity::Error)
-        .map(|p| Diagnostic::place(&shown, &text, p))
+        .map(|p| Finding::place(&shown, &text, p))
         .collect();
     if !errors.is_empty() {
         return Err(DataError::Invalid { errors }.into());

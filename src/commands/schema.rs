@@ -3,9 +3,9 @@
 
 use clap::{Args, ValueEnum};
 
-use crate::data::diagnostics::CatalogueFile;
 use crate::data::entitlements::EntitlementsFile;
 use crate::data::lifecycle::LifecycleFile;
+use crate::data::messages::CatalogueFile;
 use crate::exit::Exit;
 use crate::render::Format;
 use crate::report::Report;

@@ -31,7 +31,7 @@ pub fn run(args: &ValidateArgs) -> Result<Outcome, AppError> {
         data::check_catalogue(args.catalogue.as_deref(), args.data.data_dir.as_deref());
     let mut files = checked.files;
     files.push(catalogue);
-    let mut problems = checked.diagnostics;
+    let mut problems = checked.findings;
     problems.extend(catalogue_problems);
     let count = |s: Severity| problems.iter().filter(|d| d.severity == s).count();
     let report = ValidateReport {

@@ -7,11 +7,10 @@
 use std::collections::HashSet;
 use std::fmt;
 
-use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use super::common::{Deployment, check_date, check_spellings, unique_ids};
 use super::error::{At, Problems};
-use super::lifecycle::Deployment;
 
 /// The entitlement file as written on disk.
 #[derive(Debug, Clone, schemars::JsonSchema, Deserialize, Serialize)]
@@ -426,32 +425,69 @@ impl Entitlements {
 }
 
 impl EntitlementsFile {
-    /// Checks every cross reference and uniqueness rule, collecting all problems.
+    /// Checks every cross reference and uniqueness rule, collecting all problems: one check
+    /// per section, each given the ids the sections before it defined.
     pub fn validate(self) -> (Option<Entitlements>, Problems) {
         let mut problems = Problems::default();
         let root = At::root();
-        let generated = check_date(
-            &mut problems,
-            &root.field("generated"),
-            self.generated.as_deref(),
+        let p = &mut problems;
+        let generated = check_date(p, &root.field("generated"), self.generated.as_deref());
+        let tier_ids = self.check_tiers(p, &root);
+        let class_ids = self.check_competencies(p, &root);
+        let channel_ids = unique_ids(
+            p,
+            &root.field("channels"),
+            self.channels.iter().map(|c| c.id.as_str()),
         );
+        let type_ids = self.check_support_types(p, &root, &channel_ids);
+        self.check_matrix(p, &root, &tier_ids, &type_ids, &class_ids);
+        self.check_conditions(p, &root, &tier_ids, &type_ids);
+        let action_ids = self.check_roles(p, &root);
+        self.check_account(p, &root, &action_ids, &channel_ids);
+        if problems.has_errors() {
+            return (None, problems);
+        }
+        let valid = Entitlements {
+            generated,
+            tiers: self.tiers,
+            competency_classes: self.competency_classes,
+            competencies: self.competencies,
+            support_types: self.support_types,
+            matrix: self.matrix,
+            channels: self.channels,
+            alternatives: self.alternatives,
+            notes: self.notes,
+            actions: self.actions,
+            roles: self.roles,
+            account: self.account,
+        };
+        (Some(valid), problems)
+    }
+}
 
+impl EntitlementsFile {
+    fn check_tiers<'a>(&'a self, problems: &mut Problems, root: &At<'_>) -> HashSet<&'a str> {
         let tiers = root.field("tiers");
-        let tier_ids = unique_ids(
-            &mut problems,
-            &tiers,
-            self.tiers.iter().map(|t| t.id.as_str()),
-        );
+        let ids = unique_ids(problems, &tiers, self.tiers.iter().map(|t| t.id.as_str()));
         check_spellings(
-            &mut problems,
+            problems,
             &tiers,
             self.tiers
                 .iter()
                 .map(|t| (t.id.as_str(), t.name.as_str(), t.aliases.as_slice())),
         );
+        ids
+    }
+
+    /// Competency classes and competencies; returns the class ids.
+    fn check_competencies<'a>(
+        &'a self,
+        problems: &mut Problems,
+        root: &At<'_>,
+    ) -> HashSet<&'a str> {
         let classes = root.field("competency_classes");
         let class_ids = unique_ids(
-            &mut problems,
+            problems,
             &classes,
             self.competency_classes.iter().map(|c| c.id.as_str()),
         );
@@ -467,13 +503,13 @@ impl EntitlementsFile {
         }
         let competencies = root.field("competencies");
         unique_ids(
-            &mut problems,
+            problems,
             &competencies,
             self.competencies.iter().map(|c| c.id.as_str()),
         );
         // A competency may share its class's id (`cloud`), so classes are checked apart.
         check_spellings(
-            &mut problems,
+            problems,
             &competencies,
             self.competencies
                 .iter()
@@ -487,15 +523,19 @@ impl EntitlementsFile {
                 );
             }
         }
-        let channels = root.field("channels");
-        let channel_ids = unique_ids(
-            &mut problems,
-            &channels,
-            self.channels.iter().map(|c| c.id.as_str()),
-        );
+        class_ids
+    }
+
+    /// Support types: unique, one per deployment, each with a defined channel.
+    fn check_support_types<'a>(
+        &'a self,
+        problems: &mut Problems,
+        root: &At<'_>,
+        channel_ids: &HashSet<&str>,
+    ) -> HashSet<&'a str> {
         let types = root.field("support_types");
         let type_ids = unique_ids(
-            &mut problems,
+            problems,
             &types,
             self.support_types.iter().map(|s| s.id.as_str()),
         );
@@ -515,7 +555,17 @@ impl EntitlementsFile {
                 );
             }
         }
+        type_ids
+    }
 
+    fn check_matrix(
+        &self,
+        problems: &mut Problems,
+        root: &At<'_>,
+        tier_ids: &HashSet<&str>,
+        type_ids: &HashSet<&str>,
+        class_ids: &HashSet<&str>,
+    ) {
         let matrix = root.field("matrix");
         let mut cells = HashSet::new();
         for (i, m) in self.matrix.iter().enumerate() {
@@ -574,19 +624,23 @@ impl EntitlementsFile {
                 }
             }
         }
+    }
 
+    fn check_conditions(
+        &self,
+        problems: &mut Problems,
+        root: &At<'_>,
+        tier_ids: &HashSet<&str>,
+        type_ids: &HashSet<&str>,
+    ) {
         let alternatives = root.field("alternatives");
         unique_ids(
-            &mut problems,
+            problems,
             &alternatives,
             self.alternatives.iter().map(|a| a.id.as_str()),
         );
         let notes = root.field("notes");
-        unique_ids(
-            &mut problems,
-            &notes,
-            self.notes.iter().map(|n| n.id.as_str()),
-        );
+        unique_ids(problems, &notes, self.notes.iter().map(|n| n.id.as_str()));
         let alternatives_when = self
             .alternatives
             .iter()
@@ -625,21 +679,19 @@ impl EntitlementsFile {
                 }
             }
         }
+    }
 
+    fn check_roles<'a>(&'a self, problems: &mut Problems, root: &At<'_>) -> HashSet<&'a str> {
         let actions = root.field("actions");
         let action_ids = unique_ids(
-            &mut problems,
+            problems,
             &actions,
             self.actions.iter().map(|a| a.id.as_str()),
         );
         let roles = root.field("roles");
-        unique_ids(
-            &mut problems,
-            &roles,
-            self.roles.iter().map(|r| r.id.as_str()),
-        );
+        unique_ids(problems, &roles, self.roles.iter().map(|r| r.id.as_str()));
         check_spellings(
-            &mut problems,
+            problems,
             &roles,
             self.roles
                 .iter()
@@ -654,6 +706,16 @@ impl EntitlementsFile {
                 }
             }
         }
+        action_ids
+    }
+
+    fn check_account(
+        &self,
+        problems: &mut Problems,
+        root: &At<'_>,
+        action_ids: &HashSet<&str>,
+        channel_ids: &HashSet<&str>,
+    ) {
         let account = root.field("account");
         for (key, value) in [
             ("activate_action", &self.account.activate_action),
@@ -672,110 +734,6 @@ impl EntitlementsFile {
                 &account.field("customer_channel"),
                 format!("channel `{c}` is not defined in `channels`"),
             );
-        }
-
-        if problems.has_errors() {
-            return (None, problems);
-        }
-        let valid = Entitlements {
-            generated,
-            tiers: self.tiers,
-            competency_classes: self.competency_classes,
-            competencies: self.competencies,
-            support_types: self.support_types,
-            matrix: self.matrix,
-            channels: self.channels,
-            alternatives: self.alternatives,
-            notes: self.notes,
-            actions: self.actions,
-            roles: self.roles,
-            account: self.account,
-        };
-        (Some(valid), problems)
-    }
-}
-
-/// Parses an optional date field, recording a problem when it is not a real date.
-pub(crate) fn check_date(
-    problems: &mut Problems,
-    at: &At,
-    text: Option<&str>,
-) -> Option<NaiveDate> {
-    match text.map(parse_date) {
-        Some(Ok(date)) => Some(date),
-        Some(Err(message)) => {
-            problems.error(at, message);
-            None
-        }
-        None => None,
-    }
-}
-
-/// Parses a `YYYY-MM-DD` date, with an error message fit for a data-file problem.
-pub fn parse_date(text: &str) -> Result<chrono::NaiveDate, String> {
-    // Exactly `DDDD-DD-DD`, then a real calendar day. Written out rather than through chrono's
-    // format strings: every date of both data files goes through here on each run.
-    let b = text.as_bytes();
-    let number = |from: usize, to: usize| -> Option<u32> {
-        b.get(from..to)?.iter().try_fold(0u32, |n, c| {
-            c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
-        })
-    };
-    let shaped = b.len() == 10 && b[4] == b'-' && b[7] == b'-';
-    shaped
-        .then(|| {
-            let year = i32::try_from(number(0, 4)?).ok()?;
-            chrono::NaiveDate::from_ymd_opt(year, number(5, 7)?, number(8, 10)?)
-        })
-        .flatten()
-        .ok_or_else(|| format!("`{text}` is not a real date in the form YYYY-MM-DD"))
-}
-
-/// Collects ids, reporting each empty or duplicate one; returns the set of ids seen.
-pub(crate) fn unique_ids<'a>(
-    problems: &mut Problems,
-    section: &At<'_>,
-    ids: impl Iterator<Item = &'a str>,
-) -> HashSet<&'a str> {
-    let mut seen = HashSet::with_capacity(ids.size_hint().0);
-    for (i, id) in ids.enumerate() {
-        let item = section.item(i, id);
-        let at = item.field("id");
-        if id.trim().is_empty() {
-            problems.error(&at, "empty id");
-        } else if !seen.insert(id) {
-            problems.error(&at, format!("duplicate id `{id}`"));
-        }
-    }
-    seen
-}
-
-/// Reports a spelling (id, name or alias) that selects two different entries once normalised.
-pub(crate) fn check_spellings<'a, S: AsRef<str> + 'a>(
-    problems: &mut Problems,
-    section: &At<'_>,
-    entries: impl Iterator<Item = (&'a str, &'a str, &'a [S])>,
-) {
-    let mut seen = crate::names::Spellings::default();
-    let mut ids: Vec<&str> = Vec::with_capacity(32);
-    for (i, (id, name, aliases)) in entries.enumerate() {
-        ids.push(id);
-        let spellings = [id, name]
-            .into_iter()
-            .chain(aliases.iter().map(AsRef::as_ref));
-        for spelling in spellings {
-            match seen.insert(spelling, i) {
-                // Duplicate ids are reported by `unique_ids`.
-                Some((j, _)) if ids.get(j) == Some(&id) => {}
-                Some((j, _)) => problems.error(
-                    &section.item(i, id),
-                    format!(
-                        "name or alias `{spelling}` also names `{}`",
-                        ids.get(j).copied().unwrap_or_default()
-                    ),
-                ),
-                None => {}
-            }
         }
     }
 }

@@ -1,6 +1,6 @@
 //! Errors and warnings of the data layer.
 //!
-//! Every diagnostic names its file, line and column: syntax and type errors take them from
+//! Every finding names its file, line and column: syntax and type errors take them from
 //! serde_json, semantic problems from the JSON pointer of the entry they are about. All
 //! problems of both files are collected and reported together.
 
@@ -159,7 +159,7 @@ impl Problems {
 
 /// A problem placed in its file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Diagnostic {
+pub struct Finding {
     /// The file as the user named it.
     pub file: String,
     /// 1-based line.
@@ -174,11 +174,11 @@ pub struct Diagnostic {
     pub message: String,
 }
 
-impl Diagnostic {
+impl Finding {
     /// Places a semantic problem in the file text it was found in.
     pub fn place(file: &str, text: &str, problem: Problem) -> Self {
         let (line, column) = locate(text, &problem.pointer).unwrap_or((1, 1));
-        Diagnostic {
+        Finding {
             file: file.to_owned(),
             line,
             column,
@@ -196,7 +196,7 @@ impl Diagnostic {
             Some(at) => text[..at].to_owned(),
             None => text,
         };
-        Diagnostic {
+        Finding {
             file: file.to_owned(),
             line: err.line().max(1),
             column: err.column().max(1),
@@ -207,7 +207,7 @@ impl Diagnostic {
     }
 }
 
-impl fmt::Display for Diagnostic {
+impl fmt::Display for Finding {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
@@ -241,6 +241,6 @@ pub enum DataError {
     )]
     Invalid {
         /// Each error, in file order.
-        errors: Vec<Diagnostic>,
+        errors: Vec<Finding>,
     },
 }

@@ -4,32 +4,11 @@
 //! into `Lifecycle`, whose versions are sorted newest first, dated, and each on a known track.
 //! Nothing here decides who is entitled.
 
-use std::fmt;
-
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::entitlements::{check_date, check_spellings, unique_ids};
+use super::common::{Deployment, check_date, check_spellings, unique_ids};
 use super::error::{At, Problems, Severity};
-
-/// Whether a product is installed by the customer or run by Microsoft.
-#[derive(Debug, Clone, Copy, schemars::JsonSchema, Deserialize, Serialize, PartialEq, Eq, Hash)]
-#[serde(rename_all = "kebab-case")]
-pub enum Deployment {
-    /// Installed and run by the customer.
-    OnPremises,
-    /// Run by Microsoft.
-    Cloud,
-}
-
-impl fmt::Display for Deployment {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Deployment::OnPremises => "on-premises",
-            Deployment::Cloud => "cloud",
-        })
-    }
-}
 
 /// Microsoft's lifecycle policy for a version.
 #[derive(

@@ -4,11 +4,12 @@
 //! This module owns all data I/O and the one place where user spellings of tiers, products,
 //! versions and competencies become data references. It must not decide entitlement.
 
-pub mod diagnostics;
+pub mod common;
 pub mod entitlements;
 pub mod error;
 pub mod lifecycle;
 pub mod locate;
+pub mod messages;
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -16,9 +17,10 @@ use std::path::{Path, PathBuf};
 
 use serde::de::DeserializeOwned;
 
+pub use common::Deployment;
 pub use entitlements::{Entitlements, Incidents};
-pub use error::{At, DataError, Diagnostic, Problem, Problems, Severity};
-pub use lifecycle::{Deployment, Lifecycle, Product, Release};
+pub use error::{At, DataError, Finding, Problem, Problems, Severity};
+pub use lifecycle::{Lifecycle, Product, Release};
 
 use crate::names::{UnknownNameError, normalize, unknown_name};
 use entitlements::{CompetencyClass, EntitlementsFile, Tier};
@@ -160,15 +162,15 @@ pub struct Checked {
     /// The validated data, when neither file has an error.
     pub dataset: Option<Dataset>,
     /// Every error and warning, entitlements first, each in file order.
-    pub diagnostics: Vec<Diagnostic>,
+    pub findings: Vec<Finding>,
     /// The files checked, as named to the user.
     pub files: Vec<String>,
 }
 
 impl Checked {
     /// The errors only.
-    pub fn errors(&self) -> impl Iterator<Item = &Diagnostic> {
-        self.diagnostics
+    pub fn errors(&self) -> impl Iterator<Item = &Finding> {
+        self.findings
             .iter()
             .filter(|d| d.severity == Severity::Error)
     }
@@ -201,19 +203,19 @@ pub fn load_texts(entitlements: &str, lifecycle: &str) -> Result<Dataset, DataEr
 
 fn check_sources(ent: &Source, life: &Source) -> Checked {
     let files = vec![ent.0.clone(), life.0.clone()];
-    let mut diagnostics = Vec::new();
-    let entitlements = stage(ent, &mut diagnostics, EntitlementsFile::validate);
-    let lifecycle = stage(life, &mut diagnostics, LifecycleFile::validate);
+    let mut findings = Vec::new();
+    let entitlements = stage(ent, &mut findings, EntitlementsFile::validate);
+    let lifecycle = stage(life, &mut findings, LifecycleFile::validate);
     let dataset = match (entitlements, lifecycle) {
         (Some(entitlements), Some(lifecycle)) => {
             let problems = cross_check(&entitlements, &lifecycle);
             let clean = !problems.has_errors();
             if let Ok(text) = &life.1 {
-                diagnostics.extend(
+                findings.extend(
                     problems
                         .0
                         .into_iter()
-                        .map(|p| Diagnostic::place(&life.0, text, p)),
+                        .map(|p| Finding::place(&life.0, text, p)),
                 );
             }
             clean.then(|| Dataset::new(entitlements, lifecycle))
@@ -222,27 +224,27 @@ fn check_sources(ent: &Source, life: &Source) -> Checked {
     };
     Checked {
         dataset,
-        diagnostics,
+        findings,
         files,
     }
 }
 
 /// The message catalogue compiled into the binary.
-pub const EMBEDDED_DIAGNOSTICS: &str = include_str!("../../data/diagnostics.json");
+pub const EMBEDDED_MESSAGES: &str = include_str!("../../data/diagnostics.json");
 /// File name of the message catalogue inside a data directory.
-pub const DIAGNOSTICS_FILE: &str = "diagnostics.json";
+pub const MESSAGES_FILE: &str = "diagnostics.json";
 
 /// Loads the message catalogue (`diagnose`): the file given, else the data directory's, else
 /// the built-in one. Problems are reported like those of the other data files.
 pub fn load_catalogue(
     file: Option<&Path>,
     data_dir: Option<&Path>,
-) -> Result<diagnostics::Catalogue, DataError> {
-    let (catalogue, diagnostics, _) = check_catalogue(file, data_dir);
+) -> Result<messages::Catalogue, DataError> {
+    let (catalogue, findings, _) = check_catalogue(file, data_dir);
     match catalogue {
         Some(c) => Ok(c),
         None => {
-            let errors: Vec<Diagnostic> = diagnostics
+            let errors: Vec<Finding> = findings
                 .into_iter()
                 .filter(|d| d.severity == Severity::Error)
                 .collect();
@@ -255,16 +257,14 @@ pub fn load_catalogue(
 pub fn check_catalogue(
     file: Option<&Path>,
     data_dir: Option<&Path>,
-) -> (Option<diagnostics::Catalogue>, Vec<Diagnostic>, String) {
+) -> (Option<messages::Catalogue>, Vec<Finding>, String) {
     let path = file
         .map(Path::to_path_buf)
-        .or_else(|| data_dir.map(|d| d.join(DIAGNOSTICS_FILE)));
-    let src = source(path, || {
-        ("<embedded>/diagnostics.json", EMBEDDED_DIAGNOSTICS)
-    });
-    let mut diagnostics = Vec::new();
-    let catalogue = stage(&src, &mut diagnostics, diagnostics::CatalogueFile::validate);
-    (catalogue, diagnostics, src.0)
+        .or_else(|| data_dir.map(|d| d.join(MESSAGES_FILE)));
+    let src = source(path, || ("<embedded>/diagnostics.json", EMBEDDED_MESSAGES));
+    let mut findings = Vec::new();
+    let catalogue = stage(&src, &mut findings, messages::CatalogueFile::validate);
+    (catalogue, findings, src.0)
 }
 
 /// Loads both files for a command (the built-in ones unless a path is given): the dataset, or
@@ -277,7 +277,7 @@ fn into_dataset(checked: Checked) -> Result<Dataset, DataError> {
     if let Some(dataset) = checked.dataset {
         return Ok(dataset);
     }
-    let errors: Vec<Diagnostic> = checked.errors().cloned().collect();
+    let errors: Vec<Finding> = checked.errors().cloned().collect();
     // A single unreadable file reads best as one plain sentence.
     if let [only] = errors.as_slice()
         && let Some(message) = only.message.strip_prefix(READ_PREFIX)
@@ -310,13 +310,13 @@ fn source(
 /// Parses and validates one file, placing its problems; returns the valid value if any.
 fn stage<F: DeserializeOwned, V>(
     (name, text): &Source,
-    diagnostics: &mut Vec<Diagnostic>,
+    findings: &mut Vec<Finding>,
     validate: impl FnOnce(F) -> (Option<V>, Problems),
 ) -> Option<V> {
     let text = match text {
         Ok(text) => text,
         Err(message) => {
-            diagnostics.push(Diagnostic {
+            findings.push(Finding {
                 file: name.clone(),
                 line: 1,
                 column: 1,
@@ -329,17 +329,17 @@ fn stage<F: DeserializeOwned, V>(
     };
     let file = match parse::<F>(name, text) {
         Ok(file) => file,
-        Err(diagnostic) => {
-            diagnostics.push(diagnostic);
+        Err(finding) => {
+            findings.push(finding);
             return None;
         }
     };
     let (valid, problems) = validate(file);
-    diagnostics.extend(
+    findings.extend(
         problems
             .0
             .into_iter()
-            .map(|p| Diagnostic::place(name, text, p)),
+            .map(|p| Finding::place(name, text, p)),
     );
     valid
 }
@@ -379,9 +379,9 @@ pub fn read_text(path: &Path) -> Result<String, String> {
     })
 }
 
-fn parse<T: DeserializeOwned>(name: &str, text: &str) -> Result<T, Diagnostic> {
+fn parse<T: DeserializeOwned>(name: &str, text: &str) -> Result<T, Finding> {
     if text.trim().is_empty() {
-        return Err(Diagnostic {
+        return Err(Finding {
             file: name.to_owned(),
             line: 1,
             column: 1,
@@ -395,7 +395,7 @@ fn parse<T: DeserializeOwned>(name: &str, text: &str) -> Result<T, Diagnostic> {
         && first != '{'
     {
         let (line, column) = locate::locate(text, "").unwrap_or((1, 1));
-        return Err(Diagnostic {
+        return Err(Finding {
             file: name.to_owned(),
             line,
             column,
@@ -404,7 +404,7 @@ fn parse<T: DeserializeOwned>(name: &str, text: &str) -> Result<T, Diagnostic> {
             message: "expected a JSON object (`{ ... }`) at the top level".into(),
         });
     }
-    serde_json::from_str(text).map_err(|e| Diagnostic::syntax(name, &e))
+    serde_json::from_str(text).map_err(|e| Finding::syntax(name, &e))
 }
 
 /// References from the lifecycle data into the entitlement table.

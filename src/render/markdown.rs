@@ -68,7 +68,7 @@ pub fn render(report: &Report) -> String {
         Report::Explain(e) => super::explain_text(e, true),
         Report::Roles(r) => table(&super::roles_grid(r)),
         Report::RoleAnswer(a) => format!("{}\n", escape(&a.detail)),
-        Report::Diagnose(d) => super::diagnose_lines(d)
+        Report::Diagnose(d) => super::message_match_lines(d)
             .into_iter()
             .map(|l| format!("{}  \n", escape(&l)))
             .collect(),

@@ -411,7 +411,7 @@ pub fn explain_text(report: &crate::report::ExplainReport, markdown: bool) -> St
 }
 
 /// `diagnose` as lines.
-pub fn diagnose_lines(report: &crate::report::DiagnoseReport) -> Vec<String> {
+pub fn message_match_lines(report: &crate::report::DiagnoseReport) -> Vec<String> {
     match &report.matched {
         Some(m) => vec![
             format!(
@@ -441,7 +441,7 @@ pub fn diagnose_lines(report: &crate::report::DiagnoseReport) -> Vec<String> {
 pub fn validate_grid(report: &ValidateReport) -> Grid {
     grid(
         [
-            ("file", |d: &crate::data::Diagnostic| d.file.clone()),
+            ("file", |d: &crate::data::Finding| d.file.clone()),
             ("line", |d| d.line.to_string()),
             ("column", |d| d.column.to_string()),
             ("severity", |d| d.severity.to_string()),

@@ -48,7 +48,7 @@ pub fn render(report: &Report, style: Style) -> String {
         Report::Explain(e) => super::explain_text(e, false),
         Report::Roles(r) => table(&super::roles_grid(r), style),
         Report::RoleAnswer(a) => format!("{}\n", a.detail),
-        Report::Diagnose(d) => super::diagnose_lines(d)
+        Report::Diagnose(d) => super::message_match_lines(d)
             .into_iter()
             .map(|l| l + "\n")
             .collect(),

@@ -8,7 +8,7 @@
 
 use crate::common::{cmd, date, embedded};
 use mpn_support::data::{self, CompetencyChoice, Dataset};
-use mpn_support::diagnose::best_match;
+use mpn_support::matching::best_match;
 use mpn_support::request::{Account, Query};
 use mpn_support::rules::{self, Decision, Verdict};
 use predicates::prelude::*;

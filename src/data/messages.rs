@@ -5,7 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::entitlements::{check_date, unique_ids};
+use super::common::{check_date, unique_ids};
 use super::error::{At, Problems};
 
 /// The catalogue file as written on disk.

@@ -5,7 +5,7 @@
 //! compared by character pairs since it has no spaces. The best-scoring entry wins if it
 //! scores at least [`THRESHOLD`].
 
-use crate::data::diagnostics::{Catalogue, Entry};
+use crate::data::messages::{Catalogue, Entry};
 
 /// The lowest score that counts as a match.
 pub const THRESHOLD: f64 = 0.45;
