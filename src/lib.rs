@@ -10,7 +10,7 @@ pub mod cli;
 pub mod commands;
 pub mod data;
 pub mod exit;
-pub mod import;
+pub(crate) mod import;
 pub mod matching;
 pub mod names;
 pub mod render;

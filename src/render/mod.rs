@@ -4,11 +4,11 @@
 //! Renderers are pure functions of a report; they decide nothing. Words for verdicts, reasons
 //! and statuses come from the report (built from the rules' `Display` impls).
 
-pub mod batch;
+pub(crate) mod batch;
 mod csv;
 mod json;
-pub mod markdown;
-pub mod table;
+pub(crate) mod markdown;
+pub(crate) mod table;
 
 use thiserror::Error;
 
