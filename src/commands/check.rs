@@ -28,7 +28,7 @@ pub struct CheckArgs {
     #[command(flatten)]
     pub request: RequestArgs,
     /// Output format; a batch also takes junit and github
-    #[arg(long, short, value_enum, default_value_t = CheckFormat::Text)]
+    #[arg(long, short, value_enum, default_value = "text")]
     pub format: CheckFormat,
     /// Check every request in FILE (CSV with a header, or JSON Lines; `-` for stdin)
     #[arg(long, value_name = "FILE", conflicts_with_all = ["tier", "product", "version", "competency"], help_heading = "Batch")]

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::AppError;
 use crate::batch::RowError;
-use crate::render::{CheckFormat, check_row_cells, check_row_header};
+use crate::render::{CheckFormat, Format, check_row_cells, check_row_header};
 use crate::report::{CheckLine, CheckReport};
 
 /// Counts of a batch.
@@ -82,14 +82,14 @@ impl<'o> Writer<'o> {
         out: &'o mut dyn Write,
     ) -> Result<Self, AppError> {
         Ok(match format {
-            CheckFormat::Text => Writer::Text(out),
-            CheckFormat::Json => Writer::Json(out),
-            CheckFormat::Markdown => {
+            CheckFormat::Report(Format::Text) => Writer::Text(out),
+            CheckFormat::Report(Format::Json) => Writer::Json(out),
+            CheckFormat::Report(Format::Markdown) => {
                 let header = ["line", "verdict"];
                 writeln!(out, "| {} |\n|---|---|", header.join(" | ")).map_err(write_error)?;
                 Writer::Markdown(out)
             }
-            CheckFormat::Csv => {
+            CheckFormat::Report(Format::Csv) => {
                 let mut w = csv::Writer::from_writer(out);
                 let mut header = vec![EXTRA_COLUMNS[0].to_owned()];
                 header.extend(check_row_header().map(str::to_owned));

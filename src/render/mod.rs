@@ -32,46 +32,59 @@ pub enum Format {
 }
 
 /// Output format of `check`: a report's formats, plus two that only a batch can print.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CheckFormat {
-    /// Human-readable text with tables.
-    #[value(alias = "table")]
-    Text,
-    /// Pretty-printed JSON (the stable contract in docs/json.md).
-    Json,
-    /// GitHub-flavoured markdown.
-    #[value(alias = "md")]
-    Markdown,
-    /// Comma-separated values with a header row.
-    Csv,
-    /// JUnit XML, a test case per request (check --batch only).
+    /// One of the report formats.
+    Report(Format),
+    /// JUnit XML, a test case per request.
     Junit,
-    /// GitHub Actions annotations (check --batch only).
+    /// GitHub Actions annotations.
     Github,
+}
+
+impl clap::ValueEnum for CheckFormat {
+    fn value_variants<'a>() -> &'a [Self] {
+        &[
+            CheckFormat::Report(Format::Text),
+            CheckFormat::Report(Format::Json),
+            CheckFormat::Report(Format::Markdown),
+            CheckFormat::Report(Format::Csv),
+            CheckFormat::Junit,
+            CheckFormat::Github,
+        ]
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        use clap::builder::PossibleValue;
+        match self {
+            CheckFormat::Report(format) => format.to_possible_value(),
+            CheckFormat::Junit => Some(
+                PossibleValue::new("junit")
+                    .help("JUnit XML, a test case per request (check --batch only)"),
+            ),
+            CheckFormat::Github => Some(
+                PossibleValue::new("github")
+                    .help("GitHub Actions annotations (check --batch only)"),
+            ),
+        }
+    }
 }
 
 impl CheckFormat {
     /// The report format it names; `None` for the batch-only ones.
     pub fn report(self) -> Option<Format> {
         match self {
-            CheckFormat::Text => Some(Format::Text),
-            CheckFormat::Json => Some(Format::Json),
-            CheckFormat::Markdown => Some(Format::Markdown),
-            CheckFormat::Csv => Some(Format::Csv),
+            CheckFormat::Report(format) => Some(format),
             CheckFormat::Junit | CheckFormat::Github => None,
         }
     }
 
     /// The name used on the command line.
-    pub fn name(self) -> &'static str {
-        match self {
-            CheckFormat::Text => "text",
-            CheckFormat::Json => "json",
-            CheckFormat::Markdown => "markdown",
-            CheckFormat::Csv => "csv",
-            CheckFormat::Junit => "junit",
-            CheckFormat::Github => "github",
-        }
+    pub fn name(self) -> String {
+        use clap::ValueEnum as _;
+        self.to_possible_value()
+            .map(|v| v.get_name().to_owned())
+            .unwrap_or_default()
     }
 }
 
