@@ -17,399 +17,562 @@ enum Kind {
     Lifecycle,
 }
 
-/// File (under tests/fixtures/broken, without `.json`), the file the fault is reported in
-/// (the same one unless the fault is a reference between the two), line, column, message.
-const CORPUS: &[(Kind, &str, &str, usize, usize, &str)] = &[
-    (
-        Kind::Lifecycle,
-        "bad_deployment",
-        "bad_deployment",
-        7,
-        28,
-        "unknown variant `hybrid`, expected `on-premises` or `cloud`",
-    ),
-    (
-        Kind::Lifecycle,
-        "bad_policy",
-        "bad_policy",
-        29,
-        29,
-        "unknown variant `eternal`, expected `fixed` or `modern`",
-    ),
-    (
-        Kind::Lifecycle,
-        "cloud_with_versions",
-        "cloud_with_versions",
-        46,
-        19,
-        "products[1] (`beta`) versions: a cloud product has no versions (cloud products are ",
-    ),
-    (
-        Kind::Lifecycle,
-        "date_wrong_format",
-        "date_wrong_format",
-        26,
-        22,
-        "products[0] (`alpha`) versions[0] (`2`) release: `2021/03/01` is not a real date in",
-    ),
-    (
-        Kind::Lifecycle,
-        "duplicate_product_id",
-        "duplicate_product_id",
-        43,
-        13,
-        "products[1] (`alpha`) id: duplicate id `alpha`",
-    ),
-    (
-        Kind::Lifecycle,
-        "duplicate_track_id",
-        "duplicate_track_id",
-        18,
-        17,
-        "products[0] (`alpha`) tracks[1] (`main`) id: duplicate id `main`",
-    ),
-    (
-        Kind::Lifecycle,
-        "duplicate_version",
-        "duplicate_version",
-        31,
-        22,
-        "products[0] (`alpha`) versions[1] (`2`) version: duplicate version `2`",
-    ),
-    (Kind::Lifecycle, "empty", "empty", 1, 1, "the file is empty"),
-    (
-        Kind::Lifecycle,
-        "empty_product_id",
-        "empty_product_id",
-        43,
-        13,
-        "products[1] id: empty id",
-    ),
-    (
-        Kind::Entitlements,
-        "entitlements_any_class_reserved",
-        "entitlements_any_class_reserved",
-        33,
-        13,
-        "competency_classes[2] (`any`) id: `any` is reserved for matrix entries that ignore ",
-    ),
-    (
-        Kind::Entitlements,
-        "entitlements_bad_incidents",
-        "entitlements_bad_incidents",
-        69,
-        5,
-        "invalid incidents `\"lots\"`: expected a non-negative integer or \"unlimited\"",
-    ),
-    (
-        Kind::Entitlements,
-        "entitlements_bad_version_policy",
-        "entitlements_bad_version_policy",
-        51,
-        35,
-        "unknown variant `n-minus-2`, expected `n-minus-1` or `none`",
-    ),
-    (
-        Kind::Entitlements,
-        "entitlements_competency_unknown_class",
-        "entitlements_competency_unknown_class",
-        37,
-        16,
-        "competencies[0] (`cloud-platform`) class: unknown competency class `stratosphere`",
-    ),
-    (
-        Kind::Entitlements,
-        "entitlements_condition_unknown_tier",
-        "entitlements_condition_unknown_tier",
-        153,
-        11,
-        "alternatives[1] (`upgrade`) when tiers[0]: unknown tier `bronze`",
-    ),
-    (
-        Kind::Entitlements,
-        "entitlements_duplicate_matrix_entry",
-        "entitlements_duplicate_matrix_entry",
-        113,
-        5,
-        "matrix[8]: duplicate entry for tier `starter`, support type `product-support`, clas",
-    ),
-    (
-        Kind::Entitlements,
-        "entitlements_duplicate_tier",
-        "entitlements_duplicate_tier",
-        15,
-        13,
-        "tiers[1] (`starter`) id: duplicate id `starter`",
-    ),
-    (
-        Kind::Entitlements,
-        "entitlements_incomplete_matrix",
-        "entitlements_incomplete_matrix",
-        63,
-        13,
-        "matrix: tier `pro` x support type `cloud-support` needs one `any` entry or one entr",
-    ),
-    (
-        Kind::Entitlements,
-        "entitlements_missing_matrix",
-        "entitlements_missing_matrix",
-        129,
-        1,
-        "missing field `matrix`",
-    ),
-    (
-        Kind::Entitlements,
-        "entitlements_negative_incidents",
-        "entitlements_negative_incidents",
-        69,
-        5,
-        "invalid incidents `-1`: expected a non-negative integer or \"unlimited\"",
-    ),
-    (
-        Kind::Entitlements,
-        "entitlements_no_cloud_support_type",
-        "valid_lifecycle_for_entitlement_faults",
-        45,
-        21,
-        "products[1] (`beta`) deployment: no support type in the entitlement table covers cl",
-    ),
-    (
-        Kind::Entitlements,
-        "entitlements_support_type_unknown_channel",
-        "entitlements_support_type_unknown_channel",
-        52,
-        18,
-        "support_types[0] (`product-support`) channel: channel `fax` is not defined in `chan",
-    ),
-    (
-        Kind::Entitlements,
-        "entitlements_tier_alias_collision",
-        "entitlements_tier_alias_collision",
-        18,
-        5,
-        "tiers[2] (`elite`): name or alias `Pro` also names `pro`",
-    ),
-    (
-        Kind::Entitlements,
-        "entitlements_two_support_types_same_deployment",
-        "entitlements_two_support_types_same_deployment",
-        58,
-        21,
-        "support_types[1] (`cloud-support`) deployment: a second support type for on-premise",
-    ),
-    (
-        Kind::Entitlements,
-        "entitlements_unknown_class_in_matrix",
-        "entitlements_unknown_class_in_matrix",
-        92,
-        27,
-        "matrix[4] competency_class: unknown competency class `hybrid`",
-    ),
-    (
-        Kind::Entitlements,
-        "entitlements_unknown_support_type_in_matrix",
-        "entitlements_unknown_support_type_in_matrix",
-        72,
-        23,
-        "matrix[1] support_type: unknown support type `phone-support`",
-    ),
-    (
-        Kind::Entitlements,
-        "entitlements_unknown_tier_in_matrix",
-        "entitlements_unknown_tier_in_matrix",
-        65,
-        15,
-        "matrix[0] tier: unknown tier `platinum`",
-    ),
-    (
-        Kind::Lifecycle,
-        "extended_before_mainstream",
-        "extended_before_mainstream",
-        28,
-        27,
-        "products[0] (`alpha`) versions[0] (`2`) extended_end: extended end 2026-01-01 befor",
-    ),
-    (
-        Kind::Lifecycle,
-        "extended_before_release",
-        "extended_before_release",
-        28,
-        27,
-        "products[0] (`alpha`) versions[0] (`2`) extended_end: extended end 2020-01-01 befor",
-    ),
-    (
-        Kind::Lifecycle,
-        "extended_without_mainstream",
-        "extended_without_mainstream",
-        28,
-        27,
-        "products[0] (`alpha`) versions[0] (`2`) extended_end: an extended end needs a mains",
-    ),
-    (
-        Kind::Lifecycle,
-        "generated_not_a_date",
-        "generated_not_a_date",
-        2,
-        16,
-        "generated: `last tuesday` is not a real date in the form YYYY-MM-DD",
-    ),
-    (
-        Kind::Lifecycle,
-        "invalid_utf8",
-        "invalid_utf8",
-        1,
-        1,
-        "cannot read: not UTF-8 text (invalid byte at offset 26)",
-    ),
-    (
-        Kind::Lifecycle,
-        "mainstream_before_release",
-        "mainstream_before_release",
-        4,
-        95,
-        "products[0] (`x`) versions[0] (`1`) mainstream_end: mainstream end 2019-01-01 befor",
-    ),
-    (
-        Kind::Lifecycle,
-        "many_problems",
-        "many_problems",
-        5,
-        52,
-        "products[0] (`x`) versions[0] (`1`) release: `2020-02-30` is not a real date in the",
-    ),
-    (
-        Kind::Lifecycle,
-        "missing_field",
-        "missing_field",
-        40,
-        5,
-        "missing field `deployment`",
-    ),
-    (
-        Kind::Lifecycle,
-        "no_main_track",
-        "no_main_track",
-        11,
-        17,
-        "products[0] (`alpha`) tracks: needs exactly one main track, found 0",
-    ),
-    (
-        Kind::Lifecycle,
-        "not_a_real_date",
-        "not_a_real_date",
-        26,
-        22,
-        "products[0] (`alpha`) versions[0] (`2`) release: `2021-02-29` is not a real date in",
-    ),
-    (
-        Kind::Lifecycle,
-        "product_alias_collision",
-        "product_alias_collision",
-        42,
-        5,
-        "products[1] (`beta`): name or alias `a` also names `alpha`",
-    ),
-    (
-        Kind::Lifecycle,
-        "syntax_error",
-        "syntax_error",
-        3,
-        18,
-        "trailing comma",
-    ),
-    (
-        Kind::Lifecycle,
-        "top_level_array",
-        "top_level_array",
-        1,
-        1,
-        "expected a JSON object (`{ ... }`) at the top level",
-    ),
-    (
-        Kind::Lifecycle,
-        "truncated",
-        "truncated",
-        18,
-        2,
-        "EOF while parsing an object",
-    ),
-    (
-        Kind::Lifecycle,
-        "two_main_tracks",
-        "two_main_tracks",
-        11,
-        17,
-        "products[0] (`alpha`) tracks: needs exactly one main track, found 2",
-    ),
-    (
-        Kind::Lifecycle,
-        "unknown_channel",
-        "unknown_channel",
-        3,
-        65,
-        "products[0] (`x`) channel: channel `carrier-pigeon` is not defined in the entitleme",
-    ),
-    (
-        Kind::Lifecycle,
-        "unknown_field",
-        "unknown_field",
-        3,
-        61,
-        "unknown field `colour`, expected one of `id`, `name`, `deployment`, `aliases`, `cha",
-    ),
-    (
-        Kind::Lifecycle,
-        "unknown_track",
-        "unknown_track",
-        25,
-        20,
-        "products[0] (`alpha`) versions[0] (`2`) track: track `preview` is not one of the pr",
-    ),
-    (
-        Kind::Lifecycle,
-        "unknown_version_field",
-        "unknown_version_field",
-        29,
-        15,
-        "unknown field `eol`, expected one of `version`, `aliases`, `track`, `policy`, `rele",
-    ),
-    (
-        Kind::Lifecycle,
-        "version_alias_collision",
-        "version_alias_collision",
-        33,
-        13,
-        "products[0] (`alpha`) versions[1] (`1`) aliases[0]: alias `2` also names version `2",
-    ),
-    (
-        Kind::Lifecycle,
-        "version_name_not_a_string",
-        "version_name_not_a_string",
-        24,
-        22,
-        "invalid type: integer `2`, expected a string",
-    ),
-    (
-        Kind::Lifecycle,
-        "wrong_type",
-        "wrong_type",
-        4,
-        36,
-        "invalid type: integer `2019`, expected a string",
-    ),
+/// One fault: which file it breaks, how the broken file is made, and where and what the
+/// error is. `reported` is the file the error names (the other one for a fault in a
+/// reference between the two files), without `.json`.
+struct Fault {
+    kind: Kind,
+    name: &'static str,
+    patch: Patch,
+    reported: &'static str,
+    line: usize,
+    column: usize,
+    message: &'static str,
+}
+
+/// How a broken file is made.
+enum Patch {
+    /// The valid file of its kind (`entitlements_base.json` or
+    /// `valid_lifecycle_for_entitlement_faults.json`) with lines replaced: from 1-based line
+    /// `first`, `removed` lines give way to the lines listed.
+    Lines(&'static [(usize, usize, &'static [&'static str])]),
+    /// A file of its own under tests/fixtures/broken (faults no small patch makes: an empty,
+    /// truncated or non-UTF-8 file, another shape altogether).
+    File,
+}
+
+const ENTITLEMENTS_BASE: &str = "broken/entitlements_base.json";
+const LIFECYCLE_BASE: &str = "broken/valid_lifecycle_for_entitlement_faults.json";
+
+const CORPUS: &[Fault] = &[
+    Fault {
+        kind: Kind::Lifecycle,
+        name: "bad_deployment",
+        patch: Patch::Lines(&[(7, 1, &[r#"      "deployment": "hybrid","#])]),
+        reported: "bad_deployment",
+        line: 7,
+        column: 28,
+        message: "unknown variant `hybrid`, expected `on-premises` or `cloud`",
+    },
+    Fault {
+        kind: Kind::Lifecycle,
+        name: "bad_policy",
+        patch: Patch::Lines(&[(
+            28,
+            1,
+            &[
+                r#"          "extended_end": "2032-01-01","#,
+                r#"          "policy": "eternal""#,
+            ],
+        )]),
+        reported: "bad_policy",
+        line: 29,
+        column: 29,
+        message: "unknown variant `eternal`, expected `fixed` or `modern`",
+    },
+    Fault {
+        kind: Kind::Lifecycle,
+        name: "cloud_with_versions",
+        patch: Patch::File,
+        reported: "cloud_with_versions",
+        line: 46,
+        column: 19,
+        message: "products[1] (`beta`) versions: a cloud product has no versions (cloud products are ",
+    },
+    Fault {
+        kind: Kind::Lifecycle,
+        name: "date_wrong_format",
+        patch: Patch::Lines(&[(26, 1, &[r#"          "release": "2021/03/01","#])]),
+        reported: "date_wrong_format",
+        line: 26,
+        column: 22,
+        message: "products[0] (`alpha`) versions[0] (`2`) release: `2021/03/01` is not a real date in",
+    },
+    Fault {
+        kind: Kind::Lifecycle,
+        name: "duplicate_product_id",
+        patch: Patch::Lines(&[(43, 1, &[r#"      "id": "alpha","#])]),
+        reported: "duplicate_product_id",
+        line: 43,
+        column: 13,
+        message: "products[1] (`alpha`) id: duplicate id `alpha`",
+    },
+    Fault {
+        kind: Kind::Lifecycle,
+        name: "duplicate_track_id",
+        patch: Patch::Lines(&[(18, 1, &[r#"          "id": "main","#])]),
+        reported: "duplicate_track_id",
+        line: 18,
+        column: 17,
+        message: "products[0] (`alpha`) tracks[1] (`main`) id: duplicate id `main`",
+    },
+    Fault {
+        kind: Kind::Lifecycle,
+        name: "duplicate_version",
+        patch: Patch::Lines(&[(31, 1, &[r#"          "version": "2","#])]),
+        reported: "duplicate_version",
+        line: 31,
+        column: 22,
+        message: "products[0] (`alpha`) versions[1] (`2`) version: duplicate version `2`",
+    },
+    Fault {
+        kind: Kind::Lifecycle,
+        name: "empty",
+        patch: Patch::File,
+        reported: "empty",
+        line: 1,
+        column: 1,
+        message: "the file is empty",
+    },
+    Fault {
+        kind: Kind::Lifecycle,
+        name: "empty_product_id",
+        patch: Patch::Lines(&[(43, 1, &[r#"      "id": "","#])]),
+        reported: "empty_product_id",
+        line: 43,
+        column: 13,
+        message: "products[1] id: empty id",
+    },
+    Fault {
+        kind: Kind::Entitlements,
+        name: "entitlements_any_class_reserved",
+        patch: Patch::Lines(&[(
+            31,
+            0,
+            &[
+                "    },",
+                "    {",
+                r#"      "id": "any","#,
+                r#"      "name": "anything""#,
+            ],
+        )]),
+        reported: "entitlements_any_class_reserved",
+        line: 33,
+        column: 13,
+        message: "competency_classes[2] (`any`) id: `any` is reserved for matrix entries that ignore ",
+    },
+    Fault {
+        kind: Kind::Entitlements,
+        name: "entitlements_bad_incidents",
+        patch: Patch::Lines(&[(68, 1, &[r#"      "incidents": "lots""#])]),
+        reported: "entitlements_bad_incidents",
+        line: 69,
+        column: 5,
+        message: "invalid incidents `\"lots\"`: expected a non-negative integer or \"unlimited\"",
+    },
+    Fault {
+        kind: Kind::Entitlements,
+        name: "entitlements_bad_version_policy",
+        patch: Patch::Lines(&[(51, 1, &[r#"      "version_policy": "n-minus-2","#])]),
+        reported: "entitlements_bad_version_policy",
+        line: 51,
+        column: 35,
+        message: "unknown variant `n-minus-2`, expected `n-minus-1` or `none`",
+    },
+    Fault {
+        kind: Kind::Entitlements,
+        name: "entitlements_competency_unknown_class",
+        patch: Patch::Lines(&[(37, 1, &[r#"      "class": "stratosphere""#])]),
+        reported: "entitlements_competency_unknown_class",
+        line: 37,
+        column: 16,
+        message: "competencies[0] (`cloud-platform`) class: unknown competency class `stratosphere`",
+    },
+    Fault {
+        kind: Kind::Entitlements,
+        name: "entitlements_condition_unknown_tier",
+        patch: Patch::Lines(&[(153, 1, &[r#"          "bronze""#])]),
+        reported: "entitlements_condition_unknown_tier",
+        line: 153,
+        column: 11,
+        message: "alternatives[1] (`upgrade`) when tiers[0]: unknown tier `bronze`",
+    },
+    Fault {
+        kind: Kind::Entitlements,
+        name: "entitlements_duplicate_matrix_entry",
+        patch: Patch::Lines(&[(
+            112,
+            0,
+            &[
+                "    },",
+                "    {",
+                r#"      "tier": "starter","#,
+                r#"      "support_type": "product-support","#,
+                r#"      "competency_class": "any","#,
+                r#"      "incidents": 1"#,
+            ],
+        )]),
+        reported: "entitlements_duplicate_matrix_entry",
+        line: 113,
+        column: 5,
+        message: "matrix[8]: duplicate entry for tier `starter`, support type `product-support`, clas",
+    },
+    Fault {
+        kind: Kind::Entitlements,
+        name: "entitlements_duplicate_tier",
+        patch: Patch::Lines(&[(15, 1, &[r#"      "id": "starter","#])]),
+        reported: "entitlements_duplicate_tier",
+        line: 15,
+        column: 13,
+        message: "tiers[1] (`starter`) id: duplicate id `starter`",
+    },
+    Fault {
+        kind: Kind::Entitlements,
+        name: "entitlements_incomplete_matrix",
+        patch: Patch::Lines(&[(96, 6, &[])]),
+        reported: "entitlements_incomplete_matrix",
+        line: 63,
+        column: 13,
+        message: "matrix: tier `pro` x support type `cloud-support` needs one `any` entry or one entr",
+    },
+    Fault {
+        kind: Kind::Entitlements,
+        name: "entitlements_missing_matrix",
+        patch: Patch::File,
+        reported: "entitlements_missing_matrix",
+        line: 129,
+        column: 1,
+        message: "missing field `matrix`",
+    },
+    Fault {
+        kind: Kind::Entitlements,
+        name: "entitlements_negative_incidents",
+        patch: Patch::Lines(&[(68, 1, &[r#"      "incidents": -1"#])]),
+        reported: "entitlements_negative_incidents",
+        line: 69,
+        column: 5,
+        message: "invalid incidents `-1`: expected a non-negative integer or \"unlimited\"",
+    },
+    Fault {
+        kind: Kind::Entitlements,
+        name: "entitlements_no_cloud_support_type",
+        patch: Patch::File,
+        reported: "valid_lifecycle_for_entitlement_faults",
+        line: 45,
+        column: 21,
+        message: "products[1] (`beta`) deployment: no support type in the entitlement table covers cl",
+    },
+    Fault {
+        kind: Kind::Entitlements,
+        name: "entitlements_support_type_unknown_channel",
+        patch: Patch::Lines(&[(52, 1, &[r#"      "channel": "fax""#])]),
+        reported: "entitlements_support_type_unknown_channel",
+        line: 52,
+        column: 18,
+        message: "support_types[0] (`product-support`) channel: channel `fax` is not defined in `chan",
+    },
+    Fault {
+        kind: Kind::Entitlements,
+        name: "entitlements_tier_alias_collision",
+        patch: Patch::Lines(&[(
+            20,
+            1,
+            &[
+                r#"      "name": "Elite","#,
+                r#"      "aliases": ["#,
+                r#"        "Pro""#,
+                "      ]",
+            ],
+        )]),
+        reported: "entitlements_tier_alias_collision",
+        line: 18,
+        column: 5,
+        message: "tiers[2] (`elite`): name or alias `Pro` also names `pro`",
+    },
+    Fault {
+        kind: Kind::Entitlements,
+        name: "entitlements_two_support_types_same_deployment",
+        patch: Patch::Lines(&[(58, 1, &[r#"      "deployment": "on-premises","#])]),
+        reported: "entitlements_two_support_types_same_deployment",
+        line: 58,
+        column: 21,
+        message: "support_types[1] (`cloud-support`) deployment: a second support type for on-premise",
+    },
+    Fault {
+        kind: Kind::Entitlements,
+        name: "entitlements_unknown_class_in_matrix",
+        patch: Patch::Lines(&[(92, 1, &[r#"      "competency_class": "hybrid","#])]),
+        reported: "entitlements_unknown_class_in_matrix",
+        line: 92,
+        column: 27,
+        message: "matrix[4] competency_class: unknown competency class `hybrid`",
+    },
+    Fault {
+        kind: Kind::Entitlements,
+        name: "entitlements_unknown_support_type_in_matrix",
+        patch: Patch::Lines(&[(72, 1, &[r#"      "support_type": "phone-support","#])]),
+        reported: "entitlements_unknown_support_type_in_matrix",
+        line: 72,
+        column: 23,
+        message: "matrix[1] support_type: unknown support type `phone-support`",
+    },
+    Fault {
+        kind: Kind::Entitlements,
+        name: "entitlements_unknown_tier_in_matrix",
+        patch: Patch::Lines(&[(65, 1, &[r#"      "tier": "platinum","#])]),
+        reported: "entitlements_unknown_tier_in_matrix",
+        line: 65,
+        column: 15,
+        message: "matrix[0] tier: unknown tier `platinum`",
+    },
+    Fault {
+        kind: Kind::Lifecycle,
+        name: "extended_before_mainstream",
+        patch: Patch::Lines(&[(28, 1, &[r#"          "extended_end": "2026-01-01""#])]),
+        reported: "extended_before_mainstream",
+        line: 28,
+        column: 27,
+        message: "products[0] (`alpha`) versions[0] (`2`) extended_end: extended end 2026-01-01 befor",
+    },
+    Fault {
+        kind: Kind::Lifecycle,
+        name: "extended_before_release",
+        patch: Patch::Lines(&[(
+            27,
+            2,
+            &[
+                r#"          "mainstream_end": null,"#,
+                r#"          "extended_end": "2020-01-01""#,
+            ],
+        )]),
+        reported: "extended_before_release",
+        line: 28,
+        column: 27,
+        message: "products[0] (`alpha`) versions[0] (`2`) extended_end: extended end 2020-01-01 befor",
+    },
+    Fault {
+        kind: Kind::Lifecycle,
+        name: "extended_without_mainstream",
+        patch: Patch::Lines(&[(27, 1, &[r#"          "mainstream_end": null,"#])]),
+        reported: "extended_without_mainstream",
+        line: 28,
+        column: 27,
+        message: "products[0] (`alpha`) versions[0] (`2`) extended_end: an extended end needs a mains",
+    },
+    Fault {
+        kind: Kind::Lifecycle,
+        name: "generated_not_a_date",
+        patch: Patch::Lines(&[(2, 1, &[r#"  "generated": "last tuesday","#])]),
+        reported: "generated_not_a_date",
+        line: 2,
+        column: 16,
+        message: "generated: `last tuesday` is not a real date in the form YYYY-MM-DD",
+    },
+    Fault {
+        kind: Kind::Lifecycle,
+        name: "invalid_utf8",
+        patch: Patch::File,
+        reported: "invalid_utf8",
+        line: 1,
+        column: 1,
+        message: "cannot read: not UTF-8 text (invalid byte at offset 26)",
+    },
+    Fault {
+        kind: Kind::Lifecycle,
+        name: "mainstream_before_release",
+        patch: Patch::File,
+        reported: "mainstream_before_release",
+        line: 4,
+        column: 95,
+        message: "products[0] (`x`) versions[0] (`1`) mainstream_end: mainstream end 2019-01-01 befor",
+    },
+    Fault {
+        kind: Kind::Lifecycle,
+        name: "many_problems",
+        patch: Patch::File,
+        reported: "many_problems",
+        line: 5,
+        column: 52,
+        message: "products[0] (`x`) versions[0] (`1`) release: `2020-02-30` is not a real date in the",
+    },
+    Fault {
+        kind: Kind::Lifecycle,
+        name: "missing_field",
+        patch: Patch::Lines(&[(7, 1, &[])]),
+        reported: "missing_field",
+        line: 40,
+        column: 5,
+        message: "missing field `deployment`",
+    },
+    Fault {
+        kind: Kind::Lifecycle,
+        name: "no_main_track",
+        patch: Patch::Lines(&[(14, 2, &[r#"          "name": "versions""#])]),
+        reported: "no_main_track",
+        line: 11,
+        column: 17,
+        message: "products[0] (`alpha`) tracks: needs exactly one main track, found 0",
+    },
+    Fault {
+        kind: Kind::Lifecycle,
+        name: "not_a_real_date",
+        patch: Patch::Lines(&[(26, 1, &[r#"          "release": "2021-02-29","#])]),
+        reported: "not_a_real_date",
+        line: 26,
+        column: 22,
+        message: "products[0] (`alpha`) versions[0] (`2`) release: `2021-02-29` is not a real date in",
+    },
+    Fault {
+        kind: Kind::Lifecycle,
+        name: "product_alias_collision",
+        patch: Patch::Lines(&[(
+            45,
+            1,
+            &[
+                r#"      "deployment": "cloud","#,
+                r#"      "aliases": ["#,
+                r#"        "a""#,
+                "      ]",
+            ],
+        )]),
+        reported: "product_alias_collision",
+        line: 42,
+        column: 5,
+        message: "products[1] (`beta`): name or alias `a` also names `alpha`",
+    },
+    Fault {
+        kind: Kind::Lifecycle,
+        name: "syntax_error",
+        patch: Patch::File,
+        reported: "syntax_error",
+        line: 3,
+        column: 18,
+        message: "trailing comma",
+    },
+    Fault {
+        kind: Kind::Lifecycle,
+        name: "top_level_array",
+        patch: Patch::File,
+        reported: "top_level_array",
+        line: 1,
+        column: 1,
+        message: "expected a JSON object (`{ ... }`) at the top level",
+    },
+    Fault {
+        kind: Kind::Lifecycle,
+        name: "truncated",
+        patch: Patch::File,
+        reported: "truncated",
+        line: 18,
+        column: 2,
+        message: "EOF while parsing an object",
+    },
+    Fault {
+        kind: Kind::Lifecycle,
+        name: "two_main_tracks",
+        patch: Patch::Lines(&[(
+            19,
+            1,
+            &[
+                r#"          "name": "side track","#,
+                r#"          "main": true"#,
+            ],
+        )]),
+        reported: "two_main_tracks",
+        line: 11,
+        column: 17,
+        message: "products[0] (`alpha`) tracks: needs exactly one main track, found 2",
+    },
+    Fault {
+        kind: Kind::Lifecycle,
+        name: "unknown_channel",
+        patch: Patch::File,
+        reported: "unknown_channel",
+        line: 3,
+        column: 65,
+        message: "products[0] (`x`) channel: channel `carrier-pigeon` is not defined in the entitleme",
+    },
+    Fault {
+        kind: Kind::Lifecycle,
+        name: "unknown_field",
+        patch: Patch::File,
+        reported: "unknown_field",
+        line: 3,
+        column: 61,
+        message: "unknown field `colour`, expected one of `id`, `name`, `deployment`, `aliases`, `cha",
+    },
+    Fault {
+        kind: Kind::Lifecycle,
+        name: "unknown_track",
+        patch: Patch::Lines(&[(25, 1, &[r#"          "track": "preview","#])]),
+        reported: "unknown_track",
+        line: 25,
+        column: 20,
+        message: "products[0] (`alpha`) versions[0] (`2`) track: track `preview` is not one of the pr",
+    },
+    Fault {
+        kind: Kind::Lifecycle,
+        name: "unknown_version_field",
+        patch: Patch::Lines(&[(
+            28,
+            1,
+            &[
+                r#"          "extended_end": "2032-01-01","#,
+                r#"          "eol": "2030-01-01""#,
+            ],
+        )]),
+        reported: "unknown_version_field",
+        line: 29,
+        column: 15,
+        message: "unknown field `eol`, expected one of `version`, `aliases`, `track`, `policy`, `rele",
+    },
+    Fault {
+        kind: Kind::Lifecycle,
+        name: "version_alias_collision",
+        patch: Patch::Lines(&[(33, 1, &[r#"            "2""#])]),
+        reported: "version_alias_collision",
+        line: 33,
+        column: 13,
+        message: "products[0] (`alpha`) versions[1] (`1`) aliases[0]: alias `2` also names version `2",
+    },
+    Fault {
+        kind: Kind::Lifecycle,
+        name: "version_name_not_a_string",
+        patch: Patch::Lines(&[(24, 1, &[r#"          "version": 2,"#])]),
+        reported: "version_name_not_a_string",
+        line: 24,
+        column: 22,
+        message: "invalid type: integer `2`, expected a string",
+    },
+    Fault {
+        kind: Kind::Lifecycle,
+        name: "wrong_type",
+        patch: Patch::File,
+        reported: "wrong_type",
+        line: 4,
+        column: 36,
+        message: "invalid type: integer `2019`, expected a string",
+    },
 ];
 
-fn with_files(command: &mut assert_cmd::Command, kind: Kind, name: &str) {
-    let file = fixture(&format!("broken/{name}.json"));
-    match kind {
+/// The broken file of a fault, made in `dir` when it is a patch of a valid file.
+fn broken_file(fault: &Fault, dir: &std::path::Path) -> std::path::PathBuf {
+    let Patch::Lines(hunks) = fault.patch else {
+        return fixture(&format!("broken/{}.json", fault.name));
+    };
+    let base = match fault.kind {
+        Kind::Entitlements => ENTITLEMENTS_BASE,
+        Kind::Lifecycle => LIFECYCLE_BASE,
+    };
+    let text = std::fs::read_to_string(fixture(base)).expect("base fixture");
+    let mut lines: Vec<&str> = text.split('\n').collect();
+    for (first, removed, inserted) in hunks.iter().rev() {
+        lines.splice(first - 1..first - 1 + removed, inserted.iter().copied());
+    }
+    let path = dir.join(format!("{}.json", fault.name));
+    std::fs::write(&path, lines.join("\n")).expect("temporary file");
+    path
+}
+
+fn with_files(command: &mut assert_cmd::Command, fault: &Fault, dir: &std::path::Path) {
+    let file = broken_file(fault, dir);
+    match fault.kind {
         Kind::Entitlements => {
             command
                 .arg("--entitlements")
                 .arg(file)
                 .arg("--lifecycle")
-                .arg(fixture(
-                    "broken/valid_lifecycle_for_entitlement_faults.json",
-                ));
+                .arg(fixture(LIFECYCLE_BASE));
         }
         Kind::Lifecycle => {
             command.arg("--lifecycle").arg(file);
@@ -421,10 +584,13 @@ fn with_files(command: &mut assert_cmd::Command, kind: Kind, name: &str) {
 #[test]
 fn validate_reports_each_fault_at_its_place() {
     assert!(CORPUS.len() >= 30, "the corpus keeps at least 30 faults");
-    for (kind, name, reported, line, column, message) in CORPUS {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    for fault in CORPUS {
+        let (reported, line, column, message) =
+            (fault.reported, fault.line, fault.column, fault.message);
         let mut command = cmd();
         command.arg("validate");
-        with_files(&mut command, *kind, name);
+        with_files(&mut command, fault, dir.path());
         command
             .assert()
             .code(2)
@@ -438,11 +604,14 @@ fn validate_reports_each_fault_at_its_place() {
 /// Every other command refuses the same files with the same message, on stderr.
 #[test]
 fn other_commands_refuse_invalid_data_with_the_same_message() {
-    for (kind, name, reported, line, column, message) in CORPUS {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    for fault in CORPUS {
+        let (reported, line, column, message) =
+            (fault.reported, fault.line, fault.column, fault.message);
         for args in [&["matrix"][..], &["products", "--as-of", "2026-01-01"][..]] {
             let mut command = cmd();
             command.args(args);
-            with_files(&mut command, *kind, name);
+            with_files(&mut command, fault, dir.path());
             command.assert().code(2).stdout("").stderr(
                 contains(format!("{reported}.json:{line}:{column}: error: {message}")).or(
                     // A lone unreadable file reads as one plain sentence.
@@ -468,14 +637,24 @@ fn all_problems_are_reported_together() {
         .stdout(contains(": 4 errors, 0 warnings"));
 }
 
+/// The broken file of the corpus fault `name`, made in `dir`.
+fn corpus_file(name: &str, dir: &std::path::Path) -> std::path::PathBuf {
+    let fault = CORPUS
+        .iter()
+        .find(|f| f.name == name)
+        .expect("in the corpus");
+    broken_file(fault, dir)
+}
+
 /// Problems of both files are reported in one run.
 #[test]
 fn both_files_are_checked_in_one_run() {
+    let dir = tempfile::tempdir().expect("temporary directory");
     cmd()
         .args(["validate", "--entitlements"])
-        .arg(fixture("broken/entitlements_duplicate_tier.json"))
+        .arg(corpus_file("entitlements_duplicate_tier", dir.path()))
         .arg("--lifecycle")
-        .arg(fixture("broken/duplicate_version.json"))
+        .arg(corpus_file("duplicate_version", dir.path()))
         .assert()
         .code(2)
         .stdout(contains("entitlements_duplicate_tier.json:15:13: error:"))
@@ -518,9 +697,10 @@ fn warnings_do_not_fail() {
 /// `validate --format json` lists the problems as objects.
 #[test]
 fn validate_json() {
+    let dir = tempfile::tempdir().expect("temporary directory");
     let out = cmd()
         .args(["validate", "--format", "json", "--lifecycle"])
-        .arg(fixture("broken/unknown_track.json"))
+        .arg(corpus_file("unknown_track", dir.path()))
         .output()
         .expect("runs");
     assert_eq!(out.status.code(), Some(2));
