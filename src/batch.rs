@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 
 use crate::AppError;
-use crate::cli::InputFormat;
+use crate::args::InputFormat;
 use crate::request::Request;
 
 /// The columns a request row may have; `expect`, `incidents` and `channel` are for `verify`.
@@ -76,7 +76,7 @@ impl Row {
     pub fn request(&self, default_as_of: NaiveDate) -> Result<Request, String> {
         let missing = |what: &str| format!("missing `{what}`");
         let as_of = match &self.as_of {
-            Some(text) => crate::cli::parse_date(text).map_err(|e| format!("as_of: {e}"))?,
+            Some(text) => crate::args::parse_date(text).map_err(|e| format!("as_of: {e}"))?,
             None => default_as_of,
         };
         Ok(Request {

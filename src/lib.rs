@@ -5,6 +5,7 @@
 //! [`Outcome`]: the report to render, its format and the exit status. Errors are typed here
 //! and printed once, by `main`.
 
+pub mod args;
 pub mod batch;
 pub mod cli;
 pub mod commands;
@@ -19,6 +20,7 @@ pub mod request;
 pub mod rules;
 
 use chrono::NaiveDate;
+use clap::CommandFactory as _;
 use thiserror::Error;
 
 use cli::{Cli, Command};
@@ -149,8 +151,8 @@ pub fn run(cli: &Cli, today: NaiveDate, out: &mut dyn std::io::Write) -> Result<
         Command::Roles(args) => commands::roles::run(args),
         Command::Diagnose(args) => commands::diagnose::run(args),
         Command::Verify(args) => commands::verify::run(args, today, out),
-        Command::Completions(args) => commands::completions::run(args),
-        Command::Man(args) => commands::completions::run_man(args),
+        Command::Completions(args) => commands::completions::run(args, Cli::command()),
+        Command::Man(args) => commands::completions::run_man(args, Cli::command()),
         Command::Schema(args) => commands::schema::run(args),
     }
 }

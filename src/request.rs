@@ -7,7 +7,7 @@
 use chrono::NaiveDate;
 
 use crate::AppError;
-use crate::cli::RequestArgs;
+use crate::args::RequestArgs;
 use crate::data::entitlements::{Role, SupportType, Tier};
 use crate::data::{CompetencyChoice, Dataset, Deployment, Product, Release};
 

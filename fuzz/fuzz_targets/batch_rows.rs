@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 use chrono::NaiveDate;
 use libfuzzer_sys::fuzz_target;
 use mpn_support::batch;
-use mpn_support::cli::InputFormat;
+use mpn_support::args::InputFormat;
 use mpn_support::commands::decide;
 use mpn_support::data::{self, DataPaths, Dataset};
 

@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use clap::Args;
 
+use crate::args::{DataArgs, InputFormat, RequestArgs};
 use crate::batch::{self, RowError};
-use crate::cli::{DataArgs, InputFormat, RequestArgs};
 use crate::commands::decide;
 use crate::data::{self, Dataset};
 use crate::exit::Exit;

@@ -1,10 +1,9 @@
 //! `mpn-support completions SHELL` and `mpn-support man`: generated from the same clap
 //! command as the parser, so they cannot drift from it.
 
+use clap::Args;
 use clap::builder::PossibleValuesParser;
-use clap::{Args, CommandFactory};
 
-use crate::cli::Cli;
 use crate::data::{self, DataPaths};
 use crate::exit::Exit;
 use crate::render::Format;
@@ -25,7 +24,7 @@ pub struct ManArgs {}
 
 /// The clap command with the built-in tiers and products offered as completions. Parsing
 /// still takes any spelling (aliases, other data files): only the scripts see these lists.
-fn command_with_values() -> Result<clap::Command, AppError> {
+fn command_with_values(mut command: clap::Command) -> Result<clap::Command, AppError> {
     let data = data::load(&DataPaths::default())?;
     let tiers: Vec<String> = data
         .entitlements
@@ -53,7 +52,6 @@ fn command_with_values() -> Result<clap::Command, AppError> {
         .collect();
     let values = |list: &[String]| PossibleValuesParser::new(list.to_vec());
     // Built first, so that the global `--color` reaches every subcommand.
-    let mut command = Cli::command();
     command.build();
     Ok(command
         .mut_subcommand("check", |c| {
@@ -78,18 +76,18 @@ fn text_outcome(bytes: Vec<u8>) -> Result<Outcome, AppError> {
     ))
 }
 
-/// Prints the completion script.
-pub fn run(args: &CompletionsArgs) -> Result<Outcome, AppError> {
-    let mut command = command_with_values()?;
+/// Prints the completion script for the command line `command`.
+pub fn run(args: &CompletionsArgs, command: clap::Command) -> Result<Outcome, AppError> {
+    let mut command = command_with_values(command)?;
     let mut out = Vec::new();
     clap_complete::generate(args.shell, &mut command, "mpn-support", &mut out);
     text_outcome(out)
 }
 
-/// Prints the roff man page.
-pub fn run_man(_: &ManArgs) -> Result<Outcome, AppError> {
+/// Prints the roff man page of the command line `command`.
+pub fn run_man(_: &ManArgs, command: clap::Command) -> Result<Outcome, AppError> {
     let mut out = Vec::new();
-    clap_mangen::Man::new(Cli::command())
+    clap_mangen::Man::new(command)
         .render(&mut out)
         .map_err(|e| AppError::Write {
             path: "man page".into(),

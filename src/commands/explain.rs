@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use clap::Args;
 
-use crate::cli::{DataArgs, RequestArgs};
+use crate::args::{DataArgs, RequestArgs};
 use crate::commands::decide;
 use crate::data;
 use crate::exit::Exit;

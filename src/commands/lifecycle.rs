@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use clap::{Args, Subcommand, ValueEnum};
 
-use crate::cli::parse_date;
+use crate::args::parse_date;
 use crate::data::lifecycle::LifecycleFile;
 use crate::data::{DataError, Finding, Severity, read_text};
 use crate::exit::Exit;

@@ -2,7 +2,7 @@
 
 use clap::Args;
 
-use crate::cli::DataArgs;
+use crate::args::DataArgs;
 use crate::data;
 use crate::exit::Exit;
 use crate::render::Format;

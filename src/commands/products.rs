@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use clap::Args;
 
-use crate::cli::{DataArgs, parse_date};
+use crate::args::{DataArgs, parse_date};
 use crate::data;
 use crate::exit::Exit;
 use crate::render::Format;

@@ -8,8 +8,8 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use clap::Args;
 
+use crate::args::{DataArgs, InputFormat, parse_date};
 use crate::batch::{self, Row, RowError};
-use crate::cli::{DataArgs, InputFormat, parse_date};
 use crate::commands::decide;
 use crate::data::{self, Dataset, Incidents};
 use crate::exit::Exit;

@@ -1,0 +1,123 @@
+//! Argument groups several commands share (the request, the data files, the colour and input
+//! formats), as clap derive types only. `cli.rs` puts the commands together; the commands and
+//! the request builder take their groups from here, so nothing here imports a command.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use clap::Args;
+use clap::builder::BoolishValueParser;
+
+use crate::data::DataPaths;
+
+/// When to colour human output.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum ColorChoice {
+    /// On a terminal, unless NO_COLOR is set
+    #[default]
+    Auto,
+    /// Always, even in a pipe
+    Always,
+    /// Never
+    Never,
+}
+
+impl ColorChoice {
+    /// Whether to colour, given whether stdout is a terminal and whether NO_COLOR is set.
+    pub fn enabled(self, terminal: bool, no_color: bool) -> bool {
+        match self {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => terminal && !no_color,
+        }
+    }
+}
+
+/// What a request asks: shared by `check` and `explain`.
+#[derive(Debug, Clone, Default, Args)]
+pub struct RequestArgs {
+    /// Membership tier: action-pack (maps), silver or gold
+    #[arg(long, short, value_name = "TIER")]
+    pub tier: Option<String>,
+    /// Product id, name or alias, e.g. sql-server, "Windows Server", m365
+    #[arg(long, short, value_name = "PRODUCT")]
+    pub product: Option<String>,
+    /// Version, e.g. 2019 or "2012 R2" [default: the current version on the as-of date]
+    #[arg(long, value_name = "VERSION")]
+    pub version: Option<String>,
+    /// Competency id or name (e.g. cloud-platform), or a class: cloud, other
+    #[arg(long, short, value_name = "COMPETENCY")]
+    pub competency: Option<String>,
+    /// Decide as of this day, YYYY-MM-DD [default: today; in a batch, for rows without as_of]
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub as_of: Option<NaiveDate>,
+    /// Whether the technical benefits are activated [default: assumed yes]
+    #[arg(long, value_name = "yes|no", value_parser = BoolishValueParser::new(), help_heading = "Account and contract (not assumed unless given)")]
+    pub activated: Option<bool>,
+    /// Whether the Access ID and Contract ID are already linked to this account
+    #[arg(long, value_name = "yes|no", value_parser = BoolishValueParser::new(), help_heading = "Account and contract (not assumed unless given)")]
+    pub ids_associated: Option<bool>,
+    /// Incidents left on the contract (as Support for Business shows at step 2)
+    #[arg(
+        long,
+        value_name = "N",
+        help_heading = "Account and contract (not assumed unless given)"
+    )]
+    pub incidents_remaining: Option<u32>,
+    /// Last day of the contract, YYYY-MM-DD
+    #[arg(long, value_name = "DATE", value_parser = parse_date, help_heading = "Account and contract (not assumed unless given)")]
+    pub contract_end: Option<NaiveDate>,
+    /// The partner works through the Cloud Solution Provider program
+    #[arg(long, help_heading = "Account and contract (not assumed unless given)")]
+    pub csp: bool,
+    /// The request is for a customer's cloud workload
+    #[arg(long, help_heading = "Account and contract (not assumed unless given)")]
+    pub for_customer: bool,
+    /// Role of the account making the request, e.g. admin-agent, global-admin (see `roles`)
+    #[arg(
+        long,
+        value_name = "ROLE",
+        help_heading = "Account and contract (not assumed unless given)"
+    )]
+    pub role: Option<String>,
+}
+
+/// Where the data files come from (default: the copies built into the binary).
+#[derive(Debug, Clone, Args)]
+#[command(next_help_heading = "Data files")]
+pub struct DataArgs {
+    /// Directory holding entitlements.json and lifecycle.json
+    #[arg(long, value_name = "DIR", env = "MPN_SUPPORT_DATA_DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// Entitlement table to use instead of the built-in one
+    #[arg(long, value_name = "FILE")]
+    pub entitlements: Option<PathBuf>,
+    /// Lifecycle data to use instead of the built-in one
+    #[arg(long, value_name = "FILE")]
+    pub lifecycle: Option<PathBuf>,
+}
+
+impl DataArgs {
+    /// The paths to load.
+    pub fn paths(&self) -> DataPaths {
+        DataPaths {
+            data_dir: self.data_dir.clone(),
+            entitlements: self.entitlements.clone(),
+            lifecycle: self.lifecycle.clone(),
+        }
+    }
+}
+
+/// How a batch file is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum InputFormat {
+    /// Comma-separated values with a header row
+    Csv,
+    /// JSON Lines: one object per line (a JSON array is read too)
+    Jsonl,
+}
+
+/// Parses `--as-of` and other dates: a real calendar day written `YYYY-MM-DD`.
+pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    crate::data::common::parse_date(text)
+}
