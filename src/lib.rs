@@ -86,6 +86,30 @@ pub enum AppError {
         /// What is wrong, with its line.
         message: String,
     },
+    /// The as-of day is before the first day the rule book covers.
+    #[error(
+        "the rule book starts on {first}: `{as_of}` is before it, so nothing can be decided (use an as-of date on or after {first})"
+    )]
+    BeforeRuleBook {
+        /// The day asked for.
+        as_of: NaiveDate,
+        /// The rule book's first day.
+        first: NaiveDate,
+    },
+    /// The tier was offered on the day, but no figure for it is published.
+    #[error(
+        "no published figure for `{tier}` with {support_type} on {as_of}: the rule book has figures for it {documented}"
+    )]
+    NoPublishedFigure {
+        /// Tier id.
+        tier: String,
+        /// Support type display name.
+        support_type: String,
+        /// The day asked for.
+        as_of: NaiveDate,
+        /// The documented windows, in words.
+        documented: String,
+    },
     /// A batch-only format was asked for a single check.
     #[error("the `{}` format is for `check --batch` only", format.name())]
     FormatNotForSingleCheck {
@@ -143,7 +167,7 @@ impl Outcome {
 pub fn run(cli: &Cli, today: NaiveDate, out: &mut dyn std::io::Write) -> Result<Outcome, AppError> {
     match &cli.command {
         Command::Check(args) => commands::check::run(args, today, out),
-        Command::Matrix(args) => commands::matrix::run(args),
+        Command::Matrix(args) => commands::matrix::run(args, today),
         Command::Products(args) => commands::products::run(args, today),
         Command::Lifecycle(command) => commands::lifecycle::run(command, today),
         Command::Validate(args) => commands::validate::run(args),

@@ -9,7 +9,8 @@ use std::fmt;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::data::entitlements::{ANY_CLASS, Entitlements};
+use crate::data::entitlements::{ANY_CLASS, Entitlements, MatrixEntry};
+use crate::data::periods::{Confidence, Program, Standing};
 use crate::data::{Dataset, Incidents};
 use crate::rules::{Decision, Grant, ProductSummary, Verdict};
 
@@ -95,7 +96,7 @@ impl ExplainReport {
         }
         closing.extend(r.notes.iter().map(|n| n.text.to_string()));
         if !r.assumptions.is_empty() {
-            let assumed: Vec<&str> = r.assumptions.iter().map(|a| a.assumed).collect();
+            let assumed: Vec<&str> = r.assumptions.iter().map(|a| a.assumed.as_str()).collect();
             closing.push(format!("This answer assumes {}.", assumed.join("; ")));
         }
         ExplainReport {
@@ -240,9 +241,222 @@ pub struct CheckReport {
     /// Warnings about the answer itself (stale data); omitted when there are none.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<String>,
+    /// The partner program's name on the day; omitted when the data names no programs.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub program: Option<ProgramOut>,
+    /// Where the tier stood on the day; omitted when the data gives the tier no periods.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub offer: Option<OfferOut>,
+    /// Where the incident figures come from; omitted when they are not dated.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub figures: Option<FiguresOut>,
     /// Display names for the ids above (not part of the JSON contract).
     #[serde(skip)]
     pub names: CheckNames,
+}
+
+/// A source named by a period.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct SourceOut {
+    /// Reference id.
+    pub id: String,
+    /// What it is.
+    pub title: String,
+    /// Where it is.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+fn sources_out(ent: &Entitlements, ids: &[String]) -> Vec<SourceOut> {
+    ids.iter()
+        .map(|id| {
+            let reference = ent.reference(id);
+            SourceOut {
+                id: id.clone(),
+                title: reference.map_or_else(|| id.clone(), |r| r.title.clone()),
+                url: reference.and_then(|r| r.url.clone()),
+            }
+        })
+        .collect()
+}
+
+/// The program an answer was decided under.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct ProgramOut {
+    /// Program id.
+    pub id: String,
+    /// Its name on the day.
+    pub name: String,
+    /// First day of that name.
+    pub from: NaiveDate,
+    /// Last day of that name, when known.
+    pub until: Option<NaiveDate>,
+    /// `quoted`, `secondary` or `inferred`.
+    pub confidence: Confidence,
+    /// Where the facts come from.
+    pub sources: Vec<SourceOut>,
+}
+
+impl ProgramOut {
+    fn new(ent: &Entitlements, program: &Program) -> Self {
+        ProgramOut {
+            id: program.id.clone(),
+            name: program.name.clone(),
+            from: program.from.0,
+            until: program.until.map(|u| u.0),
+            confidence: program.confidence,
+            sources: sources_out(ent, &program.sources),
+        }
+    }
+}
+
+/// Where a tier stood on the day of an answer.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct OfferOut {
+    /// `offered`, `grant-may-still-run`, `no-longer-offered` or `not-yet-offered`.
+    pub status: &'static str,
+    /// The tier's display name in the period.
+    pub name: String,
+    /// First day of the period.
+    pub from: NaiveDate,
+    /// Last day of the period, when known.
+    pub until: Option<NaiveDate>,
+    /// What the period means for an answer, when the data says.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// `quoted`, `secondary` or `inferred`.
+    pub confidence: Confidence,
+    /// Where the facts come from.
+    pub sources: Vec<SourceOut>,
+}
+
+impl OfferOut {
+    /// The offer period of a decision; `None` for a tier without periods.
+    fn new(ent: &Entitlements, d: &Decision<'_>) -> Option<Self> {
+        let tier = d.request.tier;
+        let name = d.tier_name.to_owned();
+        let day = |date: NaiveDate, days: i64| date + chrono::Duration::days(days);
+        let term_sources = || tier.term.iter().flat_map(|t| t.sources.iter().cloned());
+        Some(match d.standing {
+            Standing::Timeless => return None,
+            Standing::Offered(o) => OfferOut {
+                status: "offered",
+                name,
+                from: o.from.0,
+                until: o.until.map(|u| u.0),
+                note: o.note.clone(),
+                confidence: o.confidence,
+                sources: sources_out(ent, &o.sources),
+            },
+            Standing::RunningOut {
+                last_sold,
+                runs_until,
+                last,
+            } => OfferOut {
+                status: "grant-may-still-run",
+                name,
+                from: day(last_sold, 1),
+                until: Some(runs_until),
+                note: None,
+                // The last day any grant runs is our sum of two quoted facts.
+                confidence: Confidence::Inferred,
+                sources: sources_out(
+                    ent,
+                    &last.sources.iter().cloned().chain(term_sources()).collect::<Vec<_>>(),
+                ),
+            },
+            Standing::Ended {
+                last_sold,
+                ran_until,
+            } => OfferOut {
+                status: "no-longer-offered",
+                name,
+                from: day(ran_until.unwrap_or(last_sold), 1),
+                until: None,
+                note: None,
+                confidence: Confidence::Inferred,
+                sources: sources_out(
+                    ent,
+                    &tier
+                        .offered
+                        .last()
+                        .iter()
+                        .flat_map(|o| o.sources.iter().cloned())
+                        .chain(term_sources())
+                        .collect::<Vec<_>>(),
+                ),
+            },
+            Standing::NotYetOffered { first } => {
+                let first_period = tier.offered.first();
+                OfferOut {
+                    status: "not-yet-offered",
+                    name,
+                    from: first,
+                    until: None,
+                    note: None,
+                    confidence: first_period.map_or(Confidence::Inferred, |o| o.confidence),
+                    sources: sources_out(
+                        ent,
+                        first_period.map(|o| o.sources.as_slice()).unwrap_or_default(),
+                    ),
+                }
+            }
+        })
+    }
+
+    /// The period in a few words: `offered 2017-07-22 to 2022-09-30`.
+    fn words(&self) -> String {
+        match (self.status, self.until) {
+            ("offered", Some(until)) => format!("offered {} to {until}", self.from),
+            ("offered", None) => format!("offered from {}", self.from),
+            ("grant-may-still-run", Some(until)) => {
+                format!("no longer sold, grants run until {until}")
+            }
+            ("not-yet-offered", _) => format!("offered from {}", self.from),
+            _ => format!("no longer offered (since {})", self.from),
+        }
+    }
+}
+
+/// Where the incident figures of an answer come from.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct FiguresOut {
+    /// The weakest confidence of the matrix cells used.
+    pub confidence: Confidence,
+    /// Where they come from.
+    pub sources: Vec<SourceOut>,
+}
+
+impl FiguresOut {
+    fn new(ent: &Entitlements, cells: &[&MatrixEntry]) -> Option<Self> {
+        let confidence = cells.iter().filter_map(|c| c.confidence).max()?;
+        let mut ids: Vec<String> = cells.iter().flat_map(|c| c.sources.iter().cloned()).collect();
+        ids.dedup();
+        Some(FiguresOut {
+            confidence,
+            sources: sources_out(ent, &ids),
+        })
+    }
+}
+
+/// The rules an answer was decided under, in one line: program, offer period, confidence.
+fn period_label(
+    program: Option<&ProgramOut>,
+    offer: Option<&OfferOut>,
+    figures: Option<&FiguresOut>,
+) -> Option<String> {
+    let offer = offer?;
+    let confidence = [Some(offer.confidence), figures.map(|f| f.confidence)]
+        .into_iter()
+        .flatten()
+        .max()
+        .unwrap_or(offer.confidence);
+    let program = program.map(|p| format!("{}; ", p.name)).unwrap_or_default();
+    Some(format!(
+        "{program}{}, {}; {confidence}",
+        offer.name,
+        offer.words()
+    ))
 }
 
 /// A check as one line or one row shows it, borrowed from a report or straight from a decision
@@ -275,6 +489,8 @@ pub struct CheckLine<'a> {
     pub eligible_until: Option<NaiveDate>,
     /// Codes of the rules that failed.
     pub failed: Vec<&'a str>,
+    /// The program, offer period and confidence the answer was decided under, when dated.
+    pub period: Option<String>,
 }
 
 impl fmt::Display for CheckLine<'_> {
@@ -309,7 +525,7 @@ impl fmt::Display for CheckLine<'_> {
                 f,
                 "ELIGIBLE: {who} gets {} for {what} on {}: {incidents}{until}",
                 l.support_type.1, l.as_of
-            )
+            )?;
         } else {
             write!(
                 f,
@@ -317,14 +533,18 @@ impl fmt::Display for CheckLine<'_> {
                 l.support_type.1,
                 l.as_of,
                 l.failed.join(", ")
-            )
+            )?;
+        }
+        match &l.period {
+            Some(period) => write!(f, " [{period}]"),
+            None => Ok(()),
         }
     }
 }
 
 impl<'a> CheckLine<'a> {
     /// The line of a decision, without building a report.
-    pub fn from_decision(d: &Decision<'a>) -> Self {
+    pub fn from_decision(d: &Decision<'a>, ent: &Entitlements) -> Self {
         let (tier, product, as_of) = (d.request.tier, d.request.product, d.request.as_of);
         let (class, by_class, pack) = match &d.grant {
             Grant::Single(g) => (
@@ -342,11 +562,11 @@ impl<'a> CheckLine<'a> {
         CheckLine {
             eligible,
             as_of,
-            tier: (&tier.id, &tier.name),
+            tier: (&tier.id, d.tier_name),
             product: (&product.id, &product.name),
             version: d.version.map(|v| (v.version.as_str(), d.version_assumed)),
             competency_class: class,
-            support_type: (&d.support_type.id, &d.support_type.name),
+            support_type: (&d.support_type.id, d.support_type_name),
             incidents: d.incidents,
             by_class,
             pack: pack.filter(|_| eligible),
@@ -358,6 +578,11 @@ impl<'a> CheckLine<'a> {
                 .filter(|r| !r.passed())
                 .map(|r| r.code())
                 .collect(),
+            period: period_label(
+                d.program.map(|p| ProgramOut::new(ent, p)).as_ref(),
+                OfferOut::new(ent, d).as_ref(),
+                FiguresOut::new(ent, &d.cells).as_ref(),
+            ),
         }
     }
 }
@@ -389,6 +614,11 @@ impl CheckReport {
                 .filter(|r| !r.passed)
                 .map(|r| r.code)
                 .collect(),
+            period: period_label(
+                self.program.as_ref(),
+                self.offer.as_ref(),
+                self.figures.as_ref(),
+            ),
         }
     }
 }
@@ -455,7 +685,7 @@ pub struct AssumptionOut {
     /// The fact: `activated`, `contract` or `ids-associated`.
     pub fact: &'static str,
     /// What was assumed.
-    pub assumed: &'static str,
+    pub assumed: String,
 }
 
 /// A note in output.
@@ -469,7 +699,7 @@ pub struct NoteOut {
 
 impl CheckReport {
     /// Builds the report of a decision.
-    pub fn new(decision: &Decision<'_>) -> Self {
+    pub fn new(decision: &Decision<'_>, ent: &Entitlements) -> Self {
         let request = &decision.request;
         let (tier, product, as_of) = (request.tier, request.product, request.as_of);
         let (competency_class, by_class, pack) = match &decision.grant {
@@ -543,14 +773,17 @@ impl CheckReport {
                 .iter()
                 .map(|a| AssumptionOut {
                     fact: a.fact,
-                    assumed: a.assumed,
+                    assumed: a.assumed.clone(),
                 })
                 .collect(),
-            warnings: Vec::new(),
+            warnings: decision.warnings.clone(),
+            program: decision.program.map(|p| ProgramOut::new(ent, p)),
+            offer: OfferOut::new(ent, decision),
+            figures: FiguresOut::new(ent, &decision.cells),
             names: CheckNames {
-                tier: tier.name.clone(),
+                tier: decision.tier_name.to_owned(),
                 product: product.name.clone(),
-                support_type: decision.support_type.name.clone(),
+                support_type: decision.support_type_name.to_owned(),
             },
         }
     }
@@ -579,6 +812,18 @@ pub struct MatrixRow {
     /// The pack's published name, when known.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pack: Option<String>,
+    /// First day the cell is in force, when dated.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub from: Option<NaiveDate>,
+    /// Last day the cell is in force, when dated and ended.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub until: Option<NaiveDate>,
+    /// `quoted`, `secondary` or `inferred`, when dated.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub confidence: Option<Confidence>,
+    /// Where the figure comes from, when dated.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<SourceOut>,
 }
 
 /// The entitlement matrix, with the names human formats need.
@@ -590,6 +835,10 @@ pub struct MatrixReport {
     /// Names for headers (not part of the JSON contract).
     #[serde(skip)]
     pub layout: MatrixLayout,
+    /// What the matrix is, when the data is dated: the day, program and sources (not part of
+    /// the JSON contract; each row carries its own period).
+    #[serde(skip)]
+    pub title: Option<String>,
 }
 
 /// Names and order of the matrix's axes.
@@ -604,39 +853,60 @@ pub struct MatrixLayout {
 }
 
 impl MatrixReport {
-    /// Builds the matrix from the entitlement table.
-    pub fn new(ent: &Entitlements) -> Self {
+    /// Builds the matrix in force on a day: the tiers that can be held then, the cells in
+    /// force then, under the names of the day.
+    pub fn new(ent: &Entitlements, as_of: NaiveDate) -> Self {
+        let tiers: Vec<_> = ent
+            .tiers
+            .iter()
+            .filter(|t| t.standing(as_of).holds())
+            .collect();
         let mut rows = Vec::with_capacity(ent.matrix.len());
         for st in &ent.support_types {
-            for tier in &ent.tiers {
+            for tier in &tiers {
                 // Cells in class order, `any` first.
-                let mut cells: Vec<_> = ent.cells(&tier.id, &st.id).collect();
+                let mut cells: Vec<_> = ent.cells(&tier.id, &st.id, as_of).collect();
                 cells.sort_by_key(|m| {
                     ent.competency_classes
                         .iter()
                         .position(|c| c.id == m.competency_class)
                 });
                 rows.extend(cells.into_iter().map(|m| MatrixRow {
-                    tier: m.tier.to_string(),
-                    support_type: m.support_type.to_string(),
-                    competency_class: m.competency_class.to_string(),
+                    tier: m.tier.clone(),
+                    support_type: m.support_type.clone(),
+                    competency_class: m.competency_class.clone(),
                     incidents: m.incidents,
-                    pack: m.pack.as_ref().map(ToString::to_string),
+                    pack: m.pack.clone(),
+                    from: m.from.map(|d| d.0),
+                    until: m.until.map(|d| d.0),
+                    confidence: m.confidence,
+                    sources: sources_out(ent, &m.sources),
                 }));
             }
         }
+        let title = ent.program_on(as_of).map(|p| {
+            let mut confidences: Vec<Confidence> = rows.iter().filter_map(|r| r.confidence).collect();
+            confidences.sort();
+            confidences.dedup();
+            let words: Vec<String> = confidences.iter().map(ToString::to_string).collect();
+            format!(
+                "Entitlement matrix on {as_of}: {} ({}); figures {}",
+                p.name,
+                crate::data::periods::Dated::span(p),
+                if words.is_empty() { "undated".to_owned() } else { words.join(", ") }
+            )
+        });
         MatrixReport {
             rows,
             layout: MatrixLayout {
-                tiers: ent
-                    .tiers
+                tiers: tiers
                     .iter()
-                    .map(|t| (t.id.to_string(), t.name.to_string()))
+                    .map(|t| (t.id.clone(), t.name_on(as_of).to_owned()))
                     .collect(),
                 support_types: ent
                     .support_types
                     .iter()
-                    .map(|s| (s.id.to_string(), s.name.to_string(), s.scope.to_string()))
+                    .map(|s| (s.id.clone(), s.name_on(as_of).to_owned(), s.scope.clone()))
                     .collect(),
                 classes: ent
                     .competency_classes
@@ -644,6 +914,7 @@ impl MatrixReport {
                     .map(|c| (c.id.to_string(), c.name.to_string()))
                     .collect(),
             },
+            title,
         }
     }
 

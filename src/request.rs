@@ -95,12 +95,34 @@ impl Request {
                 return Err(AppError::Unknown(all));
             }
         };
-        let support_type = data
-            .entitlements
-            .support_type_for(product.deployment)
-            .ok_or(AppError::NoSupportType {
-                deployment: product.deployment,
+        let ent = &data.entitlements;
+        let support_type =
+            ent.support_type_for(product.deployment)
+                .ok_or(AppError::NoSupportType {
+                    deployment: product.deployment,
+                })?;
+        ent.check_covered(self.as_of)
+            .map_err(|first| AppError::BeforeRuleBook {
+                as_of: self.as_of,
+                first,
             })?;
+        // A tier held on the day with no figure in force: the rule book does not know, and
+        // says which days it does know.
+        if tier.standing(self.as_of).holds()
+            && ent.cells(&tier.id, &support_type.id, self.as_of).next().is_none()
+        {
+            let spans: Vec<String> = ent
+                .figure_spans(&tier.id, &support_type.id)
+                .iter()
+                .map(ToString::to_string)
+                .collect();
+            return Err(AppError::NoPublishedFigure {
+                tier: tier.id.clone(),
+                support_type: support_type.name_on(self.as_of).to_owned(),
+                as_of: self.as_of,
+                documented: spans.join(" and "),
+            });
+        }
         Ok(Query {
             tier,
             product,

@@ -132,12 +132,12 @@ fn run_batch(
         let written = match &result {
             Ok((line, as_of, query)) => {
                 let decision = crate::rules::evaluate(query, data);
-                let summary = CheckLine::from_decision(&decision);
+                let summary = CheckLine::from_decision(&decision, &data.entitlements);
                 let warnings = data.staleness(*as_of);
                 // Only JSON and JUnit print the whole report; the others need the line only.
                 let full = writer.needs_report().then(|| {
-                    let mut report = CheckReport::new(&decision);
-                    report.warnings.clone_from(&warnings);
+                    let mut report = CheckReport::new(&decision, &data.entitlements);
+                    report.warnings.extend(warnings.iter().cloned());
                     report
                 });
                 let warning = expiry_warning(&summary, options.warn_days);

@@ -22,7 +22,7 @@ use crate::rules;
 /// staleness warnings: the path `check`, `explain` and `verify` share.
 pub fn decide(data: &Dataset, request: &Request) -> Result<CheckReport, AppError> {
     let decision = rules::evaluate(&request.resolve(data)?, data);
-    let mut report = CheckReport::new(&decision);
-    report.warnings = data.staleness(request.as_of);
+    let mut report = CheckReport::new(&decision, &data.entitlements);
+    report.warnings.extend(data.staleness(request.as_of));
     Ok(report)
 }

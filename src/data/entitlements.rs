@@ -9,8 +9,14 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use chrono::NaiveDate;
+
 use super::common::{Deployment, check_date, check_spellings, unique_ids};
 use super::error::{At, Problems};
+use super::periods::{
+    Confidence, Day, Dated, Exclusion, Offered, Program, Reference, Renamed, RuleBook, Span,
+    Standing, Term, check_sequence, check_sources, check_span, standing,
+};
 
 /// The entitlement file as written on disk.
 #[derive(Debug, Clone, schemars::JsonSchema, Deserialize, Serialize)]
@@ -25,7 +31,16 @@ pub struct EntitlementsFile {
     /// Where its facts come from.
     #[serde(default)]
     pub sources: Vec<String>,
-    /// Membership tiers, lowest first.
+    /// The sources periods name, by id.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub references: Vec<Reference>,
+    /// The first day the rule book covers (no limit when absent).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rule_book: Option<RuleBook>,
+    /// The partner program's names over time, in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub programs: Vec<Program>,
+    /// Membership tiers (offers), lowest first.
     pub tiers: Vec<Tier>,
     /// The competency classes the matrix distinguishes.
     pub competency_classes: Vec<CompetencyClass>,
@@ -50,6 +65,9 @@ pub struct EntitlementsFile {
     /// How account and contract state enters the decision.
     #[serde(default)]
     pub account: AccountRules,
+    /// Products that cannot use a support type in a period.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub exclusions: Vec<Exclusion>,
 }
 
 /// Something done in the portals: activate, view the IDs, open a request.
@@ -107,7 +125,7 @@ pub struct AccountRules {
     pub customer_channel: Option<String>,
 }
 
-/// A membership tier (Action Pack, Silver, Gold).
+/// A membership tier or offer (Action Pack, Gold competency, Solutions Partner designation).
 #[derive(Debug, Clone, schemars::JsonSchema, Deserialize, Serialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
 pub struct Tier {
@@ -118,6 +136,28 @@ pub struct Tier {
     /// Other spellings accepted on the command line.
     #[serde(default)]
     pub aliases: Vec<String>,
+    /// When it could be bought or renewed, in order (offered on every day when empty).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub offered: Vec<Offered>,
+    /// How long a grant runs after it is bought or renewed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub term: Option<Term>,
+}
+
+impl Tier {
+    /// Where the tier stands on a day.
+    pub fn standing(&self, day: NaiveDate) -> Standing<'_> {
+        standing(&self.offered, self.term.as_ref(), day)
+    }
+
+    /// Its display name on a day: the name of the period it was last offered in.
+    pub fn name_on(&self, day: NaiveDate) -> &str {
+        let named = match self.standing(day) {
+            Standing::Offered(o) | Standing::RunningOut { last: o, .. } => o.name.as_deref(),
+            _ => None,
+        };
+        named.unwrap_or(&self.name)
+    }
 }
 
 /// A class of competencies that the matrix tells apart (`cloud`, `other`).
@@ -172,6 +212,20 @@ pub struct SupportType {
     pub version_policy: VersionPolicy,
     /// Id of the default channel for requests.
     pub channel: String,
+    /// Later display names, in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub renamed: Vec<Renamed>,
+}
+
+impl SupportType {
+    /// Its display name on a day.
+    pub fn name_on(&self, day: NaiveDate) -> &str {
+        self.renamed
+            .iter()
+            .rev()
+            .find(|r| r.from.0 <= day)
+            .map_or(&self.name, |r| &r.name)
+    }
 }
 
 /// Incidents a pack grants: a count (0 = not entitled) or unlimited.
@@ -259,6 +313,45 @@ pub struct MatrixEntry {
     /// The pack's published name, e.g. `Partner support Gold 20pack`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pack: Option<String>,
+    /// The first day the cell is in force (every day when absent).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<Day>,
+    /// The last day the cell is in force.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub until: Option<Day>,
+    /// Ids of `references` the figure comes from (required for a dated cell).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<String>,
+    /// How sure the figure is (required for a dated cell).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confidence: Option<Confidence>,
+}
+
+impl MatrixEntry {
+    /// Whether it is dated at all.
+    pub fn is_dated(&self) -> bool {
+        self.from.is_some() || self.until.is_some()
+    }
+
+    /// Its days; an undated cell is in force on every day.
+    pub fn span(&self) -> Span {
+        Span {
+            from: self.from.unwrap_or(Day(NaiveDate::MIN)),
+            until: self.until,
+        }
+    }
+}
+
+/// The spans of days on which a tier and support type have figures, in order.
+fn figure_spans(matrix: &[MatrixEntry], tier: &str, support_type: &str) -> Vec<Span> {
+    let mut spans: Vec<Span> = matrix
+        .iter()
+        .filter(|m| m.tier == tier && m.support_type == support_type)
+        .map(MatrixEntry::span)
+        .collect();
+    spans.sort_by_key(|s| s.from);
+    spans.dedup();
+    spans
 }
 
 /// The competency class id meaning "whatever the competency".
@@ -310,6 +403,12 @@ pub struct Condition {
     /// Only when these facts were not stated: `activated`, `ids-associated`, `contract`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unstated: Option<Vec<String>>,
+    /// Only on or after this day.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<Day>,
+    /// Only on or before this day.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub until: Option<Day>,
 }
 
 /// The account facts a request may state, as named in `Condition::unstated`.
@@ -350,6 +449,14 @@ pub struct Note {
 pub struct Entitlements {
     /// When the file was written.
     pub generated: Option<chrono::NaiveDate>,
+    /// The sources periods name.
+    pub references: Vec<Reference>,
+    /// The first day the rule book covers.
+    pub rule_book: Option<RuleBook>,
+    /// The program's names over time.
+    pub programs: Vec<Program>,
+    /// Products that cannot use a support type in a period.
+    pub exclusions: Vec<Exclusion>,
     /// Tiers, lowest first.
     pub tiers: Vec<Tier>,
     /// Competency classes.
@@ -412,15 +519,49 @@ impl Entitlements {
         self.competency_classes.iter().find(|c| c.id == id)
     }
 
-    /// The matrix entries for a tier and support type (one `any` entry or one per class).
+    /// The matrix entries for a tier and support type in force on a day (one `any` entry or
+    /// one per class).
     pub fn cells<'a>(
         &'a self,
         tier: &'a str,
         support_type: &'a str,
+        day: NaiveDate,
     ) -> impl Iterator<Item = &'a MatrixEntry> + 'a {
-        self.matrix
-            .iter()
-            .filter(move |m| m.tier == tier && m.support_type == support_type)
+        self.matrix.iter().filter(move |m| {
+            m.tier == tier && m.support_type == support_type && m.span().contains(day)
+        })
+    }
+
+    /// The spans of days on which a tier and support type have figures, in order.
+    pub fn figure_spans(&self, tier: &str, support_type: &str) -> Vec<Span> {
+        figure_spans(&self.matrix, tier, support_type)
+    }
+
+    /// The program's name on a day, when the data names programs.
+    pub fn program_on(&self, day: NaiveDate) -> Option<&Program> {
+        self.programs.iter().find(|p| p.span().contains(day))
+    }
+
+    /// Why a product cannot use a support type on a day, if it cannot.
+    pub fn exclusion(&self, product: &str, support_type: &str, day: NaiveDate) -> Option<&Exclusion> {
+        self.exclusions.iter().find(|e| {
+            e.span().contains(day)
+                && e.products.iter().any(|p| p == product)
+                && e.support_types.iter().any(|s| s == support_type)
+        })
+    }
+
+    /// Whether the rule book covers a day: `Err(first day)` when the day is before it.
+    pub fn check_covered(&self, day: NaiveDate) -> Result<(), NaiveDate> {
+        match &self.rule_book {
+            Some(book) if day < book.from.0 => Err(book.from.0),
+            _ => Ok(()),
+        }
+    }
+
+    /// A reference by id.
+    pub fn reference(&self, id: &str) -> Option<&Reference> {
+        self.references.iter().find(|r| r.id == id)
     }
 }
 
@@ -432,15 +573,17 @@ impl EntitlementsFile {
         let root = At::root();
         let p = &mut problems;
         let generated = check_date(p, &root.field("generated"), self.generated.as_deref());
-        let tier_ids = self.check_tiers(p, &root);
+        let refs = self.check_references(p, &root);
+        let tier_ids = self.check_tiers(p, &root, &refs);
         let class_ids = self.check_competencies(p, &root);
         let channel_ids = unique_ids(
             p,
             &root.field("channels"),
             self.channels.iter().map(|c| c.id.as_str()),
         );
-        let type_ids = self.check_support_types(p, &root, &channel_ids);
-        self.check_matrix(p, &root, &tier_ids, &type_ids, &class_ids);
+        let type_ids = self.check_support_types(p, &root, &channel_ids, &refs);
+        self.check_matrix(p, &root, &tier_ids, &type_ids, &class_ids, &refs);
+        self.check_exclusions(p, &root, &type_ids, &refs);
         self.check_conditions(p, &root, &tier_ids, &type_ids);
         let action_ids = self.check_roles(p, &root);
         self.check_account(p, &root, &action_ids, &channel_ids);
@@ -449,6 +592,10 @@ impl EntitlementsFile {
         }
         let valid = Entitlements {
             generated,
+            references: self.references,
+            rule_book: self.rule_book,
+            programs: self.programs,
+            exclusions: self.exclusions,
             tiers: self.tiers,
             competency_classes: self.competency_classes,
             competencies: self.competencies,
@@ -466,9 +613,53 @@ impl EntitlementsFile {
 }
 
 impl EntitlementsFile {
-    fn check_tiers<'a>(&'a self, problems: &mut Problems, root: &At<'_>) -> HashSet<&'a str> {
+    /// References, the rule book's first day and the program periods; returns the
+    /// reference ids.
+    fn check_references<'a>(&'a self, problems: &mut Problems, root: &At<'_>) -> HashSet<&'a str> {
+        let refs = unique_ids(
+            problems,
+            &root.field("references"),
+            self.references.iter().map(|r| r.id.as_str()),
+        );
+        if let Some(book) = &self.rule_book {
+            check_sources(problems, &root.field("rule_book"), &book.sources, &refs);
+        }
+        let programs = root.field("programs");
+        unique_ids(problems, &programs, self.programs.iter().map(|p| p.id.as_str()));
+        check_sequence(
+            problems,
+            &programs,
+            self.programs.iter().map(Dated::span).enumerate(),
+        );
+        for (i, program) in self.programs.iter().enumerate() {
+            check_sources(problems, &programs.item(i, &program.id), &program.sources, &refs);
+        }
+        refs
+    }
+
+    fn check_tiers<'a>(
+        &'a self,
+        problems: &mut Problems,
+        root: &At<'_>,
+        refs: &HashSet<&str>,
+    ) -> HashSet<&'a str> {
         let tiers = root.field("tiers");
         let ids = unique_ids(problems, &tiers, self.tiers.iter().map(|t| t.id.as_str()));
+        for (i, tier) in self.tiers.iter().enumerate() {
+            let at = tiers.item(i, &tier.id);
+            let offered = at.field("offered");
+            check_sequence(problems, &offered, tier.offered.iter().map(Dated::span).enumerate());
+            for (j, period) in tier.offered.iter().enumerate() {
+                check_sources(problems, &offered.item(j, ""), &period.sources, refs);
+            }
+            if let Some(term) = &tier.term {
+                let at = at.field("term");
+                check_sources(problems, &at, &term.sources, refs);
+                if term.months == 0 {
+                    problems.error(&at.field("months"), "a grant must run at least one month");
+                }
+            }
+        }
         check_spellings(
             problems,
             &tiers,
@@ -532,6 +723,7 @@ impl EntitlementsFile {
         problems: &mut Problems,
         root: &At<'_>,
         channel_ids: &HashSet<&str>,
+        refs: &HashSet<&str>,
     ) -> HashSet<&'a str> {
         let types = root.field("support_types");
         let type_ids = unique_ids(
@@ -554,6 +746,16 @@ impl EntitlementsFile {
                     format!("a second support type for {} products", s.deployment),
                 );
             }
+            let renamed = at.field("renamed");
+            for (j, r) in s.renamed.iter().enumerate() {
+                check_sources(problems, &renamed.item(j, ""), &r.sources, refs);
+                if j > 0 && s.renamed.get(j - 1).is_some_and(|before| before.from >= r.from) {
+                    problems.error(
+                        &renamed.item(j, "").field("from"),
+                        "names out of order: each must start after the one before",
+                    );
+                }
+            }
         }
         type_ids
     }
@@ -565,9 +767,9 @@ impl EntitlementsFile {
         tier_ids: &HashSet<&str>,
         type_ids: &HashSet<&str>,
         class_ids: &HashSet<&str>,
+        refs: &HashSet<&str>,
     ) {
         let matrix = root.field("matrix");
-        let mut cells = HashSet::new();
         for (i, m) in self.matrix.iter().enumerate() {
             let at = matrix.item(i, "");
             if !tier_ids.contains(m.tier.as_str()) {
@@ -585,35 +787,63 @@ impl EntitlementsFile {
                     format!("unknown competency class `{}`", m.competency_class),
                 );
             }
-            if !cells.insert((&m.tier, &m.support_type, &m.competency_class)) {
-                problems.error(
+            if m.is_dated() {
+                check_span(problems, &at, &m.span());
+                check_sources(problems, &at, &m.sources, refs);
+                if m.confidence.is_none() {
+                    problems.error(&at, "a dated entry needs a `confidence`");
+                }
+            }
+            let earlier = self.matrix.iter().take(i).find(|o| {
+                (&o.tier, &o.support_type, &o.competency_class)
+                    == (&m.tier, &m.support_type, &m.competency_class)
+                    && o.span().overlaps(&m.span())
+            });
+            match earlier {
+                Some(o) if !o.is_dated() && !m.is_dated() => problems.error(
                     &at,
                     format!(
                         "duplicate entry for tier `{}`, support type `{}`, class `{}`",
                         m.tier, m.support_type, m.competency_class
                     ),
-                );
+                ),
+                Some(o) => problems.error(
+                    &at.field("from"),
+                    format!(
+                        "overlaps the entry for tier `{}`, support type `{}`, class `{}` in force {}",
+                        m.tier,
+                        m.support_type,
+                        m.competency_class,
+                        o.span()
+                    ),
+                ),
+                None => {}
             }
         }
-        // Each tier x support type needs one `any` cell or one cell per class, not a mix.
+        // Each tier x support type needs, in each period, one `any` cell or one cell per
+        // class, not a mix; and its periods must not overlap.
         for tier in &self.tiers {
             for st in &self.support_types {
-                let mut classes: Vec<&str> = self
-                    .matrix
-                    .iter()
-                    .filter(|m| m.tier == tier.id && m.support_type == st.id)
-                    .map(|m| m.competency_class.as_str())
-                    .collect();
-                // Duplicates are reported above; count each class once here.
-                classes.sort_unstable();
-                classes.dedup();
-                let complete = classes == [ANY_CLASS]
-                    || (!classes.contains(&ANY_CLASS)
-                        && self
-                            .competency_classes
-                            .iter()
-                            .all(|c| classes.contains(&c.id.as_str())));
-                if !complete {
+                let spans = figure_spans(&self.matrix, &tier.id, &st.id);
+                let complete = |span: &Span| {
+                    let mut classes: Vec<&str> = self
+                        .matrix
+                        .iter()
+                        .filter(|m| m.tier == tier.id && m.support_type == st.id)
+                        .filter(|m| m.span() == *span)
+                        .map(|m| m.competency_class.as_str())
+                        .collect();
+                    // Duplicates are reported above; count each class once here.
+                    classes.sort_unstable();
+                    classes.dedup();
+                    classes == [ANY_CLASS]
+                        || (!classes.contains(&ANY_CLASS)
+                            && self
+                                .competency_classes
+                                .iter()
+                                .all(|c| classes.contains(&c.id.as_str())))
+                };
+                if spans.is_empty() || !spans.iter().all(complete) {
                     problems.error(
                         &matrix,
                         format!(
@@ -621,6 +851,38 @@ impl EntitlementsFile {
                             tier.id, st.id
                         ),
                     );
+                }
+                if let Some(pair) = spans.windows(2).find(|w| w[0].overlaps(&w[1])) {
+                    problems.error(
+                        &matrix,
+                        format!(
+                            "tier `{}` x support type `{}`: entries in force {} and {} overlap",
+                            tier.id, st.id, pair[0], pair[1]
+                        ),
+                    );
+                }
+            }
+        }
+    }
+
+    /// Exclusions name known support types, with sources.
+    fn check_exclusions(
+        &self,
+        problems: &mut Problems,
+        root: &At<'_>,
+        type_ids: &HashSet<&str>,
+        refs: &HashSet<&str>,
+    ) {
+        let section = root.field("exclusions");
+        unique_ids(problems, &section, self.exclusions.iter().map(|e| e.id.as_str()));
+        for (i, e) in self.exclusions.iter().enumerate() {
+            let at = section.item(i, &e.id);
+            check_span(problems, &at, &e.span());
+            check_sources(problems, &at, &e.sources, refs);
+            let types = at.field("support_types");
+            for (j, t) in e.support_types.iter().enumerate() {
+                if !type_ids.contains(t.as_str()) {
+                    problems.error(&types.item(j, ""), format!("unknown support type `{t}`"));
                 }
             }
         }

@@ -47,7 +47,7 @@ pub fn render(report: &Report) -> String {
                 }
             }
             if !r.assumptions.is_empty() {
-                let assumed: Vec<&str> = r.assumptions.iter().map(|a| a.assumed).collect();
+                let assumed: Vec<&str> = r.assumptions.iter().map(|a| a.assumed.as_str()).collect();
                 let _ = writeln!(
                     out,
                     "\n_Assumed (not stated): {}_",
@@ -56,7 +56,10 @@ pub fn render(report: &Report) -> String {
             }
             out
         }
-        Report::Matrix(m) => table(&matrix_grid(m)),
+        Report::Matrix(m) => {
+            let title = m.title.as_ref().map(|t| format!("**{}**\n\n", escape(t)));
+            title.unwrap_or_default() + &table(&matrix_grid(m))
+        }
         Report::Products(p) => product_grids(p)
             .iter()
             .map(table)

@@ -173,7 +173,7 @@ pub fn trace_grid(report: &CheckReport) -> Grid {
 type LineColumn = (&'static str, fn(&crate::report::CheckLine<'_>) -> String);
 
 /// The columns of a check as one flat row: the CSV form of `check` and of each batch result.
-const CHECK_COLUMNS: [LineColumn; 11] = [
+const CHECK_COLUMNS: [LineColumn; 12] = [
     ("as_of", |l| l.as_of.to_string()),
     ("tier", |l| l.tier.0.to_owned()),
     ("product", |l| l.product.0.to_owned()),
@@ -193,6 +193,7 @@ const CHECK_COLUMNS: [LineColumn; 11] = [
         l.eligible_until.map(|d| d.to_string()).unwrap_or_default()
     }),
     ("failed_rules", |l| l.failed.join(" ")),
+    ("decided_under", |l| l.period.clone().unwrap_or_default()),
 ];
 
 /// Checks as flat rows, with a header.

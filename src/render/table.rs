@@ -24,6 +24,9 @@ pub fn render(report: &Report, style: Style) -> String {
         Report::Check(check) => render_check(check, style),
         Report::Matrix(matrix) => {
             let mut out = String::from("Technical support entitlement by membership tier\n");
+            if let Some(title) = &matrix.title {
+                let _ = writeln!(out, "{title}");
+            }
             out.push_str(&table(&matrix_grid(matrix), style));
             out
         }
@@ -147,7 +150,7 @@ fn render_check(r: &CheckReport, style: Style) -> String {
         }
     }
     if !r.assumptions.is_empty() {
-        let assumed: Vec<&str> = r.assumptions.iter().map(|a| a.assumed).collect();
+        let assumed: Vec<&str> = r.assumptions.iter().map(|a| a.assumed.as_str()).collect();
         let _ = writeln!(out, "\nAssumed (not stated): {}", assumed.join("; "));
     }
     out

@@ -39,8 +39,10 @@ use std::fmt;
 use chrono::NaiveDate;
 
 use crate::data::entitlements::{
-    ANY_CLASS, Alternative, Channel, Condition, Note, SupportType, Tier, VersionPolicy,
+    ANY_CLASS, Alternative, Channel, Condition, MatrixEntry, Note, SupportType, Tier,
+    VersionPolicy,
 };
+use crate::data::periods::{Program, Standing};
 use crate::data::{CompetencyChoice, Dataset, Deployment, Incidents, Product, Release};
 pub use crate::request::{Account, Query};
 
@@ -52,12 +54,12 @@ use versions::check_version;
 pub use versions::{ProductSummary, Status, VersionStatus, summarize, window};
 
 /// Something the decision took for granted because the request did not say.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Assumption {
     /// The fact, as named in `Condition::unstated` (`activated`, `contract`, ...).
     pub fact: &'static str,
     /// What was assumed, as a sentence fragment.
-    pub assumed: &'static str,
+    pub assumed: String,
 }
 
 /// Eligible or not.
@@ -89,6 +91,16 @@ pub struct ClassGrant<'a> {
     pub incidents: Incidents,
     /// The pack's published name.
     pub pack: Option<&'a str>,
+}
+
+impl ClassGrant<'_> {
+    /// Nothing granted, whatever the class.
+    pub const NONE: ClassGrant<'static> = ClassGrant {
+        class: ANY_CLASS,
+        class_name: ANY_CLASS,
+        incidents: Incidents::Count(0),
+        pack: None,
+    };
 }
 
 /// What the matrix grants for a request.
@@ -142,6 +154,18 @@ pub struct Decision<'a> {
     pub verdict: Verdict,
     /// The support type that applies.
     pub support_type: &'a SupportType,
+    /// The support type's display name on the day.
+    pub support_type_name: &'a str,
+    /// The tier's display name on the day.
+    pub tier_name: &'a str,
+    /// Where the tier stood on the day.
+    pub standing: Standing<'a>,
+    /// The program's name on the day, when the data names programs.
+    pub program: Option<&'a Program>,
+    /// The matrix cells the grant was read from (empty when none applied).
+    pub cells: Vec<&'a MatrixEntry>,
+    /// Warnings about the answer itself (a grant that may have run out).
+    pub warnings: Vec<String>,
     /// The version decided on (asked for or assumed).
     pub version: Option<&'a Release>,
     /// Whether the version was assumed rather than asked for.
@@ -170,21 +194,52 @@ pub struct Decision<'a> {
 pub fn evaluate<'a>(query: &Query<'a>, data: &'a Dataset) -> Decision<'a> {
     let ent = &data.entitlements;
     let product = query.product;
+    let as_of = query.as_of;
     let mut reasons = Vec::with_capacity(8);
 
     let support_type = query.support_type;
+    let support_type_name = support_type.name_on(as_of);
+    let tier_name = query.tier.name_on(as_of);
     reasons.push(Reason::SupportType(SupportTypeRule {
         product: &product.name,
         deployment: product.deployment,
         support_type,
+        name: support_type_name,
     }));
 
-    let grant = grant(data, query.tier, support_type, query.competency);
-    reasons.push(Reason::Entitlement(EntitlementRule {
-        tier: &query.tier.name,
-        support_type: &support_type.name,
-        grant: grant.clone(),
-    }));
+    let standing = query.tier.standing(as_of);
+    if standing != Standing::Timeless {
+        reasons.push(Reason::Offer(OfferRule {
+            tier: tier_name,
+            standing,
+            as_of,
+            support_type: support_type_name,
+            offers_now: if standing.holds() {
+                Vec::new()
+            } else {
+                offers_with(data, support_type, as_of)
+            },
+        }));
+    }
+    let (grant, cells) = if standing.holds() {
+        let grant = grant(data, query.tier, support_type, query.competency, as_of);
+        reasons.push(Reason::Entitlement(EntitlementRule {
+            tier: tier_name,
+            support_type: support_type_name,
+            grant: grant.clone(),
+        }));
+        let cells = ent.cells(&query.tier.id, &support_type.id, as_of).collect();
+        (grant, cells)
+    } else {
+        (Grant::Single(ClassGrant::NONE), Vec::new())
+    };
+    if let Some(exclusion) = ent.exclusion(&product.id, &support_type.id, as_of) {
+        reasons.push(Reason::Exclusion(ExclusionRule {
+            product: &product.name,
+            support_type: support_type_name,
+            reason: &exclusion.reason,
+        }));
+    }
 
     let mut version = query.version;
     let mut eligible_until = None;
@@ -212,8 +267,30 @@ pub fn evaluate<'a>(query: &Query<'a>, data: &'a Dataset) -> Decision<'a> {
             product: &product.name,
         })),
     }
-    let (account_reasons, assumptions, next_steps) = account_rules(query, data);
+    let (account_reasons, mut assumptions, next_steps) = account_rules(query, data);
     reasons.extend(account_reasons);
+    let mut warnings = Vec::new();
+    if let Standing::RunningOut {
+        last_sold,
+        runs_until,
+        ..
+    } = standing
+    {
+        // No grant runs past the last one sold; without the contract's end, say what the
+        // answer rests on.
+        eligible_until = Some(eligible_until.map_or(runs_until, |u: NaiveDate| u.min(runs_until)));
+        if query.account.contract_end.is_none() {
+            assumptions.push(Assumption {
+                fact: "contract",
+                assumed: format!(
+                    "your {tier_name} benefits were bought or renewed on or before {last_sold} and run past {as_of}"
+                ),
+            });
+            warnings.push(format!(
+                "{tier_name} could last be bought or renewed on {last_sold} and no grant runs past {runs_until}: this answer holds only if yours still runs on {as_of} (give --contract-end to decide on it)"
+            ));
+        }
+    }
 
     let eligible = reasons.iter().all(Reason::passed);
     if !eligible
@@ -251,6 +328,12 @@ pub fn evaluate<'a>(query: &Query<'a>, data: &'a Dataset) -> Decision<'a> {
         request: *query,
         verdict,
         support_type,
+        support_type_name,
+        tier_name,
+        standing,
+        program: ent.program_on(as_of),
+        cells,
+        warnings,
         version,
         version_assumed: query.version.is_none() && version.is_some(),
         incidents: eligible.then(|| grant.guaranteed()),
@@ -314,7 +397,7 @@ fn account_rules<'a>(
         }
         None => assumptions.push(Assumption {
             fact: "activated",
-            assumed: "the technical benefits are activated",
+            assumed: "the technical benefits are activated".to_owned(),
         }),
     }
 
@@ -327,7 +410,7 @@ fn account_rules<'a>(
     } else {
         assumptions.push(Assumption {
             fact: "contract",
-            assumed: "the contract is valid and has incidents remaining",
+            assumed: "the contract is valid and has incidents remaining".to_owned(),
         });
     }
 
@@ -348,7 +431,7 @@ fn account_rules<'a>(
         }
         None if !exempt => assumptions.push(Assumption {
             fact: "ids-associated",
-            assumed: "the Access ID and Contract ID are at hand if this account has not used the benefit before",
+            assumed: "the Access ID and Contract ID are at hand if this account has not used the benefit before".to_owned(),
         }),
         None => {}
     }
@@ -431,10 +514,11 @@ pub fn grant<'a>(
     tier: &'a Tier,
     support_type: &'a SupportType,
     competency: CompetencyChoice<'a>,
+    as_of: NaiveDate,
 ) -> Grant<'a> {
     let ent = &data.entitlements;
     let cell = |class: &'a str| {
-        ent.cells(&tier.id, &support_type.id)
+        ent.cells(&tier.id, &support_type.id, as_of)
             .find(|m| m.competency_class == class)
             .map(|m| ClassGrant {
                 class,
@@ -462,6 +546,8 @@ pub fn grant<'a>(
         .filter_map(|c| cell(&c.id))
         .collect();
     match all.as_slice() {
+        // No figure in force on the day: nothing granted.
+        [] => Grant::Single(ClassGrant::NONE),
         [first, rest @ ..] if rest.iter().all(|g| g.incidents == first.incidents) => {
             Grant::Single(ClassGrant {
                 class: ANY_CLASS,
@@ -470,4 +556,29 @@ pub fn grant<'a>(
         }
         _ => Grant::ByClass(all),
     }
+}
+
+/// The offers of a day that hold a grant of a support type, with what they grant, for a
+/// "what instead" list.
+fn offers_with<'a>(
+    data: &'a Dataset,
+    support_type: &'a SupportType,
+    as_of: NaiveDate,
+) -> Vec<(&'a str, String)> {
+    data.entitlements
+        .tiers
+        .iter()
+        .filter(|t| matches!(t.standing(as_of), Standing::Offered(_)))
+        .filter_map(|t| {
+            let grant = grant(data, t, support_type, CompetencyChoice::Unspecified, as_of);
+            let what = match &grant {
+                Grant::Single(g) if g.incidents.is_entitled() => g.incidents.to_string(),
+                Grant::ByClass(_) if grant.guaranteed().is_entitled() || grant.entitled() => {
+                    "depending on the competency".to_owned()
+                }
+                _ => return None,
+            };
+            Some((t.name_on(as_of), what))
+        })
+        .collect()
 }

@@ -7,6 +7,8 @@ use std::fmt;
 use chrono::NaiveDate;
 
 use super::{Grant, Position};
+use crate::data::periods::Dated as _;
+use crate::data::periods::Standing;
 use crate::data::Deployment;
 use crate::data::entitlements::{ANY_CLASS, SupportType};
 
@@ -31,8 +33,12 @@ pub trait Rule {
 pub enum Reason<'a> {
     /// The product's deployment picked the support type.
     SupportType(SupportTypeRule<'a>),
+    /// Whether the tier could be held on the day.
+    Offer(OfferRule<'a>),
     /// The matrix cell for the tier.
     Entitlement(EntitlementRule<'a>),
+    /// The product cannot use the support type in this period.
+    Exclusion(ExclusionRule<'a>),
     /// No version asked for: the current one was assumed, or none exists.
     VersionAssumed(VersionAssumedRule<'a>),
     /// Whether the version is released on the as-of date.
@@ -64,7 +70,9 @@ impl Reason<'_> {
     pub fn finding(&self) -> &dyn Rule {
         match self {
             Reason::SupportType(r) => r,
+            Reason::Offer(r) => r,
             Reason::Entitlement(r) => r,
+            Reason::Exclusion(r) => r,
             Reason::VersionAssumed(r) => r,
             Reason::Released(r) => r,
             Reason::Track(r) => r,
@@ -116,6 +124,8 @@ pub struct SupportTypeRule<'a> {
     pub deployment: Deployment,
     /// The support type picked.
     pub support_type: &'a SupportType,
+    /// Its display name on the day.
+    pub name: &'a str,
 }
 
 impl Rule for SupportTypeRule<'_> {
@@ -153,6 +163,7 @@ impl Rule for SupportTypeRule<'_> {
             product,
             deployment,
             support_type,
+            name,
         } = self;
         let article = match deployment {
             Deployment::OnPremises => "an",
@@ -160,8 +171,8 @@ impl Rule for SupportTypeRule<'_> {
         };
         write!(
             f,
-            "{product} is {article} {deployment} product: {} applies ({})",
-            support_type.name, support_type.scope
+            "{product} is {article} {deployment} product: {name} applies ({})",
+            support_type.scope
         )
     }
 }
@@ -943,5 +954,146 @@ impl Rule for CustomerRequestRule<'_> {
             Some((name, false)) => write!(f, "; {name} cannot: ask an {who}"),
             None => Ok(()),
         }
+    }
+}
+
+/// `tier-offered`: whether the tier could be held on the day: offered then, or no longer sold
+/// but a grant bought on its last day may still run.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OfferRule<'a> {
+    /// Tier display name on the day.
+    pub tier: &'a str,
+    /// Where the tier stands on the day.
+    pub standing: Standing<'a>,
+    /// The day the answer is for.
+    pub as_of: NaiveDate,
+    /// The support type's display name on the day.
+    pub support_type: &'a str,
+    /// The offers of the day that include the support type, with what they grant.
+    pub offers_now: Vec<(&'a str, String)>,
+}
+
+impl Rule for OfferRule<'_> {
+    fn id(&self) -> &'static str {
+        "tier-offered"
+    }
+
+    fn title(&self) -> &'static str {
+        "Offer"
+    }
+
+    fn text(&self) -> &'static str {
+        "A tier counts on the days it could be bought or renewed, and after its last day for as long as a grant bought then runs."
+    }
+
+    fn code(&self) -> &'static str {
+        match self.standing {
+            Standing::Timeless | Standing::Offered(_) => "offered",
+            Standing::RunningOut { .. } => "grant-may-still-run",
+            Standing::Ended { .. } => "no-longer-offered",
+            Standing::NotYetOffered { .. } => "not-yet-offered",
+        }
+    }
+
+    fn passed(&self) -> bool {
+        self.standing.holds()
+    }
+
+    fn describe(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let OfferRule {
+            tier,
+            standing,
+            as_of,
+            support_type,
+            offers_now,
+        } = self;
+        let instead = |f: &mut fmt::Formatter<'_>| -> fmt::Result {
+            if offers_now.is_empty() {
+                return write!(f, "; no offer of {as_of} includes {support_type}");
+            }
+            let offers: Vec<String> = offers_now
+                .iter()
+                .map(|(name, grant)| format!("{name} ({grant})"))
+                .collect();
+            write!(
+                f,
+                "; on {as_of} {support_type} comes with: {}",
+                offers.join(", ")
+            )
+        };
+        match standing {
+            Standing::Timeless => write!(f, "{tier} is offered"),
+            Standing::Offered(period) => {
+                write!(f, "{tier} was offered on {as_of} ({})", period.span())?;
+                match &period.note {
+                    Some(note) => write!(f, ": {note}"),
+                    None => Ok(()),
+                }
+            }
+            Standing::RunningOut {
+                last_sold,
+                runs_until,
+                ..
+            } => write!(
+                f,
+                "{tier} could last be bought or renewed on {last_sold}; a grant bought or renewed by then runs until {runs_until}"
+            ),
+            Standing::Ended {
+                last_sold,
+                ran_until,
+            } => {
+                write!(f, "{tier} was last offered on {last_sold}")?;
+                if let Some(ran_until) = ran_until {
+                    write!(f, " and its last grant ran out on {ran_until}")?;
+                }
+                instead(f)
+            }
+            Standing::NotYetOffered { first } => {
+                write!(f, "{tier} was first offered on {first}, after {as_of}")?;
+                instead(f)
+            }
+        }
+    }
+}
+
+/// `product-exclusion`: the product cannot use the support type in this period.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExclusionRule<'a> {
+    /// Product display name.
+    pub product: &'a str,
+    /// The support type's display name on the day.
+    pub support_type: &'a str,
+    /// Why, as the end of a sentence.
+    pub reason: &'a str,
+}
+
+impl Rule for ExclusionRule<'_> {
+    fn id(&self) -> &'static str {
+        "product-exclusion"
+    }
+
+    fn title(&self) -> &'static str {
+        "Products a support type cannot serve"
+    }
+
+    fn text(&self) -> &'static str {
+        "Some products cannot use a support type at all, whatever the tier."
+    }
+
+    fn code(&self) -> &'static str {
+        "excluded"
+    }
+
+    fn passed(&self) -> bool {
+        false
+    }
+
+    fn describe(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let ExclusionRule {
+            product,
+            support_type,
+            reason,
+        } = self;
+        write!(f, "{product} requests cannot use {support_type}: {reason}")
     }
 }

@@ -52,20 +52,22 @@ fn mixed_batch_as_text() {
     );
     assert!(
         lines[0].contains(
-            "ELIGIBLE: Gold competency gets Microsoft Product Support for SQL Server 2022"
+            "ELIGIBLE: Solutions Partner designation gets Partner On-premises Support for SQL Server 2022"
         )
     );
-    assert!(lines[1].contains("NOT ELIGIBLE: Silver competency"));
+    assert!(lines[1].contains("NOT ELIGIBLE: Partner Success Expanded"));
     assert_eq!(
         lines[3],
-        "line 5: error: unknown tier `glod`: did you mean `gold`? (valid: `action-pack`, `silver`, `gold`)"
+        "line 5: error: unknown tier `glod`: did you mean `gold`? (valid: `action-pack`, `silver`, `gold`, `partner-launch`, `partner-success-core`, `partner-success-expanded`, `solutions-partner`)"
     );
     assert_eq!(
         lines[6],
         "line 8: error: as_of: `2026-13-01` is not a real date in the form YYYY-MM-DD"
     );
     assert!(
-        lines[8].ends_with("[warning: qualifies only until 2026-10-13, 134 days after 2026-06-01]")
+        lines[8].ends_with("[warning: qualifies only until 2026-10-13, 134 days after 2026-06-01]"),
+        "{}",
+        lines[8]
     );
 }
 
@@ -90,7 +92,7 @@ fn mixed_batch_as_json_lines() {
     assert_eq!(rows[1]["eligible"], false);
     assert_eq!(
         rows[3],
-        serde_json::json!({"line": 5, "error": "unknown tier `glod`: did you mean `gold`? (valid: `action-pack`, `silver`, `gold`)"})
+        serde_json::json!({"line": 5, "error": "unknown tier `glod`: did you mean `gold`? (valid: `action-pack`, `silver`, `gold`, `partner-launch`, `partner-success-core`, `partner-success-expanded`, `solutions-partner`)"})
     );
     assert_eq!(
         rows[8]["warning"],
@@ -111,15 +113,15 @@ fn mixed_batch_as_csv() {
     let lines = lines(&out);
     assert_eq!(
         lines[0],
-        "line,as_of,tier,product,version,competency_class,eligible,support_type,incidents,channel,eligible_until,failed_rules,warning,error"
+        "line,as_of,tier,product,version,competency_class,eligible,support_type,incidents,channel,eligible_until,failed_rules,decided_under,warning,error"
     );
     assert_eq!(
         lines[1],
-        "2,2026-11-24,gold,sql-server,2022,,true,product-support,20,support-for-business,2028-01-11,,,"
+        "2,2026-11-24,solutions-partner,sql-server,2022,,true,product-support,20,support-for-business,2028-01-11,,\"Microsoft AI Cloud Partner Program; Solutions Partner designation, offered from 2022-10-03; secondary\",,"
     );
     assert_eq!(
         lines[7],
-        "8,,,,,,,,,,,,,as_of: `2026-13-01` is not a real date in the form YYYY-MM-DD"
+        "8,,,,,,,,,,,,,,as_of: `2026-13-01` is not a real date in the form YYYY-MM-DD"
     );
     assert_eq!(lines.len(), 10);
 }
@@ -146,7 +148,9 @@ fn mixed_batch_as_github_annotations() {
             "::warning"
         ]
     );
-    assert!(lines[1].contains("mixed.csv,line=3,title=silver sql-server 2019::NOT ELIGIBLE"));
+    assert!(lines[1].contains(
+        "mixed.csv,line=3,title=partner-success-expanded sql-server 2019::NOT ELIGIBLE"
+    ));
     assert!(lines[3].contains("line=5,title=invalid request::unknown tier `glod`"));
     assert!(
         lines[8].ends_with(
@@ -164,7 +168,7 @@ fn mixed_batch_as_junit() {
     assert_eq!(xml.matches("<testcase ").count(), 9);
     assert_eq!(xml.matches("<failure ").count(), 2);
     assert_eq!(xml.matches("<error ").count(), 2);
-    assert!(xml.contains("name=\"line 3: silver sql-server 2019\""));
+    assert!(xml.contains("name=\"line 3: partner-success-expanded sql-server 2019\""));
     assert!(xml.trim_end().ends_with("</testsuite>\n</testsuites>"));
 }
 
@@ -182,7 +186,7 @@ fn mixed_batch_as_markdown() {
 /// eligible: exit 1; `--no-fail` makes it 0.
 #[test]
 fn stdin_json_lines_and_no_fail() {
-    let input = "{\"tier\": \"gold\", \"product\": \"sql-server\", \"version\": \"2022\"}\n\n{\"tier\": \"silver\", \"product\": \"exchange\", \"version\": 2016}\n";
+    let input = "{\"tier\": \"spd\", \"product\": \"sql-server\", \"version\": \"2022\"}\n\n{\"tier\": \"spd\", \"product\": \"exchange\", \"version\": 2016}\n";
     cmd()
         .args([
             "check",
@@ -197,8 +201,8 @@ fn stdin_json_lines_and_no_fail() {
         .assert()
         .code(1)
         .stdout(
-            contains("\n1,2026-11-24,gold,sql-server,2022,")
-                .and(contains("\n3,2026-11-24,silver,exchange-server,2016,")),
+            contains("\n1,2026-11-24,solutions-partner,sql-server,2022,")
+                .and(contains("\n3,2026-11-24,solutions-partner,exchange-server,2016,")),
         )
         .stderr("1 eligible, 1 not eligible, 0 invalid\n");
     cmd()
@@ -230,7 +234,7 @@ fn no_fail_keeps_errors() {
 /// `--warn-days` sets how close an end date must be to warn.
 #[test]
 fn warn_days_threshold() {
-    let input = "tier,product,version,as_of\ngold,windows-server,2022,2026-06-01\n";
+    let input = "tier,product,version,as_of\nspd,windows-server,2022,2026-06-01\n";
     for (days, warned) in [("134", true), ("133", false), ("0", false)] {
         let out = cmd()
             .args(["check", "--batch", "-", "-f", "json", "--warn-days", days])
@@ -254,7 +258,7 @@ fn json_array_input() {
     let path = dir.path().join("requests.json");
     std::fs::write(
         &path,
-        "[\n  {\"tier\": \"gold\", \"product\": \"azure\"},\n  {\"tier\": \"gold\", \"product\": \"azure\", \"colour\": \"red\"}\n]\n",
+        "[\n  {\"tier\": \"spd\", \"product\": \"azure\"},\n  {\"tier\": \"spd\", \"product\": \"azure\", \"colour\": \"red\"}\n]\n",
     )
     .expect("write");
     cmd()
@@ -336,8 +340,8 @@ fn verify_reports_mismatches() {
         .assert()
         .code(2)
         .stdout(
-            "FAIL line 2: gold sql-server 2019: expected eligible, decided not-eligible (n-minus-2-or-older, mainstream-ended)\n\
-             FAIL line 4: silver azure cloud: incidents: expected 5 incidents, decided unlimited incidents; channel: expected partner-center, decided azure-portal\n\
+            "FAIL line 2: spd sql-server 2019: expected eligible, decided not-eligible (n-minus-2-or-older, mainstream-ended)\n\
+             FAIL line 4: expanded azure cloud: incidents: expected 2 incidents, decided 5 incidents; channel: expected partner-center, decided azure-portal\n\
              ERROR line 5: expect: `maybe` is neither `eligible` nor `not-eligible`\n\
              1 passed, 3 failed\n",
         );

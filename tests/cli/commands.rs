@@ -19,16 +19,17 @@ fn json_of(cmd: &mut assert_cmd::Command) -> serde_json::Value {
     serde_json::from_str(&stdout_of(cmd)).expect("valid JSON")
 }
 
-/// The headline example: Gold, SQL Server 2022, eligible with 20 incidents, exit 0.
+/// The headline example on the seed page's day: Gold, SQL Server 2019, eligible with 20
+/// incidents under the MPN rules, exit 0.
 #[test]
 fn check_eligible_exits_0() {
     cmd()
-        .args(["check", "--tier", "gold", "--product", "sql-server", "--version", "2022"])
-        .args(["--as-of", "2026-11-24"])
+        .args(["check", "--tier", "gold", "--product", "sql-server", "--version", "2019"])
+        .args(["--as-of", "2021-06-19"])
         .assert()
         .code(0)
         .stdout(contains(
-            "ELIGIBLE: Gold competency gets Microsoft Product Support for SQL Server 2022 on 2026-11-24: 20 incidents (Partner support Gold 20pack), qualifies until 2028-01-11",
+            "ELIGIBLE: Gold competency gets Microsoft Product Support for SQL Server 2019 on 2021-06-19: 20 incidents (Partner support Gold 20pack), qualifies until 2025-02-28 [Microsoft Partner Network (MPN); Gold competency, offered 2017-07-22 to 2022-09-30; quoted]",
         ))
         .stdout(contains("https://support.serviceshub.microsoft.com/supportforbusiness/create"))
         .stderr("");
@@ -67,7 +68,7 @@ fn check_json_contract() {
         "--version",
         "2022",
         "--as-of",
-        "2026-11-24",
+        "2024-01-01",
         "-f",
         "json",
     ]));
@@ -79,8 +80,20 @@ fn check_json_contract() {
     assert_eq!(v["incidents"], 15);
     assert_eq!(v["channel"]["id"], "support-for-business");
     assert!(v["channel"]["url"].is_string());
-    assert_eq!(v["as_of"], "2026-11-24");
+    assert_eq!(v["as_of"], "2024-01-01");
     assert_eq!(v["eligible_until"], "2028-01-11");
+    // The rules it was decided under: program, offer period and figures, each with its
+    // confidence and sources.
+    assert_eq!(v["program"]["id"], "ai-cloud-partner-program");
+    assert_eq!(v["program"]["confidence"], "inferred");
+    assert_eq!(v["offer"]["status"], "offered");
+    assert_eq!(v["offer"]["name"], "Silver (legacy benefits)");
+    assert_eq!(v["offer"]["from"], "2022-10-01");
+    assert_eq!(v["offer"]["until"], "2025-01-21");
+    assert_eq!(v["offer"]["confidence"], "secondary");
+    assert!(v["offer"]["note"].as_str().expect("note").contains("legacy"));
+    assert!(v["offer"]["sources"][0]["title"].is_string());
+    assert_eq!(v["figures"]["confidence"], "quoted");
     let rules: Vec<&str> = v["reasons"]
         .as_array()
         .expect("reasons")
@@ -91,6 +104,7 @@ fn check_json_contract() {
         rules,
         [
             "support-type",
+            "tier-offered",
             "tier-entitlement",
             "released",
             "main-track",
@@ -114,7 +128,7 @@ fn check_json_not_eligible() {
         "-p",
         "azure",
         "--as-of",
-        "2026-11-24",
+        "2021-06-19",
         "--format",
         "json",
     ]));
@@ -139,7 +153,7 @@ fn check_json_unlimited() {
         "-c",
         "Cloud Platform",
         "--as-of",
-        "2026-11-24",
+        "2021-06-19",
         "-f",
         "json",
     ]));
@@ -155,7 +169,7 @@ fn check_markdown_and_csv() {
         .args([
             "check",
             "-t",
-            "gold",
+            "spd",
             "-p",
             "exchange",
             "--as-of",
@@ -166,15 +180,16 @@ fn check_markdown_and_csv() {
         .assert()
         .code(0)
         .stdout(
-            contains("**ELIGIBLE: Gold competency").and(contains("| # | rule | result | detail |")),
+            contains("**ELIGIBLE: Solutions Partner designation")
+                .and(contains("| # | rule | result | detail |")),
         );
     cmd()
-        .args(["check", "-t", "gold", "-p", "exchange", "--version", "2019", "--as-of", "2026-11-24", "-f", "csv"])
+        .args(["check", "-t", "spd", "-p", "exchange", "--version", "2019", "--as-of", "2026-11-24", "-f", "csv"])
         .assert()
         .code(1)
         .stdout(
-            "as_of,tier,product,version,competency_class,eligible,support_type,incidents,channel,eligible_until,failed_rules\n\
-             2026-11-24,gold,exchange-server,2019,,false,product-support,,,,mainstream-ended out-of-support\n",
+            "as_of,tier,product,version,competency_class,eligible,support_type,incidents,channel,eligible_until,failed_rules,decided_under\n\
+             2026-11-24,solutions-partner,exchange-server,2019,,false,product-support,,,,mainstream-ended out-of-support,\"Microsoft AI Cloud Partner Program; Solutions Partner designation, offered from 2022-10-03; secondary\"\n",
         );
 }
 
@@ -190,7 +205,7 @@ fn names_ignore_case_spaces_and_hyphens() {
         "--version",
         "2012-r2",
         "--as-of",
-        "2014-06-01",
+        "2017-08-01",
         "-f",
         "json",
     ]));
@@ -297,15 +312,17 @@ fn usage_errors_exit_2() {
 /// The matrix in every format; JSON is the documented flat array.
 #[test]
 fn matrix_formats() {
-    let text = stdout_of(cmd().args(["matrix"]));
+    // The seed page's matrix, on its day.
+    let seed = ["matrix", "--as-of", "2021-06-19"];
+    let text = stdout_of(cmd().args(seed));
     insta::assert_snapshot!("matrix_text", text);
-    let md = stdout_of(cmd().args(["matrix", "-f", "markdown"]));
+    let md = stdout_of(cmd().args(seed).args(["-f", "markdown"]));
     insta::assert_snapshot!("matrix_markdown", md);
-    let csv = stdout_of(cmd().args(["matrix", "-f", "csv"]));
+    let csv = stdout_of(cmd().args(seed).args(["-f", "csv"]));
     assert!(
         csv.starts_with("support type,competency,Action Pack,Silver competency,Gold competency\n")
     );
-    let v = json_of(cmd().args(["matrix", "-f", "json"]));
+    let v = json_of(cmd().args(seed).args(["-f", "json"]));
     let rows = v.as_array().expect("array");
     assert_eq!(rows.len(), 8);
     for row in rows {
@@ -313,10 +330,17 @@ fn matrix_formats() {
             assert!(row.get(key).is_some(), "{key} missing in {row}");
         }
     }
-    assert!(rows.contains(&serde_json::json!({
-        "tier": "action-pack", "support_type": "signature-cloud-support",
-        "competency_class": "any", "incidents": 0
-    })));
+    let action_pack_cloud = rows
+        .iter()
+        .find(|r| r["tier"] == "action-pack" && r["support_type"] == "signature-cloud-support")
+        .expect("Action Pack's cloud cell");
+    assert_eq!(action_pack_cloud["competency_class"], "any");
+    assert_eq!(action_pack_cloud["incidents"], 0);
+    // Each cell carries the period it is in force, its confidence and sources.
+    assert_eq!(action_pack_cloud["from"], "2021-03-04");
+    assert_eq!(action_pack_cloud["until"], "2025-06-22");
+    assert_eq!(action_pack_cloud["confidence"], "quoted");
+    assert!(action_pack_cloud["sources"][0]["title"].is_string());
 }
 
 /// The N-1 product summary list, rebuilt from lifecycle data on the seed page's date.

@@ -51,3 +51,39 @@ pub fn basic() -> Dataset {
 pub fn date(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("test date")
 }
+
+/// The seed page's day: the MPN rule book as published, with every tier offered.
+pub const SEED: &str = "2021-06-19";
+
+/// The tier with 20 on-premises incidents on a day of the built-in rule book: Gold until its
+/// last day sold (2025-01-21), the Solutions Partner designation from the next day.
+pub fn on_premises_tier(as_of: NaiveDate) -> &'static str {
+    if as_of <= date("2025-01-21") {
+        "gold"
+    } else {
+        "solutions-partner"
+    }
+}
+
+/// The tiers offered on a day (not merely running out) with figures in force for the
+/// product's support type, lowest first.
+pub fn offered_tiers<'a>(
+    data: &'a Dataset,
+    product: &'a mpn_support::data::Product,
+    as_of: NaiveDate,
+) -> impl Iterator<Item = &'a mpn_support::data::entitlements::Tier> + 'a {
+    let support_type = data
+        .entitlements
+        .support_type_for(product.deployment)
+        .expect("support type");
+    data.entitlements.tiers.iter().filter(move |t| {
+        matches!(
+            t.standing(as_of),
+            mpn_support::data::periods::Standing::Offered(_)
+        ) && data
+            .entitlements
+            .cells(&t.id, &support_type.id, as_of)
+            .next()
+            .is_some()
+    })
+}

@@ -765,7 +765,7 @@ fn stale_data_warns() {
         .args([
             "check",
             "-t",
-            "gold",
+            "solutions-partner",
             "-p",
             "sql-server",
             "--as-of",
@@ -788,7 +788,7 @@ fn stale_data_warns() {
         .args([
             "check",
             "-t",
-            "gold",
+            "solutions-partner",
             "-p",
             "sql-server",
             "--as-of",

@@ -8,6 +8,7 @@
     reason = "generated data that fails to load is a test failure"
 )]
 
+use crate::common::{offered_tiers, on_premises_tier};
 use chrono::{Days, NaiveDate};
 use mpn_support::commands::decide;
 use mpn_support::data::{self, Dataset, EMBEDDED_ENTITLEMENTS, Incidents};
@@ -26,6 +27,9 @@ struct GenVersion {
     extended: Option<u64>,
     side: bool,
 }
+
+/// Days after 2000-01-01 that the built-in rule book covers: from 2017-07-22 (day 6412).
+const RULE_BOOK_DAYS: std::ops::Range<u64> = 6412..12000;
 
 fn day(offset: u64) -> NaiveDate {
     NaiveDate::from_ymd_opt(2000, 1, 1)
@@ -129,11 +133,12 @@ fn check(data: &Dataset, r: &Request) -> CheckReport {
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(96))]
 
-    /// A higher tier never gets fewer incidents than a lower one for the same request.
+    /// Among the tiers offered on a day, a higher tier never gets fewer incidents than a lower
+    /// one for the same request.
     #[test]
     fn higher_tier_never_gets_fewer_incidents(
         products in products_strategy(),
-        as_of in 0u64..12000,
+        as_of in RULE_BOOK_DAYS,
         competency in prop::sample::select(vec![None, Some("cloud"), Some("other"), Some("security"), Some("datacenter")]),
     ) {
         let data = dataset(&products, false);
@@ -143,7 +148,7 @@ proptest! {
                 .chain(product.versions.iter().map(|v| Some(v.version.as_str())))
                 .collect();
             for version in versions {
-                let grants: Vec<Incidents> = data.entitlements.tiers.iter().map(|t| {
+                let grants: Vec<Incidents> = offered_tiers(&data, product, as_of).map(|t| {
                     check(&data, &request(&t.id, &product.id, version, competency, as_of))
                         .incidents
                         .unwrap_or(Incidents::Count(0))
@@ -157,14 +162,14 @@ proptest! {
     #[test]
     fn only_n_and_n_minus_1_in_mainstream_are_eligible(
         products in products_strategy(),
-        as_of in 0u64..12000,
+        as_of in RULE_BOOK_DAYS,
     ) {
         let data = dataset(&products, false);
         let as_of = day(as_of);
         for product in data.lifecycle.products.iter().filter(|p| !p.versions.is_empty()) {
             let window = rules::window(product, as_of);
             for v in &product.versions {
-                let r = check(&data, &request("gold", &product.id, Some(&v.version), None, as_of));
+                let r = check(&data, &request(on_premises_tier(as_of), &product.id, Some(&v.version), None, as_of));
                 if r.eligible {
                     let position = window.iter().position(|w| w.version == v.version);
                     prop_assert!(matches!(position, Some(0 | 1)), "{} {} is eligible at {position:?}", product.id, v.version);
@@ -180,7 +185,7 @@ proptest! {
     #[test]
     fn decisions_do_not_depend_on_file_order(
         products in products_strategy(),
-        as_of in 0u64..12000,
+        as_of in RULE_BOOK_DAYS,
     ) {
         let forward = dataset(&products, false);
         let backward = dataset(&products, true);
@@ -202,7 +207,7 @@ proptest! {
     #[test]
     fn json_output_round_trips(
         products in products_strategy(),
-        as_of in 0u64..12000,
+        as_of in RULE_BOOK_DAYS,
     ) {
         let data = dataset(&products, false);
         let as_of = day(as_of);
@@ -226,14 +231,14 @@ proptest! {
     #[test]
     fn products_and_check_agree(
         products in products_strategy(),
-        as_of in 0u64..12000,
+        as_of in RULE_BOOK_DAYS,
     ) {
         let data = dataset(&products, false);
         let as_of = day(as_of);
         for product in &data.lifecycle.products {
             let summary = rules::summarize(product, as_of);
             for v in &summary.versions {
-                let r = check(&data, &request("gold", &product.id, Some(&v.release.version), None, as_of));
+                let r = check(&data, &request(on_premises_tier(as_of), &product.id, Some(&v.release.version), None, as_of));
                 prop_assert_eq!(r.eligible, v.status == Status::Qualifies, "{} {}", product.id, v.release.version);
                 prop_assert_eq!(r.eligible_until, v.qualifies_until);
             }
@@ -243,12 +248,20 @@ proptest! {
     }
 }
 
-/// Every matrix entry is what `check` answers for that tier, support type and class.
+/// Every matrix entry is what `check` answers for that tier, support type and class, on
+/// days under each program period: the seed's, the run-out of the MPN tiers, and today's.
 #[test]
 fn every_matrix_entry_equals_the_check_answer() {
     let data = data::load(&data::DataPaths::default()).expect("embedded");
-    let as_of = NaiveDate::from_ymd_opt(2026, 11, 24).expect("date");
-    let matrix = mpn_support::report::MatrixReport::new(&data.entitlements);
+    for (y, m, d) in [(2021, 6, 19), (2025, 6, 1), (2026, 11, 24)] {
+        let as_of = NaiveDate::from_ymd_opt(y, m, d).expect("date");
+        matrix_matches_checks(&data, as_of);
+    }
+}
+
+fn matrix_matches_checks(data: &data::Dataset, as_of: NaiveDate) {
+    let matrix = mpn_support::report::MatrixReport::new(&data.entitlements, as_of);
+    assert!(!matrix.rows.is_empty(), "{as_of}");
     for row in &matrix.rows {
         // A product of the support type's deployment with an eligible current version.
         let deployment = data
@@ -258,12 +271,17 @@ fn every_matrix_entry_equals_the_check_answer() {
             .find(|s| s.id == row.support_type)
             .map(|s| s.deployment)
             .expect("support type");
+        // A product whose current version some tier of the matrix is entitled for.
         let product = data
             .lifecycle
             .products
             .iter()
             .filter(|p| p.deployment == deployment)
-            .find(|p| check(&data, &request("gold", &p.id, None, None, as_of)).eligible)
+            .find(|p| {
+                matrix.layout.tiers.iter().any(|(tier, _)| {
+                    check(data, &request(tier, &p.id, None, Some("cloud"), as_of)).eligible
+                })
+            })
             .expect("a product with an eligible current version");
         let classes: Vec<Option<&str>> = if row.competency_class == "any" {
             vec![None, Some("cloud"), Some("other")]
@@ -271,11 +289,11 @@ fn every_matrix_entry_equals_the_check_answer() {
             vec![Some(row.competency_class.as_str())]
         };
         for class in classes {
-            let r = check(&data, &request(&row.tier, &product.id, None, class, as_of));
+            let r = check(data, &request(&row.tier, &product.id, None, class, as_of));
             let expected = row.incidents.is_entitled().then_some(row.incidents);
             assert_eq!(
                 r.incidents, expected,
-                "{} {} {class:?}",
+                "{as_of} {} {} {class:?}",
                 row.tier, row.support_type
             );
         }

@@ -42,7 +42,7 @@ fn man_page() {
 /// `--color` before the subcommand or after it, and after it wins.
 #[test]
 fn colour_choice() {
-    let args = ["check", "-t", "gold", "-p", "sql", "--as-of", "2026-11-24"];
+    let args = ["check", "-t", "gold", "-p", "sql", "--as-of", "2021-06-19"];
     // (before the subcommand, after it, NO_COLOR set, coloured)
     let cases: [(&[&str], &[&str], bool, bool); 7] = [
         (&[], &[], false, false),
