@@ -36,7 +36,7 @@ impl ColorChoice {
 /// What a request asks: shared by `check` and `explain`.
 #[derive(Debug, Clone, Default, Args)]
 pub struct RequestArgs {
-    /// Membership tier: action-pack (maps), silver or gold
+    /// Tier or offer id, name or alias, e.g. solutions-partner, gold (`programs` lists when each was offered)
     #[arg(long, short, value_name = "TIER")]
     pub tier: Option<String>,
     /// Product id, name or alias, e.g. sql-server, "Windows Server", m365

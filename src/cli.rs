@@ -9,7 +9,8 @@ use crate::args::ColorChoice;
 use crate::commands::{
     check::CheckArgs, completions::CompletionsArgs, completions::ManArgs, diagnose::DiagnoseArgs,
     explain::ExplainArgs, lifecycle::LifecycleCommand, matrix::MatrixArgs, products::ProductsArgs,
-    roles::RolesArgs, schema::SchemaArgs, validate::ValidateArgs, verify::VerifyArgs,
+    programs::ProgramsArgs, roles::RolesArgs, schema::SchemaArgs, validate::ValidateArgs,
+    verify::VerifyArgs,
 };
 
 /// Does our Microsoft partner membership give free technical support for this product?
@@ -19,10 +20,12 @@ use crate::commands::{
     version,
     help_expected = true,
     after_help = crate::exit::HELP,
-    long_about = "Does our Microsoft partner membership (Action Pack, Silver or Gold competency) \
-give free technical support for this product and version, how many incidents, and where do we \
-open the request? Decided by Microsoft's published rules (the N-1 policy for on-premises \
-products) on embedded data, or on data files you name."
+    long_about = "Does our Microsoft partner membership give free technical support for this \
+product and version, how many incidents, and where do we open the request? Decided by \
+Microsoft's published rules as they stood on the as-of day (the MPN tiers Action Pack, Silver \
+and Gold until their last grants ran out; the Solutions Partner designation and the Partner \
+Launch, Success Core and Success Expanded offers since), with the N-1 policy for on-premises \
+products, on embedded data or on data files you name."
 )]
 pub struct Cli {
     /// What to do.
@@ -56,6 +59,8 @@ pub enum Command {
     Matrix(MatrixArgs),
     /// List products with their current (N) and previous (N-1) versions and what qualifies
     Products(ProductsArgs),
+    /// Print the rule book over time: programs, offers, figures and names, with sources
+    Programs(ProgramsArgs),
     /// Check expectations: each row's request must be decided as the row expects
     Verify(VerifyArgs),
     /// Check the data files and list every problem (exit 2 when any error)

@@ -169,6 +169,7 @@ pub fn run(cli: &Cli, today: NaiveDate, out: &mut dyn std::io::Write) -> Result<
         Command::Check(args) => commands::check::run(args, today, out),
         Command::Matrix(args) => commands::matrix::run(args, today),
         Command::Products(args) => commands::products::run(args, today),
+        Command::Programs(args) => commands::programs::run(args),
         Command::Lifecycle(command) => commands::lifecycle::run(command, today),
         Command::Validate(args) => commands::validate::run(args),
         Command::Explain(args) => commands::explain::run(args, today),

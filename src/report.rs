@@ -37,6 +37,8 @@ pub enum Report {
     RoleAnswer(RoleAnswer),
     /// `diagnose`.
     Diagnose(DiagnoseReport),
+    /// `programs`.
+    Programs(ProgramsReport),
 }
 
 /// A check told as numbered prose.
@@ -362,7 +364,12 @@ impl OfferOut {
                 confidence: Confidence::Inferred,
                 sources: sources_out(
                     ent,
-                    &last.sources.iter().cloned().chain(term_sources()).collect::<Vec<_>>(),
+                    &last
+                        .sources
+                        .iter()
+                        .cloned()
+                        .chain(term_sources())
+                        .collect::<Vec<_>>(),
                 ),
             },
             Standing::Ended {
@@ -397,7 +404,9 @@ impl OfferOut {
                     confidence: first_period.map_or(Confidence::Inferred, |o| o.confidence),
                     sources: sources_out(
                         ent,
-                        first_period.map(|o| o.sources.as_slice()).unwrap_or_default(),
+                        first_period
+                            .map(|o| o.sources.as_slice())
+                            .unwrap_or_default(),
                     ),
                 }
             }
@@ -430,7 +439,10 @@ pub struct FiguresOut {
 impl FiguresOut {
     fn new(ent: &Entitlements, cells: &[&MatrixEntry]) -> Option<Self> {
         let confidence = cells.iter().filter_map(|c| c.confidence).max()?;
-        let mut ids: Vec<String> = cells.iter().flat_map(|c| c.sources.iter().cloned()).collect();
+        let mut ids: Vec<String> = cells
+            .iter()
+            .flat_map(|c| c.sources.iter().cloned())
+            .collect();
         ids.dedup();
         Some(FiguresOut {
             confidence,
@@ -885,7 +897,8 @@ impl MatrixReport {
             }
         }
         let title = ent.program_on(as_of).map(|p| {
-            let mut confidences: Vec<Confidence> = rows.iter().filter_map(|r| r.confidence).collect();
+            let mut confidences: Vec<Confidence> =
+                rows.iter().filter_map(|r| r.confidence).collect();
             confidences.sort();
             confidences.dedup();
             let words: Vec<String> = confidences.iter().map(ToString::to_string).collect();
@@ -893,7 +906,11 @@ impl MatrixReport {
                 "Entitlement matrix on {as_of}: {} ({}); figures {}",
                 p.name,
                 crate::data::periods::Dated::span(p),
-                if words.is_empty() { "undated".to_owned() } else { words.join(", ") }
+                if words.is_empty() {
+                    "undated".to_owned()
+                } else {
+                    words.join(", ")
+                }
             )
         });
         MatrixReport {
@@ -1065,5 +1082,166 @@ pub fn products_report(
         products,
         as_of: Some(as_of),
         versions_view,
+    }
+}
+
+/// The rule book over time (`programs`): every period of every kind, in date order, and the
+/// references they name.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct ProgramsReport {
+    /// The first day the rule book covers, when it says.
+    pub rule_book_from: Option<NaiveDate>,
+    /// Every period: programs, offers, grant run-outs, figures, names and exclusions.
+    pub periods: Vec<PeriodRow>,
+    /// The sources the periods name.
+    pub references: Vec<SourceOut>,
+}
+
+/// One period of the rule book.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct PeriodRow {
+    /// `program`, `offer`, `grant`, `figure`, `name` or `exclusion`.
+    pub kind: &'static str,
+    /// What it is about: a program, tier, tier x support type (x class), or product x
+    /// support type.
+    pub subject: String,
+    /// What holds in the period: a name, a figure, a reason.
+    pub detail: String,
+    /// First day.
+    pub from: NaiveDate,
+    /// Last day, when known.
+    pub until: Option<NaiveDate>,
+    /// `quoted`, `secondary` or `inferred`.
+    pub confidence: Confidence,
+    /// Reference ids.
+    pub sources: Vec<String>,
+}
+
+impl ProgramsReport {
+    /// Lays out the rule book of an entitlement table.
+    pub fn new(ent: &Entitlements) -> Self {
+        let mut periods = Vec::new();
+        let mut push =
+            |kind, subject: String, detail: String, from, until, confidence, sources: &[String]| {
+                periods.push(PeriodRow {
+                    kind,
+                    subject,
+                    detail,
+                    from,
+                    until,
+                    confidence,
+                    sources: sources.to_vec(),
+                });
+            };
+        for p in &ent.programs {
+            push(
+                "program",
+                p.id.clone(),
+                p.name.clone(),
+                p.from.0,
+                p.until.map(|u| u.0),
+                p.confidence,
+                &p.sources,
+            );
+        }
+        for t in &ent.tiers {
+            for o in &t.offered {
+                let name = o.name.as_deref().unwrap_or(&t.name);
+                let detail = match &o.note {
+                    Some(note) => format!("{name}: {note}"),
+                    None => name.to_owned(),
+                };
+                push(
+                    "offer",
+                    t.id.clone(),
+                    detail,
+                    o.from.0,
+                    o.until.map(|u| u.0),
+                    o.confidence,
+                    &o.sources,
+                );
+            }
+            if let (Some(term), Some(last)) = (&t.term, t.offered.last())
+                && let Some(last_sold) = last.until
+                && let Some(runs_until) = last_sold
+                    .0
+                    .checked_add_months(chrono::Months::new(term.months))
+            {
+                let sources: Vec<String> =
+                    last.sources.iter().chain(&term.sources).cloned().collect();
+                push(
+                    "grant",
+                    t.id.clone(),
+                    format!(
+                        "no longer sold; a grant bought by {last_sold} runs {} months, until {runs_until}",
+                        term.months
+                    ),
+                    last_sold.0 + chrono::Duration::days(1),
+                    Some(runs_until),
+                    Confidence::Inferred,
+                    &sources,
+                );
+            }
+        }
+        for m in ent.matrix.iter().filter(|m| m.is_dated()) {
+            let class = if m.competency_class == ANY_CLASS {
+                String::new()
+            } else {
+                format!(" x {}", m.competency_class)
+            };
+            let detail = match &m.pack {
+                Some(pack) if m.incidents.is_entitled() => format!("{} ({pack})", m.incidents),
+                _ => m.incidents.to_string(),
+            };
+            push(
+                "figure",
+                format!("{} x {}{class}", m.tier, m.support_type),
+                detail,
+                m.span().from.0,
+                m.until.map(|u| u.0),
+                m.confidence.unwrap_or(Confidence::Inferred),
+                &m.sources,
+            );
+        }
+        for st in &ent.support_types {
+            for r in &st.renamed {
+                push(
+                    "name",
+                    st.id.clone(),
+                    r.name.clone(),
+                    r.from.0,
+                    None,
+                    r.confidence,
+                    &r.sources,
+                );
+            }
+        }
+        for e in &ent.exclusions {
+            push(
+                "exclusion",
+                format!("{} x {}", e.products.join(", "), e.support_types.join(", ")),
+                e.reason.clone(),
+                e.from.0,
+                e.until.map(|u| u.0),
+                e.confidence,
+                &e.sources,
+            );
+        }
+        // In date order; for one day, programs first, then offers, grants, figures, names.
+        let order = ["program", "offer", "grant", "figure", "name", "exclusion"];
+        periods.sort_by_key(|p| (p.from, order.iter().position(|k| *k == p.kind)));
+        ProgramsReport {
+            rule_book_from: ent.rule_book.as_ref().map(|b| b.from.0),
+            periods,
+            references: ent
+                .references
+                .iter()
+                .map(|r| SourceOut {
+                    id: r.id.clone(),
+                    title: r.title.clone(),
+                    url: r.url.clone(),
+                })
+                .collect(),
+        }
     }
 }

@@ -109,7 +109,10 @@ impl Request {
         // A tier held on the day with no figure in force: the rule book does not know, and
         // says which days it does know.
         if tier.standing(self.as_of).holds()
-            && ent.cells(&tier.id, &support_type.id, self.as_of).next().is_none()
+            && ent
+                .cells(&tier.id, &support_type.id, self.as_of)
+                .next()
+                .is_none()
         {
             let spans: Vec<String> = ent
                 .figure_spans(&tier.id, &support_type.id)

@@ -7,6 +7,7 @@ pub mod explain;
 pub mod lifecycle;
 pub mod matrix;
 pub mod products;
+pub mod programs;
 pub mod roles;
 pub mod schema;
 pub mod validate;

@@ -14,7 +14,7 @@ use chrono::NaiveDate;
 use super::common::{Deployment, check_date, check_spellings, unique_ids};
 use super::error::{At, Problems};
 use super::periods::{
-    Confidence, Day, Dated, Exclusion, Offered, Program, Reference, Renamed, RuleBook, Span,
+    Confidence, Dated, Day, Exclusion, Offered, Program, Reference, Renamed, RuleBook, Span,
     Standing, Term, check_sequence, check_sources, check_span, standing,
 };
 
@@ -543,7 +543,12 @@ impl Entitlements {
     }
 
     /// Why a product cannot use a support type on a day, if it cannot.
-    pub fn exclusion(&self, product: &str, support_type: &str, day: NaiveDate) -> Option<&Exclusion> {
+    pub fn exclusion(
+        &self,
+        product: &str,
+        support_type: &str,
+        day: NaiveDate,
+    ) -> Option<&Exclusion> {
         self.exclusions.iter().find(|e| {
             e.span().contains(day)
                 && e.products.iter().any(|p| p == product)
@@ -625,14 +630,23 @@ impl EntitlementsFile {
             check_sources(problems, &root.field("rule_book"), &book.sources, &refs);
         }
         let programs = root.field("programs");
-        unique_ids(problems, &programs, self.programs.iter().map(|p| p.id.as_str()));
+        unique_ids(
+            problems,
+            &programs,
+            self.programs.iter().map(|p| p.id.as_str()),
+        );
         check_sequence(
             problems,
             &programs,
             self.programs.iter().map(Dated::span).enumerate(),
         );
         for (i, program) in self.programs.iter().enumerate() {
-            check_sources(problems, &programs.item(i, &program.id), &program.sources, &refs);
+            check_sources(
+                problems,
+                &programs.item(i, &program.id),
+                &program.sources,
+                &refs,
+            );
         }
         refs
     }
@@ -648,7 +662,11 @@ impl EntitlementsFile {
         for (i, tier) in self.tiers.iter().enumerate() {
             let at = tiers.item(i, &tier.id);
             let offered = at.field("offered");
-            check_sequence(problems, &offered, tier.offered.iter().map(Dated::span).enumerate());
+            check_sequence(
+                problems,
+                &offered,
+                tier.offered.iter().map(Dated::span).enumerate(),
+            );
             for (j, period) in tier.offered.iter().enumerate() {
                 check_sources(problems, &offered.item(j, ""), &period.sources, refs);
             }
@@ -749,7 +767,11 @@ impl EntitlementsFile {
             let renamed = at.field("renamed");
             for (j, r) in s.renamed.iter().enumerate() {
                 check_sources(problems, &renamed.item(j, ""), &r.sources, refs);
-                if j > 0 && s.renamed.get(j - 1).is_some_and(|before| before.from >= r.from) {
+                if j > 0
+                    && s.renamed
+                        .get(j - 1)
+                        .is_some_and(|before| before.from >= r.from)
+                {
                     problems.error(
                         &renamed.item(j, "").field("from"),
                         "names out of order: each must start after the one before",
@@ -874,7 +896,11 @@ impl EntitlementsFile {
         refs: &HashSet<&str>,
     ) {
         let section = root.field("exclusions");
-        unique_ids(problems, &section, self.exclusions.iter().map(|e| e.id.as_str()));
+        unique_ids(
+            problems,
+            &section,
+            self.exclusions.iter().map(|e| e.id.as_str()),
+        );
         for (i, e) in self.exclusions.iter().enumerate() {
             let at = section.item(i, &e.id);
             check_span(problems, &at, &e.span());

@@ -364,7 +364,10 @@ pub fn check_sequence(
             if span.from < before.from {
                 problems.error(
                     &section.item(i, "").field("from"),
-                    format!("periods out of order: {} comes before {}", span.from, before.from),
+                    format!(
+                        "periods out of order: {} comes before {}",
+                        span.from, before.from
+                    ),
                 );
             } else if before.overlaps(&span) {
                 problems.error(

@@ -21,6 +21,7 @@ pub fn render(report: &Report) -> Result<String, RenderError> {
         Report::Validate(v) => write(&validate_grid(v)),
         Report::Text(text) => Ok(text.clone()),
         Report::Roles(r) => write(&super::roles_grid(r)),
+        Report::Programs(r) => write(&super::periods_grid(r)),
         Report::Explain(e) => write(&Grid {
             header: ["number", "rule", "title", "passed", "finding"]
                 .map(String::from)

@@ -70,6 +70,16 @@ pub fn render(report: &Report) -> String {
         Report::Text(text) => text.clone(),
         Report::Explain(e) => super::explain_text(e, true),
         Report::Roles(r) => table(&super::roles_grid(r)),
+        Report::Programs(r) => {
+            let mut out = String::new();
+            if let Some(from) = r.rule_book_from {
+                let _ = writeln!(out, "**The rule book from {from}**\n");
+            }
+            out.push_str(&table(&super::periods_grid(r)));
+            out.push_str("\n**Sources**\n\n");
+            out.push_str(&table(&super::references_grid(r)));
+            out
+        }
         Report::RoleAnswer(a) => format!("{}\n", escape(&a.detail)),
         Report::Diagnose(d) => super::message_match_lines(d)
             .into_iter()

@@ -389,6 +389,36 @@ pub fn roles_grid(report: &crate::report::RolesReport) -> Grid {
     Grid { header, rows }
 }
 
+/// The rule book's periods, one row each, in date order.
+pub fn periods_grid(report: &crate::report::ProgramsReport) -> Grid {
+    grid(
+        [
+            ("kind", |p: &crate::report::PeriodRow| p.kind.to_owned()),
+            ("subject", |p| p.subject.clone()),
+            ("detail", |p| p.detail.clone()),
+            ("from", |p| p.from.to_string()),
+            ("until", |p| {
+                p.until.map(|d| d.to_string()).unwrap_or_default()
+            }),
+            ("confidence", |p| p.confidence.to_string()),
+            ("sources", |p| p.sources.join(" ")),
+        ],
+        &report.periods,
+    )
+}
+
+/// The references of the rule book, one row each.
+pub fn references_grid(report: &crate::report::ProgramsReport) -> Grid {
+    grid(
+        [
+            ("source", |r: &crate::report::SourceOut| r.id.clone()),
+            ("title", |r| r.title.clone()),
+            ("url", |r| r.url.clone().unwrap_or_default()),
+        ],
+        &report.references,
+    )
+}
+
 /// `explain` as numbered paragraphs; `markdown` bolds the titles.
 pub fn explain_text(report: &crate::report::ExplainReport, markdown: bool) -> String {
     let esc = |s: &str| {

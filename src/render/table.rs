@@ -50,6 +50,16 @@ pub fn render(report: &Report, style: Style) -> String {
         Report::Text(text) => text.clone(),
         Report::Explain(e) => super::explain_text(e, false),
         Report::Roles(r) => table(&super::roles_grid(r), style),
+        Report::Programs(r) => {
+            let mut out = String::new();
+            if let Some(from) = r.rule_book_from {
+                let _ = writeln!(out, "The rule book from {from}, every period in date order");
+            }
+            out.push_str(&table(&super::periods_grid(r), style));
+            out.push_str("\nSources\n");
+            out.push_str(&table(&super::references_grid(r), style));
+            out
+        }
         Report::RoleAnswer(a) => format!("{}\n", a.detail),
         Report::Diagnose(d) => super::message_match_lines(d)
             .into_iter()

@@ -7,10 +7,18 @@
 //! # Rule order (the trace lists the rules in this order)
 //! 1. `support-type`: the product's deployment picks the support type (on-premises products get
 //!    Microsoft Product Support, cloud products Signature Cloud Support). Always passes.
-//! 2. `tier-entitlement`: the matrix cell for tier x support type x competency class. With no
-//!    competency given where the class matters, every class is stated; the request passes only
-//!    if every class is entitled, and `incidents` is the smallest grant.
-//! 3. For a support type with the N-1 version policy (on-premises):
+//! 2. `tier-offered` (only for a tier with dated periods): the tier can be held on the as-of
+//!    date: offered then (both ends of a period inclusive), or after its last day sold for as
+//!    long as a grant bought that day runs (its term). Fails before the first period and after
+//!    the run-out; then `tier-entitlement` is skipped and the reason names the offers of the
+//!    day that include the support type.
+//! 3. `tier-entitlement`: the matrix cell in force on the as-of date for tier x support type x
+//!    competency class. With no competency given where the class matters, every class is
+//!    stated; the request passes only if every class is entitled, and `incidents` is the
+//!    smallest grant.
+//! 4. `product-exclusion`: only when the data excludes the product from the support type on
+//!    the date (Microsoft 365 from 2025-01-22); always fails.
+//! 5. For a support type with the N-1 version policy (on-premises):
 //!    1. `version`: only when no version was asked for: the current version (N) is assumed;
 //!       fails when the product has no released version on the main track.
 //!    2. `released`: the release day counts as released (inclusive).
@@ -25,22 +33,26 @@
 //!       is still inside the Microsoft support lifecycle (on or before its extended end, or its
 //!       mainstream end when it has no extended phase). It decides which paid alternatives apply;
 //!       outside it there is no Microsoft support at all.
-//! 4. For a support type without a version policy (cloud): `version-policy` passes.
+//! 6. For a support type without a version policy (cloud): `version-policy` passes.
+//! 7. Account and contract rules, each only for a fact the request states.
 //!
 //! Each rule is one type in `reasons.rs`, with its id, title, result codes and messages
 //! together; the N-1 checks and the product listing are in `versions.rs`.
 //!
 //! The verdict is eligible when every rule in the trace passed. `eligible_until` is the last day
 //! the answer stays eligible as far as the data knows: the mainstream end, or the day before a
-//! release already in the data pushes the version past N-1, whichever comes first.
+//! release already in the data pushes the version past N-1, whichever comes first; after a
+//! tier's last day sold, no later than the last day its grant can run.
+//!
+//! Before the rule book's first day, and for a tier held on a day with no figure in force,
+//! there is no decision: `Request::resolve` refuses both (exit 2).
 
 use std::fmt;
 
 use chrono::NaiveDate;
 
 use crate::data::entitlements::{
-    ANY_CLASS, Alternative, Channel, Condition, MatrixEntry, Note, SupportType, Tier,
-    VersionPolicy,
+    ANY_CLASS, Alternative, Channel, Condition, MatrixEntry, Note, SupportType, Tier, VersionPolicy,
 };
 use crate::data::periods::{Program, Standing};
 use crate::data::{CompetencyChoice, Dataset, Deployment, Incidents, Product, Release};

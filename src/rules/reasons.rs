@@ -7,10 +7,10 @@ use std::fmt;
 use chrono::NaiveDate;
 
 use super::{Grant, Position};
-use crate::data::periods::Dated as _;
-use crate::data::periods::Standing;
 use crate::data::Deployment;
 use crate::data::entitlements::{ANY_CLASS, SupportType};
+use crate::data::periods::Dated as _;
+use crate::data::periods::Standing;
 
 /// One rule of the rule book: what it is called and says, and what it found.
 pub trait Rule {

@@ -148,9 +148,11 @@ fn mixed_batch_as_github_annotations() {
             "::warning"
         ]
     );
-    assert!(lines[1].contains(
-        "mixed.csv,line=3,title=partner-success-expanded sql-server 2019::NOT ELIGIBLE"
-    ));
+    assert!(
+        lines[1].contains(
+            "mixed.csv,line=3,title=partner-success-expanded sql-server 2019::NOT ELIGIBLE"
+        )
+    );
     assert!(lines[3].contains("line=5,title=invalid request::unknown tier `glod`"));
     assert!(
         lines[8].ends_with(
@@ -201,8 +203,9 @@ fn stdin_json_lines_and_no_fail() {
         .assert()
         .code(1)
         .stdout(
-            contains("\n1,2026-11-24,solutions-partner,sql-server,2022,")
-                .and(contains("\n3,2026-11-24,solutions-partner,exchange-server,2016,")),
+            contains("\n1,2026-11-24,solutions-partner,sql-server,2022,").and(contains(
+                "\n3,2026-11-24,solutions-partner,exchange-server,2016,",
+            )),
         )
         .stderr("1 eligible, 1 not eligible, 0 invalid\n");
     cmd()

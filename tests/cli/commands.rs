@@ -91,7 +91,12 @@ fn check_json_contract() {
     assert_eq!(v["offer"]["from"], "2022-10-01");
     assert_eq!(v["offer"]["until"], "2025-01-21");
     assert_eq!(v["offer"]["confidence"], "secondary");
-    assert!(v["offer"]["note"].as_str().expect("note").contains("legacy"));
+    assert!(
+        v["offer"]["note"]
+            .as_str()
+            .expect("note")
+            .contains("legacy")
+    );
     assert!(v["offer"]["sources"][0]["title"].is_string());
     assert_eq!(v["figures"]["confidence"], "quoted");
     let rules: Vec<&str> = v["reasons"]

@@ -905,3 +905,87 @@ fn builtin_data_answers_like_the_files_in_data() {
         }
     }
 }
+
+/// The built-in entitlement table with one edit, written to a temporary directory: the file,
+/// and the line the edit starts on.
+fn edited_entitlements(
+    dir: &std::path::Path,
+    find: &str,
+    replace: &str,
+) -> (std::path::PathBuf, usize) {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(root.join("data/entitlements.json")).expect("data file");
+    let at = text
+        .find(find)
+        .expect("the text to edit is in the data file");
+    let line = text[..at].matches('\n').count() + 1;
+    let path = dir.join("entitlements.json");
+    std::fs::write(&path, text.replacen(find, replace, 1)).expect("temporary file");
+    (path, line)
+}
+
+/// Periods in the rule book are checked like every other fact: overlapping cells, a period
+/// without a source, an unknown source, dates out of order and a period that ends before it
+/// starts are each refused at their line.
+#[rstest::rstest]
+#[case::overlapping_cells(
+    "\"pack\": \"Partner On-premises support 20\",\n      \"from\": \"2025-06-23\"",
+    "\"pack\": \"Partner On-premises support 20\",\n      \"from\": \"2025-06-01\"",
+    1,
+    15,
+    "matrix[5] from: overlaps the entry for tier `gold`, support type `product-support`, class `any` in force 2017-07-22 to 2025-06-22"
+)]
+#[case::period_without_a_source(
+    "\"sources\": [\n            \"mcpp-live-blog\",\n            \"legacy-silver-gold\",\n            \"merchantec\"\n          ]",
+    "\"sources\": []",
+    0,
+    22,
+    "tiers[1] (`silver`) offered[1] sources: a period without a source"
+)]
+#[case::unknown_source(
+    "\"merchantec\"\n          ]",
+    "\"merchant\"\n          ]",
+    0,
+    13,
+    "tiers[1] (`silver`) offered[1] sources[2]: unknown source `merchant` (not in `references`)"
+)]
+#[case::periods_out_of_order(
+    "\"from\": \"2022-10-01\"",
+    "\"from\": \"2017-01-01\"",
+    0,
+    19,
+    "tiers[1] (`silver`) offered[1] from: periods out of order: 2017-01-01 comes before 2017-07-22"
+)]
+#[case::ends_before_it_starts(
+    "\"from\": \"2022-10-01\",\n          \"until\": \"2025-01-21\"",
+    "\"from\": \"2022-10-01\",\n          \"until\": \"2022-01-01\"",
+    1,
+    20,
+    "tiers[1] (`silver`) offered[1] until: `until` 2022-01-01 is before `from` 2022-10-01"
+)]
+fn periods_are_validated_at_their_line(
+    #[case] find: &str,
+    #[case] replace: &str,
+    #[case] lines_down: usize,
+    #[case] column: usize,
+    #[case] message: &str,
+) {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let (path, line) = edited_entitlements(dir.path(), find, replace);
+    let out = cmd()
+        .arg("validate")
+        .arg("--entitlements")
+        .arg(&path)
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    let stdout = String::from_utf8(out.stdout).expect("UTF-8");
+    let expected = format!(
+        "entitlements.json:{}:{column}: error: {message}",
+        line + lines_down
+    );
+    assert!(
+        stdout.lines().any(|l| l.ends_with(&expected)),
+        "no `{expected}` in:\n{stdout}"
+    );
+}

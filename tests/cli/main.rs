@@ -7,6 +7,7 @@ mod commands;
 mod common;
 mod data_files;
 mod import;
+mod periods;
 mod properties;
 mod readme;
 mod rules;

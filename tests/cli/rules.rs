@@ -130,7 +130,14 @@ fn n_minus_1_policy_on_real_data(
 #[test]
 fn missing_version_assumes_current() {
     let data = embedded();
-    let d = decide(&data, "solutions-partner", "sql-server", None, None, "2026-11-24");
+    let d = decide(
+        &data,
+        "solutions-partner",
+        "sql-server",
+        None,
+        None,
+        "2026-11-24",
+    );
     assert!(d.version_assumed);
     assert_eq!(d.version.map(|v| v.version.as_str()), Some("2025"));
     // After support-type, tier-offered and tier-entitlement.
