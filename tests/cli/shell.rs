@@ -24,7 +24,7 @@ fn completions_for_each_shell() {
             "{shell} script is {} bytes",
             script.len()
         );
-        for word in ["programs", "--tier", "--batch"] {
+        for word in ["programs", "batch", "as-of", "contract-end"] {
             assert!(script.contains(word), "{shell} script lacks {word}");
         }
         if matches!(shell, "bash" | "zsh" | "fish") {
