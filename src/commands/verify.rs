@@ -124,18 +124,20 @@ impl Expectation {
     }
 }
 
+/// A row's mismatches, and the rules it was decided under (program, offer period,
+/// confidence) when the data is dated.
 fn check_row(
     data: &Dataset,
     line: usize,
     row: &Row,
     as_of: NaiveDate,
-) -> Result<Vec<String>, RowError> {
+) -> Result<(Vec<String>, Option<String>), RowError> {
     let fail = |message: String| RowError { line, message };
     let expectation = Expectation::from_row(row).map_err(fail)?;
     let request = row.request(as_of).map_err(fail)?;
     let report =
         decide(data, &request).map_err(|e| fail(e.to_string().replace("\nerror: ", "; ")))?;
-    Ok(expectation.mismatches(&report))
+    Ok((expectation.mismatches(&report), report.line().period))
 }
 
 /// Checks every expectation, printing mismatches as they are found.
@@ -144,26 +146,27 @@ pub fn run(args: &VerifyArgs, today: NaiveDate, out: &mut dyn Write) -> Result<O
     let as_of = args.as_of.unwrap_or(today);
     let rows = batch::rows(&args.file, args.input_format, batch::open(&args.file)?)?;
     let (mut passed, mut failed, mut invalid) = (0usize, 0usize, 0usize);
-    let write_error = |e: std::io::Error| AppError::Write {
-        path: "standard output".into(),
-        message: e.to_string(),
-    };
     for row in rows {
         let result =
             row.and_then(|(line, row)| check_row(&data, line, &row, as_of).map(|m| (line, row, m)));
         let written = match result {
-            Ok((_, _, mismatches)) if mismatches.is_empty() => {
+            Ok((_, _, (mismatches, _))) if mismatches.is_empty() => {
                 passed += 1;
                 Ok(())
             }
-            Ok((line, row, mismatches)) => {
+            Ok((line, row, (mismatches, period))) => {
                 failed += 1;
                 let what = [row.tier, row.product, row.version, row.competency]
                     .into_iter()
                     .flatten()
                     .collect::<Vec<_>>()
                     .join(" ");
-                writeln!(out, "FAIL line {line}: {what}: {}", mismatches.join("; "))
+                let under = period.map(|p| format!(" [{p}]")).unwrap_or_default();
+                writeln!(
+                    out,
+                    "FAIL line {line}: {what}: {}{under}",
+                    mismatches.join("; ")
+                )
             }
             Err(e) => {
                 failed += 1;
@@ -173,7 +176,7 @@ pub fn run(args: &VerifyArgs, today: NaiveDate, out: &mut dyn Write) -> Result<O
         };
         match written {
             Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => break,
-            other => other.map_err(write_error)?,
+            other => other.map_err(crate::render::batch::write_error)?,
         }
     }
     let exit = match (invalid, failed) {

@@ -343,8 +343,8 @@ fn verify_reports_mismatches() {
         .assert()
         .code(2)
         .stdout(
-            "FAIL line 2: spd sql-server 2019: expected eligible, decided not-eligible (n-minus-2-or-older, mainstream-ended)\n\
-             FAIL line 4: expanded azure cloud: incidents: expected 2 incidents, decided 5 incidents; channel: expected partner-center, decided azure-portal\n\
+            "FAIL line 2: spd sql-server 2019: expected eligible, decided not-eligible (n-minus-2-or-older, mainstream-ended) [Microsoft AI Cloud Partner Program; Solutions Partner designation, offered from 2022-10-03; secondary]\n\
+             FAIL line 4: expanded azure cloud: incidents: expected 2 incidents, decided 5 incidents; channel: expected partner-center, decided azure-portal [Microsoft AI Cloud Partner Program; Partner Success Expanded, offered from 2025-01-22; secondary]\n\
              ERROR line 5: expect: `maybe` is neither `eligible` nor `not-eligible`\n\
              1 passed, 3 failed\n",
         );
