@@ -19,7 +19,7 @@ use super::periods::{
 };
 
 /// The entitlement file as written on disk.
-#[derive(Debug, Clone, schemars::JsonSchema, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, schemars::JsonSchema, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct EntitlementsFile {
     /// Optional JSON Schema reference for editors.
@@ -444,41 +444,21 @@ pub struct Note {
     pub when: Condition,
 }
 
-/// The validated entitlement table; every id it references exists.
+/// The validated entitlement table: the file as read, once every id it references exists
+/// and every period is in order. Reads as the file (`Deref`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entitlements {
+    file: EntitlementsFile,
     /// When the file was written.
-    pub generated: Option<chrono::NaiveDate>,
-    /// The sources periods name.
-    pub references: Vec<Reference>,
-    /// The first day the rule book covers.
-    pub rule_book: Option<RuleBook>,
-    /// The program's names over time.
-    pub programs: Vec<Program>,
-    /// Products that cannot use a support type in a period.
-    pub exclusions: Vec<Exclusion>,
-    /// Tiers, lowest first.
-    pub tiers: Vec<Tier>,
-    /// Competency classes.
-    pub competency_classes: Vec<CompetencyClass>,
-    /// Competencies.
-    pub competencies: Vec<Competency>,
-    /// Support types.
-    pub support_types: Vec<SupportType>,
-    /// The matrix.
-    pub matrix: Vec<MatrixEntry>,
-    /// Channels.
-    pub channels: Vec<Channel>,
-    /// Alternatives, in the order to show them.
-    pub alternatives: Vec<Alternative>,
-    /// Notes, in the order to show them.
-    pub notes: Vec<Note>,
-    /// Portal actions.
-    pub actions: Vec<Action>,
-    /// Roles.
-    pub roles: Vec<Role>,
-    /// Account rules.
-    pub account: AccountRules,
+    pub generated: Option<NaiveDate>,
+}
+
+impl std::ops::Deref for Entitlements {
+    type Target = EntitlementsFile;
+
+    fn deref(&self) -> &EntitlementsFile {
+        &self.file
+    }
 }
 
 impl Entitlements {
@@ -596,22 +576,8 @@ impl EntitlementsFile {
             return (None, problems);
         }
         let valid = Entitlements {
+            file: self,
             generated,
-            references: self.references,
-            rule_book: self.rule_book,
-            programs: self.programs,
-            exclusions: self.exclusions,
-            tiers: self.tiers,
-            competency_classes: self.competency_classes,
-            competencies: self.competencies,
-            support_types: self.support_types,
-            matrix: self.matrix,
-            channels: self.channels,
-            alternatives: self.alternatives,
-            notes: self.notes,
-            actions: self.actions,
-            roles: self.roles,
-            account: self.account,
         };
         (Some(valid), problems)
     }
