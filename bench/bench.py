@@ -27,7 +27,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BIN = os.path.join(ROOT, "target", "release", "mpn-support")
 WORK = os.path.join(ROOT, "target", "bench")
 QUICK = "--quick" in sys.argv
-CHECK = [BIN, "check", "--tier", "gold", "--product", "sql-server", "--version", "2022",
+CHECK = [BIN, "check", "--tier", "solutions-partner", "--product", "sql-server", "--version", "2022",
          "--as-of", "2026-11-24"]
 
 
@@ -107,11 +107,11 @@ def batch_file(rows):
     path = os.path.join(WORK, f"batch-{rows}.csv")
     if os.path.exists(path):
         return path
-    mix = [("gold", "sql-server", "2022", ""), ("silver", "sql-server", "2019", ""),
-           ("maps", "azure", "", ""), ("gold", "windows-server", "2025", ""),
-           ("silver", "exchange-server", "Subscription Edition", ""),
-           ("gold", "office", "LTSC 2024", ""), ("action-pack", "visual-studio", "2022", ""),
-           ("gold", "microsoft-365", "", "cloud-platform"), ("silver", "dynamics-365", "", "other")]
+    mix = [("solutions-partner", "sql-server", "2022", ""), ("expanded", "sql-server", "2019", ""),
+           ("launch", "azure", "", ""), ("spd", "windows-server", "2025", ""),
+           ("core", "exchange-server", "Subscription Edition", ""),
+           ("spd", "office", "LTSC 2024", ""), ("gold", "visual-studio", "2022", ""),
+           ("spd", "microsoft-365", "", "cloud-platform"), ("expanded", "dynamics-365", "", "other")]
     with open(path, "w") as f:
         f.write("tier,product,version,competency,as_of\n")
         for i in range(rows):

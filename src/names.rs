@@ -10,6 +10,18 @@ use std::fmt;
 
 /// Folds a name for comparison: lowercase, without spaces, tabs, hyphens or underscores.
 pub fn normalize(name: &str) -> String {
+    let ignored = |c: char| matches!(c, ' ' | '-' | '_' | '\t');
+    if name.is_ascii() {
+        // Every name of a batch row goes through here: bytes, no case tables, for ASCII.
+        let mut folded = String::with_capacity(name.len());
+        folded.extend(
+            name.bytes()
+                .map(char::from)
+                .filter(|c| !ignored(*c))
+                .map(|c| c.to_ascii_lowercase()),
+        );
+        return folded;
+    }
     name.chars()
         .filter(|c| !matches!(c, ' ' | '-' | '_' | '\t'))
         .flat_map(char::to_lowercase)

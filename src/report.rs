@@ -9,8 +9,8 @@ use std::fmt;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::data::entitlements::{ANY_CLASS, Entitlements, MatrixEntry};
-use crate::data::periods::{Confidence, Program, Standing};
+use crate::data::entitlements::{ANY_CLASS, Entitlements};
+use crate::data::periods::{Confidence, Day, Program, Standing};
 use crate::data::{Dataset, Incidents};
 use crate::rules::{Decision, Grant, ProductSummary, Verdict};
 
@@ -332,98 +332,106 @@ pub struct OfferOut {
     pub sources: Vec<SourceOut>,
 }
 
-impl OfferOut {
-    /// The offer period of a decision; `None` for a tier without periods.
-    fn new(ent: &Entitlements, d: &Decision<'_>) -> Option<Self> {
+/// Where a tier stood on the day of a decision: status code, first and last day, note and
+/// confidence.
+struct OfferFacts<'a> {
+    status: &'static str,
+    from: NaiveDate,
+    until: Option<NaiveDate>,
+    note: Option<&'a str>,
+    confidence: Confidence,
+}
+
+impl<'a> OfferFacts<'a> {
+    /// The facts of a decision's offer period; `None` for a tier without periods.
+    fn of(d: &Decision<'a>) -> Option<Self> {
         let tier = d.request.tier;
-        let name = d.tier_name.to_owned();
-        let day = |date: NaiveDate, days: i64| date + chrono::Duration::days(days);
-        let term_sources = || tier.term.iter().flat_map(|t| t.sources.iter().cloned());
+        let next_day = |date: NaiveDate| date + chrono::Duration::days(1);
         Some(match d.standing {
             Standing::Timeless => return None,
-            Standing::Offered(o) => OfferOut {
+            Standing::Offered(o) => OfferFacts {
                 status: "offered",
-                name,
                 from: o.from.0,
                 until: o.until.map(|u| u.0),
-                note: o.note.clone(),
+                note: o.note.as_deref(),
                 confidence: o.confidence,
-                sources: sources_out(ent, &o.sources),
             },
+            // The last day any grant runs is our sum of two facts: inferred.
             Standing::RunningOut {
                 last_sold,
                 runs_until,
-                last,
-            } => OfferOut {
+                ..
+            } => OfferFacts {
                 status: "grant-may-still-run",
-                name,
-                from: day(last_sold, 1),
+                from: next_day(last_sold),
                 until: Some(runs_until),
                 note: None,
-                // The last day any grant runs is our sum of two quoted facts.
                 confidence: Confidence::Inferred,
-                sources: sources_out(
-                    ent,
-                    &last
-                        .sources
-                        .iter()
-                        .cloned()
-                        .chain(term_sources())
-                        .collect::<Vec<_>>(),
-                ),
             },
             Standing::Ended {
                 last_sold,
                 ran_until,
-            } => OfferOut {
+            } => OfferFacts {
                 status: "no-longer-offered",
-                name,
-                from: day(ran_until.unwrap_or(last_sold), 1),
+                from: next_day(ran_until.unwrap_or(last_sold)),
                 until: None,
                 note: None,
                 confidence: Confidence::Inferred,
-                sources: sources_out(
-                    ent,
-                    &tier
-                        .offered
-                        .last()
-                        .iter()
-                        .flat_map(|o| o.sources.iter().cloned())
-                        .chain(term_sources())
-                        .collect::<Vec<_>>(),
-                ),
             },
-            Standing::NotYetOffered { first } => {
-                let first_period = tier.offered.first();
-                OfferOut {
-                    status: "not-yet-offered",
-                    name,
-                    from: first,
-                    until: None,
-                    note: None,
-                    confidence: first_period.map_or(Confidence::Inferred, |o| o.confidence),
-                    sources: sources_out(
-                        ent,
-                        first_period
-                            .map(|o| o.sources.as_slice())
-                            .unwrap_or_default(),
-                    ),
-                }
-            }
+            Standing::NotYetOffered { first } => OfferFacts {
+                status: "not-yet-offered",
+                from: first,
+                until: None,
+                note: None,
+                confidence: tier
+                    .offered
+                    .first()
+                    .map_or(Confidence::Inferred, |o| o.confidence),
+            },
         })
     }
 
-    /// The period in a few words: `offered 2017-07-22 to 2022-09-30`.
-    fn words(&self) -> String {
-        match (self.status, self.until) {
-            ("offered", Some(until)) => format!("offered {} to {until}", self.from),
-            ("offered", None) => format!("offered from {}", self.from),
-            ("grant-may-still-run", Some(until)) => {
-                format!("no longer sold, grants run until {until}")
-            }
-            ("not-yet-offered", _) => format!("offered from {}", self.from),
-            _ => format!("no longer offered (since {})", self.from),
-        }
+    /// The ids of the sources the facts come from: the period's, and for a run-out or an
+    /// end also the grant term's.
+    fn sources(d: &Decision<'a>) -> Vec<String> {
+        let tier = d.request.tier;
+        let term = tier.term.iter().flat_map(|t| t.sources.iter());
+        let ids: Vec<&String> = match d.standing {
+            Standing::Timeless => Vec::new(),
+            Standing::Offered(o) => o.sources.iter().collect(),
+            Standing::RunningOut { last, .. } => last.sources.iter().chain(term).collect(),
+            Standing::Ended { .. } => tier
+                .offered
+                .last()
+                .into_iter()
+                .flat_map(|o| o.sources.iter())
+                .chain(term)
+                .collect(),
+            Standing::NotYetOffered { .. } => tier
+                .offered
+                .first()
+                .into_iter()
+                .flat_map(|o| o.sources.iter())
+                .collect(),
+        };
+        ids.into_iter().cloned().collect()
+    }
+}
+
+impl OfferOut {
+    /// The offer period of a decision; `None` for a tier without periods.
+    fn new(ent: &Entitlements, d: &Decision<'_>) -> Option<Self> {
+        let facts = OfferFacts::of(d)?;
+        let ids = OfferFacts::sources(d);
+        Some(OfferOut {
+            status: facts.status,
+            name: d.tier_name.to_owned(),
+            from: facts.from,
+            until: facts.until,
+            note: facts.note.map(str::to_owned),
+            confidence: facts.confidence,
+            sources: sources_out(ent, &ids),
+        })
     }
 }
 
@@ -437,10 +445,12 @@ pub struct FiguresOut {
 }
 
 impl FiguresOut {
-    fn new(ent: &Entitlements, cells: &[&MatrixEntry]) -> Option<Self> {
-        let confidence = cells.iter().filter_map(|c| c.confidence).max()?;
-        let mut ids: Vec<String> = cells
-            .iter()
+    /// Where a decision's figures come from; `None` when they are not dated.
+    fn new(ent: &Entitlements, d: &Decision<'_>) -> Option<Self> {
+        let confidence = d.figures?;
+        let (tier, support_type) = (&d.request.tier.id, &d.support_type.id);
+        let mut ids: Vec<String> = ent
+            .cells(tier, support_type, d.request.as_of)
             .flat_map(|c| c.sources.iter().cloned())
             .collect();
         ids.dedup();
@@ -451,24 +461,41 @@ impl FiguresOut {
     }
 }
 
-/// The rules an answer was decided under, in one line: program, offer period, confidence.
-fn period_label(
-    program: Option<&ProgramOut>,
-    offer: Option<&OfferOut>,
-    figures: Option<&FiguresOut>,
-) -> Option<String> {
-    let offer = offer?;
-    let confidence = [Some(offer.confidence), figures.map(|f| f.confidence)]
-        .into_iter()
-        .flatten()
-        .max()
-        .unwrap_or(offer.confidence);
-    let program = program.map(|p| format!("{}; ", p.name)).unwrap_or_default();
-    Some(format!(
-        "{program}{}, {}; {confidence}",
-        offer.name,
-        offer.words()
-    ))
+/// The rules an answer was decided under, in one line: program, offer period and the
+/// weakest confidence of the offer and the figures. Written straight into the output
+/// (`Display`), as a batch does for each row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PeriodLabel<'a> {
+    /// The program's name on the day.
+    pub program: Option<&'a str>,
+    /// The tier's name in the period.
+    pub tier: &'a str,
+    /// `offered`, `grant-may-still-run`, `no-longer-offered` or `not-yet-offered`.
+    pub status: &'static str,
+    /// First day of the period.
+    pub from: NaiveDate,
+    /// Last day of the period.
+    pub until: Option<NaiveDate>,
+    /// The weakest confidence of the offer and the figures.
+    pub confidence: Confidence,
+}
+
+impl fmt::Display for PeriodLabel<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(program) = self.program {
+            write!(f, "{program}; ")?;
+        }
+        write!(f, "{}, ", self.tier)?;
+        match (self.status, self.until) {
+            ("offered", Some(until)) => write!(f, "offered {} to {}", Day(self.from), Day(until))?,
+            ("offered" | "not-yet-offered", _) => write!(f, "offered from {}", Day(self.from))?,
+            ("grant-may-still-run", Some(until)) => {
+                write!(f, "no longer sold, grants run until {}", Day(until))?;
+            }
+            _ => write!(f, "no longer offered (since {})", Day(self.from))?,
+        }
+        write!(f, "; {}", self.confidence)
+    }
 }
 
 /// A check as one line or one row shows it, borrowed from a report or straight from a decision
@@ -502,7 +529,7 @@ pub struct CheckLine<'a> {
     /// Codes of the rules that failed.
     pub failed: Vec<&'a str>,
     /// The program, offer period and confidence the answer was decided under, when dated.
-    pub period: Option<String>,
+    pub period: Option<PeriodLabel<'a>>,
 }
 
 impl fmt::Display for CheckLine<'_> {
@@ -556,7 +583,7 @@ impl fmt::Display for CheckLine<'_> {
 
 impl<'a> CheckLine<'a> {
     /// The line of a decision, without building a report.
-    pub fn from_decision(d: &Decision<'a>, ent: &Entitlements) -> Self {
+    pub fn from_decision(d: &Decision<'a>) -> Self {
         let (tier, product, as_of) = (d.request.tier, d.request.product, d.request.as_of);
         let (class, by_class, pack) = match &d.grant {
             Grant::Single(g) => (
@@ -590,11 +617,17 @@ impl<'a> CheckLine<'a> {
                 .filter(|r| !r.passed())
                 .map(|r| r.code())
                 .collect(),
-            period: period_label(
-                d.program.map(|p| ProgramOut::new(ent, p)).as_ref(),
-                OfferOut::new(ent, d).as_ref(),
-                FiguresOut::new(ent, &d.cells).as_ref(),
-            ),
+            period: OfferFacts::of(d).map(|offer| {
+                let figures = d.figures;
+                PeriodLabel {
+                    program: d.program.map(|p| p.name.as_str()),
+                    tier: d.tier_name,
+                    status: offer.status,
+                    from: offer.from,
+                    until: offer.until,
+                    confidence: offer.confidence.max(figures.unwrap_or(offer.confidence)),
+                }
+            }),
         }
     }
 }
@@ -626,11 +659,18 @@ impl CheckReport {
                 .filter(|r| !r.passed)
                 .map(|r| r.code)
                 .collect(),
-            period: period_label(
-                self.program.as_ref(),
-                self.offer.as_ref(),
-                self.figures.as_ref(),
-            ),
+            period: self.offer.as_ref().map(|offer| PeriodLabel {
+                program: self.program.as_ref().map(|p| p.name.as_str()),
+                tier: &offer.name,
+                status: offer.status,
+                from: offer.from,
+                until: offer.until,
+                confidence: offer.confidence.max(
+                    self.figures
+                        .as_ref()
+                        .map_or(offer.confidence, |f| f.confidence),
+                ),
+            }),
         }
     }
 }
@@ -785,13 +825,13 @@ impl CheckReport {
                 .iter()
                 .map(|a| AssumptionOut {
                     fact: a.fact,
-                    assumed: a.assumed.clone(),
+                    assumed: a.assumed.to_string(),
                 })
                 .collect(),
             warnings: decision.warnings.clone(),
             program: decision.program.map(|p| ProgramOut::new(ent, p)),
             offer: OfferOut::new(ent, decision),
-            figures: FiguresOut::new(ent, &decision.cells),
+            figures: FiguresOut::new(ent, decision),
             names: CheckNames {
                 tier: decision.tier_name.to_owned(),
                 product: product.name.clone(),

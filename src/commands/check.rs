@@ -132,7 +132,7 @@ fn run_batch(
         let written = match &result {
             Ok((line, as_of, query)) => {
                 let decision = crate::rules::evaluate(query, data);
-                let summary = CheckLine::from_decision(&decision, &data.entitlements);
+                let summary = CheckLine::from_decision(&decision);
                 let warnings = data.staleness(*as_of);
                 // Only JSON and JUnit print the whole report; the others need the line only.
                 let full = writer.needs_report().then(|| {

@@ -137,7 +137,8 @@ fn check_row(
     let request = row.request(as_of).map_err(fail)?;
     let report =
         decide(data, &request).map_err(|e| fail(e.to_string().replace("\nerror: ", "; ")))?;
-    Ok((expectation.mismatches(&report), report.line().period))
+    let period = report.line().period.map(|p| p.to_string());
+    Ok((expectation.mismatches(&report), period))
 }
 
 /// Checks every expectation, printing mismatches as they are found.

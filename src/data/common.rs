@@ -46,14 +46,21 @@ pub(crate) fn check_date(
 
 /// Parses a `YYYY-MM-DD` date, with an error message fit for a data-file problem.
 pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    // chrono alone would take `2021-6-1`; the form is exactly four, two and two digits.
-    let shaped = text.len() == 10
-        && text.bytes().enumerate().all(|(i, b)| match i {
-            4 | 7 => b == b'-',
-            _ => b.is_ascii_digit(),
-        });
+    // Exactly four, two and two digits (chrono's own parser would take `2021-6-1`, and is a
+    // tenth of a batch's time), then a real calendar day.
+    let digits = |range: std::ops::Range<usize>| {
+        let part = text.get(range)?;
+        part.bytes()
+            .all(|b| b.is_ascii_digit())
+            .then(|| part.parse::<u32>().ok())
+            .flatten()
+    };
+    let shaped = text.len() == 10 && text.as_bytes()[4] == b'-' && text.as_bytes()[7] == b'-';
     shaped
-        .then(|| NaiveDate::parse_from_str(text, "%Y-%m-%d").ok())
+        .then(|| {
+            let year = i32::try_from(digits(0..4)?).ok()?;
+            NaiveDate::from_ymd_opt(year, digits(5..7)?, digits(8..10)?)
+        })
         .flatten()
         .ok_or_else(|| format!("`{text}` is not a real date in the form YYYY-MM-DD"))
 }

@@ -19,14 +19,19 @@ use super::error::{At, Problems};
 pub struct Day(pub NaiveDate);
 
 impl fmt::Display for Day {
+    /// `YYYY-MM-DD`, as chrono writes the four-digit years the data files hold (written
+    /// directly: a batch writes a few dates per row, and chrono's general formatter is a tenth
+    /// of a batch's time).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.0.fmt(f)
+        use chrono::Datelike as _;
+        let d = self.0;
+        write!(f, "{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
     }
 }
 
 impl Serialize for Day {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(&self.0)
+        serializer.collect_str(self)
     }
 }
 
@@ -432,6 +437,16 @@ mod tests {
             }
         );
         assert_eq!(standing(&[], None, day("2000-01-01")), Standing::Timeless);
+    }
+
+    /// A day is written as chrono writes it.
+    #[test]
+    fn days_are_written_as_chrono_writes_them() {
+        for text in ["0001-01-01", "2017-07-22", "2026-12-02", "9999-12-31"] {
+            let d = day(text);
+            assert_eq!(Day(d).to_string(), d.to_string());
+            assert_eq!(Day(d).to_string(), text);
+        }
     }
 
     /// Spans that share a day overlap; an open span overlaps everything after its start.

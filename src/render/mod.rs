@@ -12,6 +12,7 @@ pub(crate) mod table;
 
 use thiserror::Error;
 
+use crate::data::periods::Day;
 use crate::report::{
     CheckReport, ImportReport, MatrixReport, ProductsReport, Report, ValidateReport,
 };
@@ -174,7 +175,7 @@ type LineColumn = (&'static str, fn(&crate::report::CheckLine<'_>) -> String);
 
 /// The columns of a check as one flat row: the CSV form of `check` and of each batch result.
 const CHECK_COLUMNS: [LineColumn; 12] = [
-    ("as_of", |l| l.as_of.to_string()),
+    ("as_of", |l| Day(l.as_of).to_string()),
     ("tier", |l| l.tier.0.to_owned()),
     ("product", |l| l.product.0.to_owned()),
     ("version", |l| {
@@ -190,10 +191,14 @@ const CHECK_COLUMNS: [LineColumn; 12] = [
     }),
     ("channel", |l| l.channel.unwrap_or_default().to_owned()),
     ("eligible_until", |l| {
-        l.eligible_until.map(|d| d.to_string()).unwrap_or_default()
+        l.eligible_until
+            .map(|d| Day(d).to_string())
+            .unwrap_or_default()
     }),
     ("failed_rules", |l| l.failed.join(" ")),
-    ("decided_under", |l| l.period.clone().unwrap_or_default()),
+    ("decided_under", |l| {
+        l.period.map(|p| p.to_string()).unwrap_or_default()
+    }),
 ];
 
 /// Checks as flat rows, with a header.

@@ -47,6 +47,7 @@
 //! Before the rule book's first day, and for a tier held on a day with no figure in force,
 //! there is no decision: `Request::resolve` refuses both (exit 2).
 
+use std::borrow::Cow;
 use std::fmt;
 
 use chrono::NaiveDate;
@@ -54,7 +55,7 @@ use chrono::NaiveDate;
 use crate::data::entitlements::{
     ANY_CLASS, Alternative, Channel, Condition, MatrixEntry, Note, SupportType, Tier, VersionPolicy,
 };
-use crate::data::periods::{Program, Standing};
+use crate::data::periods::{Confidence, Program, Standing};
 use crate::data::{CompetencyChoice, Dataset, Deployment, Incidents, Product, Release};
 pub use crate::request::{Account, Query};
 
@@ -71,7 +72,7 @@ pub struct Assumption {
     /// The fact, as named in `Condition::unstated` (`activated`, `contract`, ...).
     pub fact: &'static str,
     /// What was assumed, as a sentence fragment.
-    pub assumed: String,
+    pub assumed: Cow<'static, str>,
 }
 
 /// Eligible or not.
@@ -174,8 +175,9 @@ pub struct Decision<'a> {
     pub standing: Standing<'a>,
     /// The program's name on the day, when the data names programs.
     pub program: Option<&'a Program>,
-    /// The matrix cells the grant was read from (empty when none applied).
-    pub cells: Vec<&'a MatrixEntry>,
+    /// The weakest confidence of the matrix cells the grant was read from, when they are
+    /// dated (none when no cell applied).
+    pub figures: Option<Confidence>,
     /// Warnings about the answer itself (a grant that may have run out).
     pub warnings: Vec<String>,
     /// The version decided on (asked for or assumed).
@@ -233,17 +235,20 @@ pub fn evaluate<'a>(query: &Query<'a>, data: &'a Dataset) -> Decision<'a> {
             },
         }));
     }
-    let (grant, cells) = if standing.holds() {
+    let (grant, figures) = if standing.holds() {
         let grant = grant(data, query.tier, support_type, query.competency, as_of);
         reasons.push(Reason::Entitlement(EntitlementRule {
             tier: tier_name,
             support_type: support_type_name,
             grant: grant.clone(),
         }));
-        let cells = ent.cells(&query.tier.id, &support_type.id, as_of).collect();
-        (grant, cells)
+        let figures = ent
+            .cells(&query.tier.id, &support_type.id, as_of)
+            .filter_map(|c| c.confidence)
+            .max();
+        (grant, figures)
     } else {
-        (Grant::Single(ClassGrant::NONE), Vec::new())
+        (Grant::Single(ClassGrant::NONE), None)
     };
     if let Some(exclusion) = ent.exclusion(&product.id, &support_type.id, as_of) {
         reasons.push(Reason::Exclusion(ExclusionRule {
@@ -296,7 +301,8 @@ pub fn evaluate<'a>(query: &Query<'a>, data: &'a Dataset) -> Decision<'a> {
                 fact: "contract",
                 assumed: format!(
                     "your {tier_name} benefits were bought or renewed on or before {last_sold} and run past {as_of}"
-                ),
+                )
+                .into(),
             });
             warnings.push(format!(
                 "{tier_name} could last be bought or renewed on {last_sold} and no grant runs past {runs_until}: this answer holds only if yours still runs on {as_of} (give --contract-end to decide on it)"
@@ -344,7 +350,7 @@ pub fn evaluate<'a>(query: &Query<'a>, data: &'a Dataset) -> Decision<'a> {
         tier_name,
         standing,
         program: ent.program_on(as_of),
-        cells,
+        figures,
         warnings,
         version,
         version_assumed: query.version.is_none() && version.is_some(),
@@ -409,7 +415,7 @@ fn account_rules<'a>(
         }
         None => assumptions.push(Assumption {
             fact: "activated",
-            assumed: "the technical benefits are activated".to_owned(),
+            assumed: "the technical benefits are activated".into(),
         }),
     }
 
@@ -422,7 +428,7 @@ fn account_rules<'a>(
     } else {
         assumptions.push(Assumption {
             fact: "contract",
-            assumed: "the contract is valid and has incidents remaining".to_owned(),
+            assumed: "the contract is valid and has incidents remaining".into(),
         });
     }
 
@@ -443,7 +449,7 @@ fn account_rules<'a>(
         }
         None if !exempt => assumptions.push(Assumption {
             fact: "ids-associated",
-            assumed: "the Access ID and Contract ID are at hand if this account has not used the benefit before".to_owned(),
+            assumed: "the Access ID and Contract ID are at hand if this account has not used the benefit before".into(),
         }),
         None => {}
     }
@@ -529,8 +535,11 @@ pub fn grant<'a>(
     as_of: NaiveDate,
 ) -> Grant<'a> {
     let ent = &data.entitlements;
+    // The cells in force, read once: at most one per competency class.
+    let cells: Vec<&MatrixEntry> = ent.cells(&tier.id, &support_type.id, as_of).collect();
     let cell = |class: &'a str| {
-        ent.cells(&tier.id, &support_type.id, as_of)
+        cells
+            .iter()
             .find(|m| m.competency_class == class)
             .map(|m| ClassGrant {
                 class,
