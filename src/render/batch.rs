@@ -1,6 +1,7 @@
 //! Batch output: streaming writers for `check --batch`, one result at a time, in text, JSON
 //! Lines, CSV, markdown, JUnit XML or GitHub Actions annotations.
 
+use std::borrow::Cow;
 use std::fs::File;
 use std::io::{self, Write};
 
@@ -155,12 +156,13 @@ impl<'o> Writer<'o> {
                 out.write_all(b"\n")
             }
             Writer::Csv(w) => {
-                let mut record = Vec::with_capacity(14);
-                record.push(line.to_string());
-                record.extend(check_row_cells(l));
-                record.push(warning.unwrap_or_default().to_owned());
-                record.push(String::new());
-                w.write_record(&record).map_err(io::Error::other)
+                let record = std::iter::once(Cow::Owned(line.to_string()))
+                    .chain(check_row_cells(l))
+                    .chain([
+                        Cow::Borrowed(warning.unwrap_or_default()),
+                        Cow::Borrowed(""),
+                    ]);
+                w.write_record(record.map(bytes)).map_err(io::Error::other)
             }
             Writer::Github { out, file } => {
                 let version = l.version.map(|(v, _)| format!(" {v}")).unwrap_or_default();
@@ -282,6 +284,14 @@ impl<'o> Writer<'o> {
                 out.flush()
             }
         }
+    }
+}
+
+/// A cell as the bytes the CSV writer takes, without copying a borrowed one.
+fn bytes(cell: Cow<'_, str>) -> Cow<'_, [u8]> {
+    match cell {
+        Cow::Borrowed(text) => Cow::Borrowed(text.as_bytes()),
+        Cow::Owned(text) => Cow::Owned(text.into_bytes()),
     }
 }
 

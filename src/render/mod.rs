@@ -12,6 +12,8 @@ pub(crate) mod table;
 
 use thiserror::Error;
 
+use std::borrow::Cow;
+
 use crate::data::periods::Day;
 use crate::report::{
     CheckReport, ImportReport, MatrixReport, ProductsReport, Report, ValidateReport,
@@ -170,40 +172,53 @@ pub fn trace_grid(report: &CheckReport) -> Grid {
     )
 }
 
-/// A column of the flat check row.
-type LineColumn = (&'static str, fn(&crate::report::CheckLine<'_>) -> String);
+/// A column of the flat check row: its header, and its cell (borrowed where the line holds
+/// the text, so a batch row allocates only what it formats).
+type LineColumn = (
+    &'static str,
+    for<'l> fn(&'l crate::report::CheckLine<'_>) -> Cow<'l, str>,
+);
 
 /// The columns of a check as one flat row: the CSV form of `check` and of each batch result.
 const CHECK_COLUMNS: [LineColumn; 12] = [
-    ("as_of", |l| Day(l.as_of).to_string()),
-    ("tier", |l| l.tier.0.to_owned()),
-    ("product", |l| l.product.0.to_owned()),
+    ("as_of", |l| Day(l.as_of).to_string().into()),
+    ("tier", |l| l.tier.0.into()),
+    ("product", |l| l.product.0.into()),
     ("version", |l| {
-        l.version.map(|v| v.0).unwrap_or_default().to_owned()
+        l.version.map(|v| v.0).unwrap_or_default().into()
     }),
     ("competency_class", |l| {
-        l.competency_class.unwrap_or_default().to_owned()
+        l.competency_class.unwrap_or_default().into()
     }),
-    ("eligible", |l| l.eligible.to_string()),
-    ("support_type", |l| l.support_type.0.to_owned()),
+    ("eligible", |l| {
+        if l.eligible { "true" } else { "false" }.into()
+    }),
+    ("support_type", |l| l.support_type.0.into()),
     ("incidents", |l| {
-        l.incidents.map(plain_incidents).unwrap_or_default()
+        l.incidents.map(plain_incidents).unwrap_or_default().into()
     }),
-    ("channel", |l| l.channel.unwrap_or_default().to_owned()),
+    ("channel", |l| l.channel.unwrap_or_default().into()),
     ("eligible_until", |l| {
         l.eligible_until
             .map(|d| Day(d).to_string())
             .unwrap_or_default()
+            .into()
     }),
-    ("failed_rules", |l| l.failed.join(" ")),
+    ("failed_rules", |l| l.failed.join(" ").into()),
     ("decided_under", |l| {
-        l.period.map(|p| p.to_string()).unwrap_or_default()
+        l.period.map(|p| p.to_string()).unwrap_or_default().into()
     }),
 ];
 
 /// Checks as flat rows, with a header.
 pub fn check_row_grid(lines: &[crate::report::CheckLine<'_>]) -> Grid {
-    grid(CHECK_COLUMNS, lines)
+    Grid {
+        header: check_row_header().map(str::to_owned).collect(),
+        rows: lines
+            .iter()
+            .map(|l| check_row_cells(l).map(Cow::into_owned).collect())
+            .collect(),
+    }
 }
 
 /// The header of the flat check row.
@@ -214,7 +229,7 @@ pub fn check_row_header() -> impl Iterator<Item = &'static str> {
 /// One check's cells, in header order (batches write these row by row).
 pub fn check_row_cells<'l>(
     line: &'l crate::report::CheckLine<'_>,
-) -> impl Iterator<Item = String> + 'l {
+) -> impl Iterator<Item = Cow<'l, str>> + 'l {
     CHECK_COLUMNS.iter().map(move |(_, cell)| cell(line))
 }
 
