@@ -10,6 +10,7 @@ pub mod batch;
 pub mod cli;
 pub mod commands;
 pub mod data;
+pub mod escape;
 pub mod exit;
 pub(crate) mod import;
 pub mod matching;
@@ -116,6 +117,27 @@ pub enum AppError {
         /// The format asked for.
         format: render::CheckFormat,
     },
+}
+
+impl AppError {
+    /// The error as printed on stderr, one line per problem (several names unknown, several
+    /// data-file problems): `error: ...`, a data file's problems listed under it. Each is meant
+    /// for one line: a newline inside one is part of a value, not a new message.
+    pub fn lines(&self) -> Vec<String> {
+        match self {
+            AppError::Unknown(all) => all.iter().map(|e| format!("error: {e}")).collect(),
+            AppError::Data(DataError::Invalid { errors }) => {
+                let mut lines = vec![format!(
+                    "error: invalid data ({} error{}):",
+                    errors.len(),
+                    if errors.len() == 1 { "" } else { "s" }
+                )];
+                lines.extend(errors.iter().map(ToString::to_string));
+                lines
+            }
+            other => vec![format!("error: {other}")],
+        }
+    }
 }
 
 impl From<UnknownNameError> for AppError {

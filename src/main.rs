@@ -4,7 +4,7 @@ use std::io::{IsTerminal as _, Write as _};
 use std::process::ExitCode;
 
 use clap::Parser as _;
-use mpn_support::{cli::Cli, exit::Exit, render::Style};
+use mpn_support::{cli::Cli, escape, exit::Exit, render::Style};
 
 fn main() -> ExitCode {
     // clap prints usage errors itself and exits 2.
@@ -27,7 +27,7 @@ fn main() -> ExitCode {
     match result {
         Ok((text, outcome)) => {
             for warning in &outcome.warnings {
-                eprintln!("warning: {warning}");
+                eprintln!("warning: {}", escape::text(warning));
             }
             let written = out.write_all(text.as_bytes()).and_then(|()| out.flush());
             if let Some(summary) = &outcome.summary {
@@ -44,7 +44,11 @@ fn main() -> ExitCode {
         }
         Err(error) => {
             let _ = out.flush();
-            eprintln!("error: {error}");
+            // One message per line, each with its values escaped: a value can make no line of
+            // its own on stderr (a CI log would run `::command::` lines).
+            for line in error.lines() {
+                eprintln!("{}", escape::text(&line));
+            }
             Exit::Error.into()
         }
     }

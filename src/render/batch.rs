@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use crate::AppError;
 use crate::batch::RowError;
+use crate::escape;
 use crate::render::{CheckFormat, Format, check_row_cells, check_row_header};
 use crate::report::{CheckLine, CheckReport};
 
@@ -134,13 +135,14 @@ impl<'o> Writer<'o> {
                 let warn = warning
                     .map(|w| format!(" [warning: {w}]"))
                     .unwrap_or_default();
-                writeln!(out, "line {line}: {}{warn}", l)
+                let text = format!("{l}{warn}");
+                writeln!(out, "line {line}: {}", escape::text(&text))
             }
             Writer::Markdown(out) => {
                 let warn = warning
                     .map(|w| format!(" (warning: {w})"))
                     .unwrap_or_default();
-                let text = crate::render::markdown::escape(&format!("{}{warn}", l));
+                let text = escape::markdown_cell(&format!("{l}{warn}"));
                 writeln!(out, "| {line} | {text} |")
             }
             Writer::Json(out) => {
@@ -218,9 +220,11 @@ impl<'o> Writer<'o> {
     pub(crate) fn invalid(&mut self, e: &RowError) -> io::Result<()> {
         let line = e.line;
         match self {
-            Writer::Text(out) => writeln!(out, "line {line}: error: {}", e.message),
+            Writer::Text(out) => {
+                writeln!(out, "line {line}: error: {}", escape::text(&e.message))
+            }
             Writer::Markdown(out) => {
-                let text = crate::render::markdown::escape(&format!("error: {}", e.message));
+                let text = escape::markdown_cell(&format!("error: {}", e.message));
                 writeln!(out, "| {line} | {text} |")
             }
             Writer::Json(out) => {
@@ -235,7 +239,7 @@ impl<'o> Writer<'o> {
                 let width = check_row_header().count();
                 let mut record = vec![line.to_string()];
                 record.extend(std::iter::repeat_n(String::new(), width + 1));
-                record.push(e.message.clone());
+                record.push(escape::csv(&e.message).into_owned());
                 w.write_record(&record).map_err(io::Error::other)
             }
             Writer::Github { out, file } => writeln!(
@@ -287,28 +291,31 @@ impl<'o> Writer<'o> {
     }
 }
 
-/// A cell as the bytes the CSV writer takes, without copying a borrowed one.
+/// A cell as the bytes the CSV writer takes, a formula neutralised, without copying a
+/// borrowed one that needs nothing.
 fn bytes(cell: Cow<'_, str>) -> Cow<'_, [u8]> {
     match cell {
-        Cow::Borrowed(text) => Cow::Borrowed(text.as_bytes()),
-        Cow::Owned(text) => Cow::Owned(text.into_bytes()),
+        Cow::Borrowed(text) => match escape::csv(text) {
+            Cow::Borrowed(text) => Cow::Borrowed(text.as_bytes()),
+            Cow::Owned(text) => Cow::Owned(text.into_bytes()),
+        },
+        Cow::Owned(text) => Cow::Owned(escape::csv(&text).into_owned().into_bytes()),
     }
 }
 
-/// Escapes text for an XML attribute or element.
+/// Escapes text for an XML attribute or element (see [`escape::xml`]).
 fn xml(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-        .replace('\'', "&apos;")
+    escape::xml(text)
 }
 
-/// Escapes the message of a GitHub Actions workflow command.
+/// Escapes the message of a GitHub Actions workflow command: `%`, CR and LF encoded as the
+/// runner decodes them, any other control or bidi character written visibly.
 fn gh_data(text: &str) -> String {
-    text.replace('%', "%25")
+    let encoded = text
+        .replace('%', "%25")
         .replace('\r', "%0D")
-        .replace('\n', "%0A")
+        .replace('\n', "%0A");
+    escape::text(&encoded).into_owned()
 }
 
 /// Escapes a property value of a GitHub Actions workflow command.

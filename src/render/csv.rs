@@ -90,9 +90,16 @@ pub fn render(report: &Report) -> Result<String, RenderError> {
 pub fn write(grid: &Grid) -> Result<String, RenderError> {
     let mut w = csv::Writer::from_writer(Vec::new());
     let fail = |e: csv::Error| RenderError::Csv(e.to_string());
-    w.write_record(&grid.header).map_err(fail)?;
+    // Values from outside may start like a formula: neutralised (OWASP), numbers and dates
+    // left as they are.
+    let cells = |row: &'_ [String]| {
+        row.iter()
+            .map(|cell| crate::escape::csv(cell).into_owned())
+            .collect::<Vec<_>>()
+    };
+    w.write_record(cells(&grid.header)).map_err(fail)?;
     for row in &grid.rows {
-        w.write_record(row).map_err(fail)?;
+        w.write_record(cells(row)).map_err(fail)?;
     }
     let bytes = w
         .into_inner()

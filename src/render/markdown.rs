@@ -22,7 +22,7 @@ pub fn render(report: &Report) -> String {
                     out,
                     "\n**Open the request:** [{}]({})\n",
                     escape(&c.name),
-                    c.url
+                    crate::escape::markdown_url(&c.url)
                 );
                 for (i, step) in c.steps.iter().enumerate() {
                     let _ = writeln!(out, "{}. {}", i + 1, escape(step));
@@ -35,7 +35,7 @@ pub fn render(report: &Report) -> String {
                         out,
                         "- [{}]({}): {}",
                         escape(&a.name),
-                        a.url,
+                        crate::escape::markdown_url(&a.url),
                         escape(&a.description)
                     );
                 }
@@ -92,7 +92,10 @@ pub fn render(report: &Report) -> String {
 pub fn table(grid: &Grid) -> String {
     let mut out = String::new();
     let line = |cells: &[String]| {
-        let cells: Vec<String> = cells.iter().map(|c| escape(c)).collect();
+        let cells: Vec<String> = cells
+            .iter()
+            .map(|c| crate::escape::markdown_cell(c))
+            .collect();
         format!("| {} |\n", cells.join(" | "))
     };
     out.push_str(&line(&grid.header));
@@ -103,11 +106,9 @@ pub fn table(grid: &Grid) -> String {
     out
 }
 
-/// Escapes the characters that would break a table cell or start markup.
+/// Escapes a value for markdown (see [`crate::escape::markdown`]).
 pub fn escape(text: &str) -> String {
-    text.replace('\\', "\\\\")
-        .replace('|', "\\|")
-        .replace('\n', " ")
+    crate::escape::markdown(text)
 }
 
 #[cfg(test)]

@@ -15,6 +15,7 @@ use thiserror::Error;
 use std::borrow::Cow;
 
 use crate::data::periods::Day;
+use crate::escape;
 use crate::report::{
     CheckReport, ImportReport, MatrixReport, ProductsReport, Report, ValidateReport,
 };
@@ -356,10 +357,14 @@ pub fn import_lines(report: &ImportReport) -> Vec<String> {
         (true, false) | (false, false) => "unchanged:",
         (false, true) => "wrote",
     };
-    let mut lines: Vec<String> = report.changes.iter().map(|c| format!("  {c}")).collect();
+    let mut lines: Vec<String> = report
+        .changes
+        .iter()
+        .map(|c| format!("  {}", escape::text(c)))
+        .collect();
     lines.push(format!(
         "{verb} {} ({} products, {} versions, {} change{}, {} source warning{})",
-        report.output,
+        escape::text(&report.output),
         report.products,
         report.versions,
         report.changes.len(),
@@ -376,10 +381,14 @@ fn plural(n: usize) -> &'static str {
 
 /// What `validate` found, as lines: one per problem, then a summary.
 pub fn validate_lines(report: &ValidateReport) -> Vec<String> {
-    let mut lines: Vec<String> = report.problems.iter().map(ToString::to_string).collect();
+    let mut lines: Vec<String> = report
+        .problems
+        .iter()
+        .map(|p| escape::text(&p.to_string()).into_owned())
+        .collect();
     lines.push(format!(
         "checked {}: {} error{}, {} warning{}",
-        report.files.join(", "),
+        escape::text(&report.files.join(", ")),
         report.errors,
         plural(report.errors),
         report.warnings,
@@ -445,13 +454,13 @@ pub fn explain_text(report: &crate::report::ExplainReport, markdown: bool) -> St
         if markdown {
             markdown::escape(s)
         } else {
-            s.to_owned()
+            escape::text(s).into_owned()
         }
     };
     let mut out = if markdown {
         format!("**{}**\n\n", esc(&report.headline))
     } else {
-        format!("{}\n\n", report.headline)
+        format!("{}\n\n", esc(&report.headline))
     };
     for (i, p) in report.paragraphs.iter().enumerate() {
         let verdict = if p.passed { "Met." } else { "Not met." };
@@ -476,7 +485,7 @@ pub fn explain_text(report: &crate::report::ExplainReport, markdown: bool) -> St
 
 /// `diagnose` as lines.
 pub fn message_match_lines(report: &crate::report::DiagnoseReport) -> Vec<String> {
-    match &report.matched {
+    let lines = match &report.matched {
         Some(m) => vec![
             format!(
                 "Matched:  \"{}\" ({}, score {:.2})",
@@ -498,7 +507,12 @@ pub fn message_match_lines(report: &crate::report::DiagnoseReport) -> Vec<String
             lines.extend(report.known.iter().map(|k| format!("  - {k}")));
             lines
         }
-    }
+    };
+    // The user's text and the catalogue's, each shown on its own line.
+    lines
+        .into_iter()
+        .map(|l| escape::text(&l).into_owned())
+        .collect()
 }
 
 /// Problems found by `validate`, one row each.

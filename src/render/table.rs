@@ -7,6 +7,8 @@ use std::fmt::Write as _;
 
 use comfy_table::{Cell, Color, ColumnConstraint, ContentArrangement, Table, Width, presets};
 
+use crate::escape;
+
 use super::{Grid, Style, import_lines, matrix_grid, product_grids, trace_grid, validate_lines};
 use crate::report::{CheckReport, Report};
 
@@ -25,7 +27,7 @@ pub fn render(report: &Report, style: Style) -> String {
         Report::Matrix(matrix) => {
             let mut out = String::from("Technical support entitlement by membership tier\n");
             if let Some(title) = &matrix.title {
-                let _ = writeln!(out, "{title}");
+                let _ = writeln!(out, "{}", escape::text(title));
             }
             out.push_str(&table(&matrix_grid(matrix), style));
             out
@@ -60,7 +62,7 @@ pub fn render(report: &Report, style: Style) -> String {
             out.push_str(&table(&super::references_grid(r), style));
             out
         }
-        Report::RoleAnswer(a) => format!("{}\n", a.detail),
+        Report::RoleAnswer(a) => format!("{}\n", escape::text(&a.detail)),
         Report::Diagnose(d) => super::message_match_lines(d)
             .into_iter()
             .map(|l| l + "\n")
@@ -81,7 +83,7 @@ pub fn table(grid: &Grid, style: Style) -> String {
     }
     for row in &grid.rows {
         t.add_row(row.iter().map(|text| {
-            let cell = Cell::new(text);
+            let cell = Cell::new(escape::text(text));
             match (style.color, text.as_str()) {
                 (true, "pass" | "qualifies") => cell.fg(Color::Green),
                 (true, "FAIL" | "out of support") => cell.fg(Color::Red),
@@ -121,7 +123,7 @@ fn longest_words(grid: &Grid) -> Vec<u16> {
 
 fn render_check(r: &CheckReport, style: Style) -> String {
     let mut out = String::new();
-    let line = r.line().to_string();
+    let line = escape::text(&r.line().to_string()).into_owned();
     let line = match (style.color, r.eligible) {
         (false, _) => line,
         (true, true) => format!("{GREEN}{line}{RESET}"),
@@ -134,34 +136,45 @@ fn render_check(r: &CheckReport, style: Style) -> String {
     if !r.next_steps.is_empty() {
         out.push_str("\nNext steps\n");
         for step in &r.next_steps {
-            let _ = writeln!(out, "  - {step}");
+            let _ = writeln!(out, "  - {}", escape::text(step));
         }
     }
     if let Some(channel) = &r.channel {
         let _ = writeln!(
             out,
             "\nOpen the request: {}\n  {}",
-            channel.name, channel.url
+            escape::text(&channel.name),
+            escape::text(&channel.url)
         );
         for (i, step) in channel.steps.iter().enumerate() {
-            let _ = writeln!(out, "  {}. {step}", i + 1);
+            let _ = writeln!(out, "  {}. {}", i + 1, escape::text(step));
         }
     }
     if !r.alternatives.is_empty() {
         out.push_str("\nAlternatives\n");
         for a in &r.alternatives {
-            let _ = writeln!(out, "  - {}: {}\n    {}", a.name, a.description, a.url);
+            let _ = writeln!(
+                out,
+                "  - {}: {}\n    {}",
+                escape::text(&a.name),
+                escape::text(&a.description),
+                escape::text(&a.url)
+            );
         }
     }
     if !r.notes.is_empty() {
         out.push_str("\nNotes\n");
         for n in &r.notes {
-            let _ = writeln!(out, "  - {}", n.text);
+            let _ = writeln!(out, "  - {}", escape::text(&n.text));
         }
     }
     if !r.assumptions.is_empty() {
         let assumed: Vec<&str> = r.assumptions.iter().map(|a| a.assumed.as_str()).collect();
-        let _ = writeln!(out, "\nAssumed (not stated): {}", assumed.join("; "));
+        let _ = writeln!(
+            out,
+            "\nAssumed (not stated): {}",
+            escape::text(&assumed.join("; "))
+        );
     }
     out
 }

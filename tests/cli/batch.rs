@@ -181,7 +181,12 @@ fn mixed_batch_as_markdown() {
     let lines = lines(&out);
     assert_eq!(lines[0], "| line | verdict |");
     assert_eq!(lines.len(), 11);
-    assert!(lines[5].starts_with("| 5 | error: unknown tier `glod`"));
+    // Backticks are escaped: a value cannot open or close a code span.
+    assert!(
+        lines[5].starts_with("| 5 | error: unknown tier \\`glod\\`"),
+        "{}",
+        lines[5]
+    );
 }
 
 /// JSON Lines on stdin, told apart from CSV by its first character; no bad row, one not

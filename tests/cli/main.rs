@@ -6,6 +6,7 @@ mod batch;
 mod commands;
 mod common;
 mod data_files;
+mod hostile;
 mod import;
 mod periods;
 mod properties;

@@ -1,0 +1,234 @@
+//! Hostile input, safe output: any string in a batch field or a data file, in every output
+//! format, gives output that parses with a real parser of that format, one record per input
+//! row, and no raw control or bidi character in the text and GitHub forms; CSV cells start no
+//! formula; stderr gets no line of a value's making.
+
+#![allow(
+    clippy::expect_used,
+    reason = "a test that cannot run should fail loudly"
+)]
+
+use std::path::{Path, PathBuf};
+
+use crate::common::{cmd, fixture};
+use proptest::prelude::*;
+
+/// Values that broke an output format once, and some that might.
+const HOSTILE: &[&str] = &[
+    "x\n::error title=t::injected",
+    "::add-mask::secret",
+    "\u{1b}[2J\u{1b}]0;title\u{7}\u{1b}]8;;http://evil\u{1b}\\link\u{1b}]8;;\u{1b}\\",
+    "abc\u{202e}fed",
+    "cr\ronly",
+    "nul\u{0}\u{1}\u{1f}\u{fffe}\u{ffff}",
+    "`code` [link](http://x) <b>html</b> | pipe",
+    "=HYPERLINK(\"http://x\")",
+    "+1+1",
+    "@SUM(A1)",
+    "-2+3",
+    "\ttab",
+    "<![CDATA[x]]> & ' \"",
+];
+
+/// A data directory like `tests/fixtures/basic` whose product carries `name` as its name.
+fn data_dir_with_product_name(dir: &Path, name: &str) -> PathBuf {
+    let lifecycle = std::fs::read_to_string(fixture("basic/lifecycle.json")).expect("fixture");
+    let quoted = serde_json::to_string(name).expect("JSON string");
+    let lifecycle = lifecycle.replacen("\"Widget Server\"", &quoted, 1);
+    std::fs::write(dir.join("lifecycle.json"), lifecycle).expect("write");
+    std::fs::copy(
+        fixture("basic/entitlements.json"),
+        dir.join("entitlements.json"),
+    )
+    .expect("copy");
+    dir.to_path_buf()
+}
+
+/// A CSV batch of rows, each with the values given (written by the csv crate).
+fn batch_file(dir: &Path, rows: &[[&str; 3]]) -> PathBuf {
+    let path = dir.join("batch.csv");
+    let mut w = csv::Writer::from_path(&path).expect("batch file");
+    w.write_record(["tier", "product", "version"])
+        .expect("header");
+    for row in rows {
+        w.write_record(row).expect("row");
+    }
+    w.flush().expect("flush");
+    path
+}
+
+fn is_unsafe(c: char) -> bool {
+    (c.is_control() && c != '\n')
+        || matches!(c, '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{2028}' | '\u{2029}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Runs a batch in one format and checks its output with a parser of that format.
+fn check_format(data: &Path, batch: &Path, rows: usize, format: &str) {
+    let out = cmd()
+        .env("MPN_SUPPORT_DATA_DIR", data)
+        .args([
+            "check",
+            "--as-of",
+            "2026-01-01",
+            "--format",
+            format,
+            "--batch",
+        ])
+        .arg(batch)
+        .output()
+        .expect("runs");
+    assert!(
+        matches!(out.status.code(), Some(0..=2)),
+        "{format}: {:?}",
+        out.status
+    );
+    let stdout = String::from_utf8(out.stdout).expect("UTF-8");
+    let stderr = String::from_utf8(out.stderr).expect("UTF-8");
+    assert!(
+        !stderr.chars().any(is_unsafe),
+        "{format}: stderr {stderr:?}"
+    );
+    match format {
+        "text" | "github" => {
+            assert_eq!(stdout.lines().count(), rows, "{format}: {stdout:?}");
+            assert!(!stdout.chars().any(is_unsafe), "{format}: {stdout:?}");
+            if format == "github" {
+                assert!(stdout.lines().all(|l| l.starts_with("::")), "{stdout:?}");
+            }
+        }
+        "json" => {
+            assert_eq!(stdout.lines().count(), rows);
+            for line in stdout.lines() {
+                serde_json::from_str::<serde_json::Value>(line).expect("each line is JSON");
+            }
+        }
+        "csv" => {
+            let mut reader = csv::Reader::from_reader(stdout.as_bytes());
+            let records: Vec<csv::StringRecord> =
+                reader.records().map(|r| r.expect("CSV record")).collect();
+            assert_eq!(records.len(), rows);
+            for record in &records {
+                for cell in record {
+                    let risky = cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
+                    assert!(
+                        !risky || cell == "-" || cell.parse::<f64>().is_ok(),
+                        "formula cell {cell:?}"
+                    );
+                }
+            }
+        }
+        "markdown" => {
+            use pulldown_cmark::{Event, Options, Parser, Tag};
+            let mut table_rows = 0;
+            for event in Parser::new_ext(&stdout, Options::ENABLE_TABLES) {
+                let markup = matches!(
+                    event,
+                    Event::Start(Tag::Link { .. } | Tag::Image { .. })
+                        | Event::Html(_)
+                        | Event::InlineHtml(_)
+                        | Event::Code(_)
+                );
+                assert!(!markup, "markup from a value: {stdout}");
+                if matches!(event, Event::Start(Tag::TableRow | Tag::TableHead)) {
+                    table_rows += 1;
+                }
+            }
+            assert_eq!(table_rows, rows + 1, "{stdout}");
+        }
+        "junit" => {
+            let doc = roxmltree::Document::parse(&stdout).expect("well-formed XML");
+            let cases = doc
+                .descendants()
+                .filter(|n| n.has_tag_name("testcase"))
+                .count();
+            assert_eq!(cases, rows);
+        }
+        _ => unreachable!("a format this test knows"),
+    }
+}
+
+const FORMATS: [&str; 6] = ["text", "json", "csv", "markdown", "junit", "github"];
+
+/// Each hostile value as a product name in the data (decided rows) and as a batch field
+/// (rows that cannot be decided), in every format.
+#[test]
+fn hostile_values_in_every_format() {
+    for value in HOSTILE {
+        let dir = tempfile::tempdir().expect("temporary directory");
+        let data = data_dir_with_product_name(dir.path(), value);
+        let rows = [
+            ["pro", "widget-server", "2021 R2"],
+            ["pro", value, ""],
+            [value, "widget", value],
+        ];
+        let batch = batch_file(dir.path(), &rows);
+        for format in FORMATS {
+            check_format(&data, &batch, rows.len(), format);
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(12))]
+
+    /// Any string, in any field of a batch row or as a product name in a data file: every
+    /// format still parses, one record per row.
+    #[test]
+    fn any_string_in_every_format(value in "\\PC*|[\\x00-\\x1f\\u{202a}-\\u{202e}`|<>\\[\\]=+@-]{0,12}") {
+        let dir = tempfile::tempdir().expect("temporary directory");
+        let data = data_dir_with_product_name(dir.path(), &value);
+        let rows = [
+            ["pro", "widget-server", &value],
+            ["pro", &value, ""],
+            [&value, "widget", "2024"],
+        ];
+        let batch = batch_file(dir.path(), &rows);
+        for format in FORMATS {
+            check_format(&data, &batch, rows.len(), format);
+        }
+    }
+}
+
+/// A value on the command line cannot make a line of its own on stderr (a CI log runs
+/// `::error::` lines as commands) nor move the terminal's cursor.
+#[test]
+fn stderr_gets_no_line_of_a_values_making() {
+    let out = cmd()
+        .args([
+            "check",
+            "-t",
+            "gold",
+            "-p",
+            "x\n::error title=t::injected\u{1b}[2J",
+        ])
+        .args(["--as-of", "2021-06-19"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).expect("UTF-8");
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("unknown product `x\\n::error title=t::injected\\x1b[2J`"));
+    assert!(!stderr.chars().any(is_unsafe));
+}
+
+/// `diagnose` echoes the user's text: escaped in text, neutralised in CSV.
+#[test]
+fn diagnose_echoes_safely() {
+    let out = cmd()
+        .args(["diagnose", "=cmd|' /C calc'!A0\n::warning::x"])
+        .output()
+        .expect("runs");
+    let stdout = String::from_utf8(out.stdout).expect("UTF-8");
+    assert!(!stdout.lines().any(|l| l.starts_with("::")), "{stdout}");
+    let out = cmd()
+        .args(["diagnose", "=cmd|' /C calc'!A0", "-f", "csv"])
+        .output()
+        .expect("runs");
+    let stdout = String::from_utf8(out.stdout).expect("UTF-8");
+    let mut reader = csv::Reader::from_reader(stdout.as_bytes());
+    for record in reader.records() {
+        for cell in &record.expect("record") {
+            assert!(!cell.starts_with('='), "{cell:?}");
+        }
+    }
+}
