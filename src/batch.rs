@@ -106,7 +106,7 @@ pub type RowResult = Result<(usize, Row), RowError>;
 /// Opens a batch file (`-` for stdin) as buffered input.
 pub fn open(path: &Path) -> Result<Box<dyn BufRead>, AppError> {
     if path.as_os_str() == "-" {
-        return Ok(Box::new(BufReader::new(io::stdin())));
+        return Ok(Box::new(BufReader::new(LineEndings::new(io::stdin()))));
     }
     if path.is_dir() {
         return Err(AppError::Read {
@@ -121,7 +121,47 @@ pub fn open(path: &Path) -> Result<Box<dyn BufRead>, AppError> {
             _ => e.to_string(),
         },
     })?;
-    Ok(Box::new(BufReader::new(file)))
+    Ok(Box::new(BufReader::new(LineEndings::new(file))))
+}
+
+/// Reads text with every line ending (`\r\n`, `\n`, a lone `\r`) as `\n`, so that line numbers
+/// count the lines a person sees whatever system wrote the file.
+pub struct LineEndings<R> {
+    inner: R,
+    /// The last byte read was a `\r`, already written as `\n`: a `\n` next belongs to it.
+    after_cr: bool,
+}
+
+impl<R: Read> LineEndings<R> {
+    /// Wraps a reader.
+    pub fn new(inner: R) -> Self {
+        LineEndings {
+            inner,
+            after_cr: false,
+        }
+    }
+}
+
+impl<R: Read> Read for LineEndings<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        loop {
+            let n = self.inner.read(buf)?;
+            let mut kept = 0;
+            for i in 0..n {
+                let byte = buf[i];
+                let skip = byte == b'\n' && self.after_cr;
+                self.after_cr = byte == b'\r';
+                if !skip {
+                    buf[kept] = if byte == b'\r' { b'\n' } else { byte };
+                    kept += 1;
+                }
+            }
+            // A read that was all skipped `\n` is not the end of the input.
+            if kept > 0 || n == 0 {
+                return Ok(kept);
+            }
+        }
+    }
 }
 
 /// Which reader a batch needs: the flag, else the file name, else the first character.
@@ -166,6 +206,20 @@ pub fn rows(
         path: shown.clone(),
         message: e.to_string(),
     };
+    // A UTF-8 byte order mark says nothing about the rows: skipped in every format.
+    if input
+        .fill_buf()
+        .map_err(read_error)?
+        .starts_with(b"\xef\xbb\xbf")
+    {
+        input.consume(3);
+    }
+    if input.fill_buf().map_err(read_error)?.is_empty() {
+        return Err(AppError::BadInput {
+            path: shown,
+            message: "empty input: expected a CSV header row, JSON Lines or a JSON array".into(),
+        });
+    }
     match input_kind(path, forced, &mut input).map_err(read_error)? {
         Kind::Csv => csv_rows(&shown, input),
         Kind::Jsonl => Ok(Box::new(jsonl_rows(input))),
@@ -205,7 +259,16 @@ fn csv_rows(
     let mut columns = Vec::with_capacity(header.len());
     for name in &header {
         let folded = name.trim().to_ascii_lowercase().replace(['-', ' '], "_");
-        let Some(index) = COLUMNS.iter().position(|c| *c == folded) else {
+        let index = COLUMNS.iter().position(|c| *c == folded);
+        if let Some(index) = index
+            && columns.contains(&index)
+        {
+            return Err(AppError::BadInput {
+                path: shown.to_owned(),
+                message: format!("line 1: duplicate column `{name}` (each column once)"),
+            });
+        }
+        let Some(index) = index else {
             let suggestion = COLUMNS
                 .iter()
                 .map(|c| (strsim::jaro_winkler(c, &folded), c))
@@ -282,12 +345,18 @@ fn csv_rows(
 fn jsonl_rows(input: Box<dyn BufRead>) -> impl Iterator<Item = RowResult> {
     let mut lines = input.lines();
     let mut line = 0;
+    let mut done = false;
     std::iter::from_fn(move || {
         loop {
+            if done {
+                return None;
+            }
             line += 1;
             let text = match lines.next()? {
                 Ok(text) => text,
                 Err(e) => {
+                    // A read error ends the input: reading on would only fail again.
+                    done = true;
                     return Some(Err(RowError {
                         line,
                         message: format!("cannot read: {e}"),
@@ -343,6 +412,60 @@ fn json_message(e: &serde_json::Error) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// An input whose every read fails.
+    struct Failing;
+
+    impl Read for Failing {
+        fn read(&mut self, _: &mut [u8]) -> io::Result<usize> {
+            Err(io::Error::other("EIO"))
+        }
+    }
+
+    impl BufRead for Failing {
+        fn fill_buf(&mut self) -> io::Result<&[u8]> {
+            Err(io::Error::other("EIO"))
+        }
+
+        fn consume(&mut self, _: usize) {}
+    }
+
+    /// Issue 16, defect 1: a persistent read error ends JSON Lines input after one error row,
+    /// instead of an error row for every retry, forever.
+    #[test]
+    fn a_read_error_ends_json_lines_input() {
+        let rows: Vec<RowResult> = jsonl_rows(Box::new(Failing)).take(10).collect();
+        assert_eq!(rows.len(), 1, "{rows:?}");
+        assert!(rows[0].as_ref().is_err_and(|e| e.message.contains("EIO")));
+    }
+
+    /// Every line ending counts as one, a CR-LF pair included, also across reads.
+    #[test]
+    fn line_endings_are_normalised() {
+        let read = |input: &[u8], chunk: usize| {
+            struct Chunks<'a>(&'a [u8], usize);
+            impl Read for Chunks<'_> {
+                fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+                    let n = self.0.len().min(self.1).min(buf.len());
+                    buf[..n].copy_from_slice(&self.0[..n]);
+                    self.0 = &self.0[n..];
+                    Ok(n)
+                }
+            }
+            let mut out = String::new();
+            LineEndings::new(Chunks(input, chunk))
+                .read_to_string(&mut out)
+                .unwrap();
+            out
+        };
+        for chunk in [1, 2, 3, 64] {
+            assert_eq!(
+                read(b"a\r\nb\rc\nd\r\r\ne", chunk),
+                "a\nb\nc\nd\n\ne",
+                "{chunk}"
+            );
+        }
+    }
 
     /// A row's text fields accept numbers, ignore blanks and report a bad date with its field.
     #[test]

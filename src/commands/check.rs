@@ -45,6 +45,10 @@ pub struct CheckArgs {
     /// In a batch, exit 0 even when some request is not eligible (errors still exit 2)
     #[arg(long, requires = "batch", help_heading = "Batch")]
     pub no_fail: bool,
+    /// In a batch, accept an input with no requests (otherwise exit 2: a CI gate must not pass
+    /// on an empty file)
+    #[arg(long, requires = "batch", help_heading = "Batch")]
+    pub allow_empty: bool,
     /// In a batch, warn about eligible requests that stop qualifying within this many days
     #[arg(
         long,
@@ -71,6 +75,8 @@ pub struct BatchOptions {
     pub warn_days: u32,
     /// As-of date for rows without one.
     pub default_as_of: NaiveDate,
+    /// Accept an input with no requests.
+    pub allow_empty: bool,
 }
 
 /// Loads the data once and decides the request, or streams the batch to `out`.
@@ -88,6 +94,7 @@ pub fn run(
             no_fail: args.no_fail,
             warn_days: args.warn_days,
             default_as_of: as_of,
+            allow_empty: args.allow_empty,
         };
         return run_batch(&data, path, &options, out);
     }
@@ -170,6 +177,14 @@ fn run_batch(
     match writer.finish(&counts) {
         Err(e) if e.kind() != io::ErrorKind::BrokenPipe => return Err(write_error(e)),
         _ => {}
+    }
+    if counts.eligible + counts.not_eligible + counts.invalid == 0 && !options.allow_empty {
+        return Err(AppError::BadInput {
+            path: shown,
+            message:
+                "no requests: the input has no rows (give --allow-empty to accept an empty batch)"
+                    .into(),
+        });
     }
     Ok(batch_outcome(counts, options, stale))
 }

@@ -30,6 +30,9 @@ pub struct VerifyArgs {
     /// As-of date for rows without one, YYYY-MM-DD [default: today]
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub as_of: Option<NaiveDate>,
+    /// Accept a file with no expectations (otherwise exit 2)
+    #[arg(long)]
+    pub allow_empty: bool,
     /// Data files
     #[command(flatten)]
     pub data: DataArgs,
@@ -179,6 +182,14 @@ pub fn run(args: &VerifyArgs, today: NaiveDate, out: &mut dyn Write) -> Result<O
             Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => break,
             other => other.map_err(crate::render::batch::write_error)?,
         }
+    }
+    if passed + failed == 0 && !args.allow_empty {
+        return Err(AppError::BadInput {
+            path: args.file.display().to_string(),
+            message:
+                "no expectations: the file has no rows (give --allow-empty to accept an empty file)"
+                    .into(),
+        });
     }
     let exit = match (invalid, failed) {
         (0, 0) => Exit::Success,

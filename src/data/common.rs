@@ -58,7 +58,8 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
     let shaped = text.len() == 10 && text.as_bytes()[4] == b'-' && text.as_bytes()[7] == b'-';
     shaped
         .then(|| {
-            let year = i32::try_from(digits(0..4)?).ok()?;
+            // Year 0000 is no day a file means (and chrono's year 0 is 1 BC).
+            let year = i32::try_from(digits(0..4)?).ok().filter(|y| *y >= 1)?;
             NaiveDate::from_ymd_opt(year, digits(5..7)?, digits(8..10)?)
         })
         .flatten()

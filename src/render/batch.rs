@@ -106,7 +106,7 @@ impl<'o> Writer<'o> {
             },
             CheckFormat::Junit => {
                 let (file_handle, path) = tempfile::NamedTempFile::new()
-                    .map_err(write_error)?
+                    .map_err(|e| write_error(temp(e)))?
                     .into_parts();
                 Writer::Junit {
                     out,
@@ -182,7 +182,7 @@ impl<'o> Writer<'o> {
                     gh_data(&message)
                 )
             }
-            Writer::Junit { cases, file, .. } => {
+            Writer::Junit { cases, file, .. } => (|| -> io::Result<()> {
                 let version = l.version.map(|(v, _)| format!(" {v}")).unwrap_or_default();
                 let name = format!("line {line}: {} {}{version}", l.tier.0, l.product.0);
                 write!(
@@ -213,7 +213,8 @@ impl<'o> Writer<'o> {
                     )?;
                 }
                 writeln!(cases, "</testcase>")
-            }
+            })()
+            .map_err(temp),
         }
     }
 
@@ -253,7 +254,8 @@ impl<'o> Writer<'o> {
                 "    <testcase classname=\"mpn-support\" name=\"line {line}: invalid request\" file=\"{}\" line=\"{line}\">\n      <error message=\"{}\" type=\"invalid-request\"/>\n    </testcase>",
                 xml(file),
                 xml(&e.message)
-            ),
+            )
+            .map_err(temp),
         }
     }
 
@@ -268,7 +270,11 @@ impl<'o> Writer<'o> {
                 path,
                 file,
             } => {
-                cases.into_inner().map_err(|e| e.into_error())?.sync_all()?;
+                cases
+                    .into_inner()
+                    .map_err(|e| e.into_error())
+                    .and_then(|f| f.sync_all())
+                    .map_err(temp)?;
                 let total = counts.eligible + counts.not_eligible + counts.invalid;
                 writeln!(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>")?;
                 writeln!(
@@ -283,7 +289,8 @@ impl<'o> Writer<'o> {
                     counts.not_eligible,
                     counts.invalid
                 )?;
-                io::copy(&mut File::open(&path)?, out)?;
+                let mut cases = File::open(&path).map_err(temp)?;
+                io::copy(&mut cases, out)?;
                 writeln!(out, "  </testsuite>\n</testsuites>")?;
                 out.flush()
             }
@@ -323,10 +330,38 @@ fn gh_property(text: &str) -> String {
     gh_data(text).replace(':', "%3A").replace(',', "%2C")
 }
 
+/// A failure of the JUnit report's temporary file (a full disk, say), told apart from a failure
+/// to write standard output.
+#[derive(Debug)]
+struct TempFileError(io::Error);
+
+impl std::fmt::Display for TempFileError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl std::error::Error for TempFileError {}
+
+fn temp(e: io::Error) -> io::Error {
+    io::Error::new(e.kind(), TempFileError(e))
+}
+
+/// The error for output that cannot be written: standard output, or the JUnit report's
+/// temporary file.
 pub(crate) fn write_error(e: io::Error) -> AppError {
-    AppError::Write {
-        path: "standard output".into(),
-        message: e.to_string(),
+    let temp = e
+        .get_ref()
+        .and_then(|inner| inner.downcast_ref::<TempFileError>());
+    match temp {
+        Some(TempFileError(inner)) => AppError::Write {
+            path: "the temporary file of the JUnit report".into(),
+            message: inner.to_string(),
+        },
+        None => AppError::Write {
+            path: "standard output".into(),
+            message: e.to_string(),
+        },
     }
 }
 

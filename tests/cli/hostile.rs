@@ -232,3 +232,76 @@ fn diagnose_echoes_safely() {
         }
     }
 }
+
+/// Runs a batch given on stdin: exit status, stdout, stderr.
+fn batch_stdin(input: &[u8], extra: &[&str]) -> (Option<i32>, String, String) {
+    let out = cmd()
+        .args(["check", "--as-of", "2021-06-19", "--batch", "-"])
+        .args(extra)
+        .write_stdin(input)
+        .output()
+        .expect("runs");
+    (
+        out.status.code(),
+        String::from_utf8(out.stdout).expect("UTF-8"),
+        String::from_utf8(out.stderr).expect("UTF-8"),
+    )
+}
+
+/// Issue 16, defect 11: a CSV header naming a column twice is refused, naming it.
+#[test]
+fn duplicate_csv_columns_are_refused() {
+    let (code, _, stderr) = batch_stdin(b"tier,product,tier\ngold,sql,silver\n", &[]);
+    assert_eq!(code, Some(2));
+    assert_eq!(
+        stderr,
+        "error: `-`: line 1: duplicate column `tier` (each column once)\n"
+    );
+}
+
+/// Issue 16, defect 12: a byte order mark is skipped in JSON Lines and in a file with no
+/// extension; an empty input says so; CR-only line endings keep line numbers; year 0000 is no
+/// date; a header-only batch fails a gate unless `--allow-empty`.
+#[test]
+fn smaller_input_defects() {
+    let (code, stdout, _) = batch_stdin(
+        b"\xef\xbb\xbf{\"tier\": \"gold\", \"product\": \"sql\"}\n",
+        &[],
+    );
+    assert_eq!(code, Some(0), "{stdout}");
+    assert!(stdout.starts_with("line 1: ELIGIBLE"), "{stdout}");
+    let (code, stdout, _) = batch_stdin(b"\xef\xbb\xbftier,product\ngold,sql\n", &[]);
+    assert_eq!(code, Some(0));
+    assert!(stdout.starts_with("line 2: ELIGIBLE"), "{stdout}");
+    let (code, _, stderr) = batch_stdin(b"", &[]);
+    assert_eq!(code, Some(2));
+    assert!(
+        stderr.contains("empty input: expected a CSV header row"),
+        "{stderr}"
+    );
+    let (code, stdout, _) = batch_stdin(b"tier,product\rgold,sql\rglod,sql\r", &[]);
+    assert_eq!(code, Some(2));
+    let starts: Vec<&str> = stdout.lines().map(|l| &l[..7]).collect();
+    assert_eq!(starts, ["line 2:", "line 3:"]);
+    let (code, stdout, stderr) = batch_stdin(b"tier,product,as_of\ngold,sql,0000-01-01\n", &[]);
+    assert_eq!(code, Some(2));
+    assert!(
+        stdout.contains("`0000-01-01` is not a real date"),
+        "{stdout}{stderr}"
+    );
+    let (code, _, stderr) = batch_stdin(b"tier,product\n", &["--format", "junit"]);
+    assert_eq!(code, Some(2));
+    assert!(
+        stderr.contains("no requests: the input has no rows"),
+        "{stderr}"
+    );
+    let (code, stdout, _) = batch_stdin(b"tier,product\n", &["--format", "junit", "--allow-empty"]);
+    assert_eq!(code, Some(0));
+    assert!(stdout.contains("tests=\"0\""));
+    cmd()
+        .args(["verify", "-"])
+        .write_stdin("tier,product,expect\n")
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("no expectations"));
+}
