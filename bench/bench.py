@@ -127,6 +127,24 @@ def batch(rows, fmt):
     return rows / seconds, peak_mib(argv)
 
 
+def big_product_dir():
+    """A data directory whose one on-premises product has 20,000 versions (issue 16: the
+    listing was quadratic in versions per product)."""
+    import json
+    path = os.path.join(WORK, "big")
+    os.makedirs(path, exist_ok=True)
+    with open(os.path.join(ROOT, "tests", "fixtures", "basic", "lifecycle.json")) as f:
+        lifecycle = json.load(f)
+    lifecycle["products"][0]["versions"] = [
+        {"version": f"v{i}", "track": "ltsc",
+         "release": f"{2000 + (i // 365) % 900:04d}-{1 + (i // 28) % 12:02d}-{1 + i % 28:02d}"}
+        for i in range(20_000)]
+    with open(os.path.join(path, "lifecycle.json"), "w") as f:
+        json.dump(lifecycle, f)
+    shutil.copy(os.path.join(ROOT, "tests", "fixtures", "basic", "entitlements.json"), path)
+    return path
+
+
 def mib(value):
     return f"{value:.1f} MiB" if value is not None else "n/a (no GNU time)"
 
@@ -160,6 +178,11 @@ def main():
     _, small_rss = batch(rows // 10, "csv")
     results.append((f"  peak memory at {rows // 10:,} rows (csv)", mib(small_rss), "flat"))
     results.append(("peak memory of one check", mib(peak_mib(CHECK)), "under 8 MiB"))
+    big = big_product_dir()
+    seconds, status = run([BIN, "products", "--versions", "--data-dir", big, "--as-of", "2026-01-01"])
+    assert status == 0, f"products exited {status}"
+    results.append(("products --versions, 20,000 versions of one product", f"{seconds * 1e3:.0f} ms",
+                    "linear (was about 1.9 s)"))
     width = max(len(r[0]) for r in results)
     print(f"mpn-support benchmark on {platform.machine()}, {os.cpu_count()} cores, "
           f"{platform.system()} {platform.release()}, "

@@ -63,7 +63,7 @@ mod reasons;
 mod versions;
 
 pub use reasons::*;
-use versions::check_version;
+use versions::{MainTrack, check_version};
 pub use versions::{ProductSummary, Status, VersionStatus, summarize, window};
 
 /// Something the decision took for granted because the request did not say.
@@ -272,7 +272,8 @@ pub fn evaluate<'a>(query: &Query<'a>, data: &'a Dataset) -> Decision<'a> {
                 }));
             }
             if let Some(v) = version {
-                let check = check_version(product, v, query.as_of);
+                let main = MainTrack::on(product, query.as_of);
+                let check = check_version(product, &main, v, query.as_of);
                 reasons.extend(check.reasons);
                 eligible_until = check.eligible_until;
                 within_lifecycle = check.within_lifecycle;

@@ -28,8 +28,37 @@ pub fn window(product: &Product, as_of: NaiveDate) -> Vec<&Release> {
         .collect()
 }
 
+/// A product's main track on a day: what N and N-1 are, and the later releases that will push
+/// them out. Built once per product and day, so a listing checks each version in constant time.
+pub(super) struct MainTrack<'a> {
+    /// N and N-1 (either absent when not released yet).
+    current: Option<&'a Release>,
+    previous: Option<&'a Release>,
+    /// The main-track releases after the day, earliest first.
+    future: Vec<NaiveDate>,
+}
+
+impl<'a> MainTrack<'a> {
+    pub(super) fn on(product: &'a Product, as_of: NaiveDate) -> Self {
+        let mut released = window(product, as_of).into_iter();
+        let mut future: Vec<NaiveDate> = product
+            .versions
+            .iter()
+            .filter(|r| r.track == product.main_track && r.release > as_of)
+            .map(|r| r.release)
+            .collect();
+        future.sort_unstable();
+        MainTrack {
+            current: released.next(),
+            previous: released.next(),
+            future,
+        }
+    }
+}
+
 pub(super) fn check_version<'a>(
     product: &'a Product,
+    main: &MainTrack<'a>,
     v: &'a Release,
     as_of: NaiveDate,
 ) -> VersionCheck<'a> {
@@ -49,21 +78,19 @@ pub(super) fn check_version<'a>(
     }));
     let mut until_pushed_out = None;
     if released && on_main {
-        let released_versions = window(product, as_of);
-        let index = released_versions
-            .iter()
-            .position(|r| r.version == v.version)
-            .unwrap_or(usize::MAX);
-        let position = match index {
-            0 => Position::Current,
-            1 => Position::Previous,
-            _ => Position::Older,
+        let is = |r: Option<&Release>| r.is_some_and(|r| r.version == v.version);
+        let position = if is(main.current) {
+            Position::Current
+        } else if is(main.previous) {
+            Position::Previous
+        } else {
+            Position::Older
         };
         reasons.push(Reason::Recency(RecencyRule {
             version: &v.version,
             position,
-            current: released_versions.first().map(|r| r.version.as_str()),
-            previous: released_versions.get(1).map(|r| r.version.as_str()),
+            current: main.current.map(|r| r.version.as_str()),
+            previous: main.previous.map(|r| r.version.as_str()),
         }));
         // N stops qualifying at the second later release, N-1 at the first (day before each).
         let later_needed = match position {
@@ -72,14 +99,8 @@ pub(super) fn check_version<'a>(
             Position::Older => 0,
         };
         if later_needed > 0 {
-            let mut future: Vec<NaiveDate> = product
-                .versions
-                .iter()
-                .filter(|r| r.track == product.main_track && r.release > as_of)
-                .map(|r| r.release)
-                .collect();
-            future.sort_unstable();
-            until_pushed_out = future
+            until_pushed_out = main
+                .future
                 .get(later_needed - 1)
                 .and_then(|d| d.checked_sub_days(Days::new(1)));
         }
@@ -183,12 +204,12 @@ impl<'a> ProductSummary<'a> {
 /// Lists a product's versions with their standing on `as_of`, using the same version rules as
 /// `evaluate`, so the listing and `check` always agree.
 pub fn summarize(product: &Product, as_of: NaiveDate) -> ProductSummary<'_> {
-    let released = window(product, as_of);
+    let main = MainTrack::on(product, as_of);
     let versions = product
         .versions
         .iter()
         .map(|v| {
-            let check = check_version(product, v, as_of);
+            let check = check_version(product, &main, v, as_of);
             let status = if v.release > as_of {
                 Status::NotYetReleased
             } else if check.eligible {
@@ -210,8 +231,8 @@ pub fn summarize(product: &Product, as_of: NaiveDate) -> ProductSummary<'_> {
         .collect();
     ProductSummary {
         product,
-        current: released.first().copied(),
-        previous: released.get(1).copied(),
+        current: main.current,
+        previous: main.previous,
         versions,
     }
 }

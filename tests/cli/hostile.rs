@@ -305,3 +305,57 @@ fn smaller_input_defects() {
         .code(2)
         .stderr(predicates::str::contains("no expectations"));
 }
+
+/// Issue 16, defect 5: a product with 20,000 versions is listed whole (the listing checks each
+/// version against N and N-1 worked out once, not once per version; the benchmark times it).
+#[test]
+fn a_product_with_many_versions_is_listed_whole() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let mut lifecycle: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(fixture("basic/lifecycle.json")).expect("fixture"),
+    )
+    .expect("JSON");
+    let versions: Vec<serde_json::Value> = (0..20_000)
+        .map(|i| {
+            serde_json::json!({
+                "version": format!("v{i}"),
+                "track": "ltsc",
+                "release": format!("{:04}-{:02}-{:02}", 2000 + (i / 365) % 900, 1 + (i / 28) % 12, 1 + i % 28),
+            })
+        })
+        .collect();
+    lifecycle["products"][0]["versions"] = serde_json::Value::Array(versions);
+    std::fs::write(dir.path().join("lifecycle.json"), lifecycle.to_string()).expect("write");
+    std::fs::copy(
+        fixture("basic/entitlements.json"),
+        dir.path().join("entitlements.json"),
+    )
+    .expect("copy");
+    let out = cmd()
+        .args([
+            "products",
+            "--versions",
+            "-f",
+            "json",
+            "--as-of",
+            "2026-01-01",
+            "--data-dir",
+        ])
+        .arg(dir.path())
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let product = &v[0];
+    assert_eq!(
+        product["versions"].as_array().expect("versions").len(),
+        20_000
+    );
+    let qualifying = product["versions"]
+        .as_array()
+        .expect("versions")
+        .iter()
+        .filter(|v| v["status"] == "qualifies")
+        .count();
+    assert_eq!(qualifying, 2, "N and N-1 only");
+}
