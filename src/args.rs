@@ -87,7 +87,7 @@ pub struct RequestArgs {
 #[command(next_help_heading = "Data files")]
 pub struct DataArgs {
     /// Directory holding entitlements.json and lifecycle.json
-    #[arg(long, value_name = "DIR", env = "MPN_SUPPORT_DATA_DIR")]
+    #[arg(long, value_name = "DIR", env = "MPN_SUPPORT_DATA_DIR", value_parser = parse_dir)]
     pub data_dir: Option<PathBuf>,
     /// Entitlement table to use instead of the built-in one
     #[arg(long, value_name = "FILE")]
@@ -101,7 +101,8 @@ impl DataArgs {
     /// The paths to load.
     pub fn paths(&self) -> DataPaths {
         DataPaths {
-            data_dir: self.data_dir.clone(),
+            // An empty MPN_SUPPORT_DATA_DIR (a CI variable left unset) means none.
+            data_dir: self.data_dir.clone().filter(|d| !d.as_os_str().is_empty()),
             entitlements: self.entitlements.clone(),
             lifecycle: self.lifecycle.clone(),
         }
@@ -115,6 +116,11 @@ pub enum InputFormat {
     Csv,
     /// JSON Lines: one object per line (a JSON array is read too)
     Jsonl,
+}
+
+/// Parses `--data-dir`, taking an empty value (from an empty environment variable) as none.
+fn parse_dir(text: &str) -> Result<PathBuf, String> {
+    Ok(PathBuf::from(text))
 }
 
 /// Parses `--as-of` and other dates: a real calendar day written `YYYY-MM-DD`.

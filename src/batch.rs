@@ -71,9 +71,32 @@ fn text<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Err
     Ok(text.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty()))
 }
 
+/// The longest field a row may have, in bytes: names are tens of characters.
+pub const MAX_FIELD_BYTES: usize = 4096;
+
 impl Row {
     /// The request this row asks, with `default_as_of` for rows without a date.
     pub fn request(&self, default_as_of: NaiveDate) -> Result<Request, String> {
+        let fields = [
+            ("tier", &self.tier),
+            ("product", &self.product),
+            ("version", &self.version),
+            ("competency", &self.competency),
+            ("as_of", &self.as_of),
+            ("expect", &self.expect),
+            ("incidents", &self.incidents),
+            ("channel", &self.channel),
+        ];
+        for (name, value) in fields {
+            if let Some(value) = value
+                && value.len() > MAX_FIELD_BYTES
+            {
+                return Err(format!(
+                    "`{name}` is {} bytes long, more than the {MAX_FIELD_BYTES} a field may have",
+                    value.len()
+                ));
+            }
+        }
         let missing = |what: &str| format!("missing `{what}`");
         let as_of = match &self.as_of {
             Some(text) => crate::args::parse_date(text).map_err(|e| format!("as_of: {e}"))?,

@@ -59,10 +59,18 @@ pub fn unknown_name(
     names: &HashMap<String, usize>,
     ids: &[&str],
 ) -> UnknownNameError {
-    let wanted = normalize(input);
+    // A value far longer than every name is no typo of one: no suggestion, and no edit-distance
+    // work proportional to its length (a 5 MB value took seconds).
+    let longest = names.keys().map(String::len).max().unwrap_or(0);
+    let near = input.len() <= 2 * longest + 8;
+    let wanted = if near {
+        normalize(input)
+    } else {
+        String::new()
+    };
     // A suggestion must be close: Jaro-Winkler 0.85 accepts one or two typos in short names.
     // Sorted first, so that equal scores always suggest the same name.
-    let mut spellings: Vec<(&String, &usize)> = names.iter().collect();
+    let mut spellings: Vec<(&String, &usize)> = names.iter().filter(|_| near).collect();
     spellings.sort();
     let suggestion = spellings
         .into_iter()
@@ -98,9 +106,21 @@ pub struct UnknownNameError {
     pub suggestion: Option<String>,
 }
 
+/// The longest value an error message repeats whole; a longer one is cut, with its length.
+const SHOWN: usize = 200;
+
 impl fmt::Display for UnknownNameError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "unknown {} `{}`", self.kind, self.value)?;
+        match self.value.char_indices().nth(SHOWN) {
+            Some((cut, _)) => write!(
+                f,
+                "unknown {} `{}...` ({} bytes)",
+                self.kind,
+                &self.value[..cut],
+                self.value.len()
+            )?,
+            None => write!(f, "unknown {} `{}`", self.kind, self.value)?,
+        }
         if let Some(of) = &self.of {
             write!(f, " of `{of}`")?;
         }
@@ -166,5 +186,12 @@ mod tests {
         );
         let err = unknown_name("tier", "platinum", &names, &ids);
         assert_eq!(err.suggestion, None);
+        // Issue 16, defect 6: a huge value gets no suggestion and is shown cut.
+        let huge = "gold".repeat(1_000_000);
+        let err = unknown_name("tier", &huge, &names, &ids);
+        assert_eq!(err.suggestion, None);
+        let shown = err.to_string();
+        assert!(shown.len() < 400, "{}", shown.len());
+        assert!(shown.contains("(4000000 bytes)"));
     }
 }

@@ -1,7 +1,8 @@
 //! `mpn-support lifecycle import`: regenerate the lifecycle file from its sources.
 //!
 //! Reads the sources directory, runs the pure importer, and replaces the output file
-//! atomically (a temporary file in the same folder, then a rename), so a failed run leaves the
+//! atomically (an exclusive temporary file in the same folder, flushed, then a rename), so a
+//! failed run leaves the
 //! old file untouched.
 
 use std::collections::HashMap;
@@ -202,8 +203,11 @@ pub fn render_file(file: &LifecycleFile) -> Result<String, AppError> {
         })
 }
 
-/// Writes `text` to a temporary file beside `path`, then renames it over `path`, so `path`
-/// holds either the old or the new text, never part of one. `before_rename` runs between the
+/// Writes `text` to a temporary file beside `path` (created exclusively, with an
+/// unpredictable name, by `tempfile`), flushes it to disk, then renames it over `path` and
+/// flushes the directory, so `path` holds either the old or the new text, never part of one.
+/// The old file's permissions are kept. A `path` that is a symbolic link is refused: the
+/// rename would replace the link, not the file it points to. `before_rename` runs between the
 /// two steps (tests use it to simulate an interruption); if it fails, the temporary file is
 /// removed and `path` is untouched.
 fn write_atomically(
@@ -211,26 +215,47 @@ fn write_atomically(
     text: &str,
     before_rename: impl FnOnce(&Path) -> std::io::Result<()>,
 ) -> Result<(), AppError> {
+    use std::io::Write as _;
     let fail = |e: std::io::Error| AppError::Write {
         path: path.display().to_string(),
         message: e.to_string(),
     };
+    let existing = std::fs::symlink_metadata(path).ok();
+    if existing
+        .as_ref()
+        .is_some_and(|m| m.file_type().is_symlink())
+    {
+        return Err(AppError::Write {
+            path: path.display().to_string(),
+            message:
+                "is a symbolic link: name the file it points to (the rename would replace the link)"
+                    .into(),
+        });
+    }
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "lifecycle.json".into());
-    let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
-    let result = std::fs::write(&tmp, text)
-        .and_then(|()| before_rename(&tmp))
-        .and_then(|()| std::fs::rename(&tmp, path));
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".lifecycle.")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(fail)?;
+    tmp.write_all(text.as_bytes())
+        .and_then(|()| tmp.as_file().sync_all())
+        .and_then(|()| match &existing {
+            Some(old) => tmp.as_file().set_permissions(old.permissions()),
+            None => Ok(()),
+        })
+        .and_then(|()| before_rename(tmp.path()))
+        .map_err(fail)?;
+    // On failure from here on, `tmp` removes itself when dropped.
+    tmp.persist(path).map_err(|e| fail(e.error))?;
+    // The rename is durable once the directory is.
+    if let Ok(dir) = std::fs::File::open(dir) {
+        let _ = dir.sync_all();
     }
-    result.map_err(fail)
+    Ok(())
 }
 
 #[cfg(test)]
@@ -253,6 +278,45 @@ mod tests {
         assert_eq!(std::fs::read(&path).unwrap(), b"old contents\n");
         let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
         assert_eq!(left.len(), 1, "temporary file removed");
+    }
+
+    /// Issue 16, defect 7: a symbolic link planted at the target is refused, and the file it
+    /// points to is untouched; the temporary file's name is not predictable, so a link
+    /// planted at the old fixed name is never followed.
+    #[cfg(unix)]
+    #[test]
+    fn planted_links_are_not_followed() {
+        let dir = tempfile::tempdir().unwrap();
+        let victim = dir.path().join("victim.txt");
+        std::fs::write(&victim, "keep me\n").unwrap();
+        let path = dir.path().join("lifecycle.json");
+        std::os::unix::fs::symlink(&victim, &path).unwrap();
+        let err = write_atomically(&path, "new\n", |_| Ok(())).unwrap_err();
+        assert!(err.to_string().contains("symbolic link"), "{err}");
+        assert_eq!(std::fs::read_to_string(&victim).unwrap(), "keep me\n");
+        // The old scheme's temporary name, planted as a link to the victim.
+        let path = dir.path().join("data.json");
+        let planted = dir
+            .path()
+            .join(format!(".data.json.tmp-{}", std::process::id()));
+        std::os::unix::fs::symlink(&victim, &planted).unwrap();
+        write_atomically(&path, "new\n", |_| Ok(())).unwrap();
+        assert_eq!(std::fs::read_to_string(&victim).unwrap(), "keep me\n");
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "new\n");
+    }
+
+    /// The replaced file keeps its permissions.
+    #[cfg(unix)]
+    #[test]
+    fn permissions_are_kept() {
+        use std::os::unix::fs::PermissionsExt as _;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("lifecycle.json");
+        std::fs::write(&path, "old\n").unwrap();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
+        write_atomically(&path, "new\n", |_| Ok(())).unwrap();
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o640);
     }
 
     /// A completed write replaces the file.

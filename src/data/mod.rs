@@ -356,6 +356,15 @@ pub fn read_text(path: &Path) -> Result<String, String> {
     if path.is_dir() {
         return Err("is a directory, not a file".into());
     }
+    // A pipe or device could block for ever or never end: only regular files are read (a
+    // symbolic link to one is followed).
+    if let Ok(meta) = std::fs::metadata(path)
+        && !meta.is_file()
+    {
+        return Err(
+            "not a regular file (a pipe, device or socket): save the data to a file first".into(),
+        );
+    }
     let describe = |e: std::io::Error| match e.kind() {
         std::io::ErrorKind::NotFound => "no such file".to_owned(),
         std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),

@@ -359,3 +359,59 @@ fn a_product_with_many_versions_is_listed_whole() {
         .count();
     assert_eq!(qualifying, 2, "N and N-1 only");
 }
+
+/// Issue 16, defect 6: a huge unknown value is answered at once: a batch field over the cap is
+/// one row's error, and a long argument gets no suggestion and is shown cut.
+#[test]
+fn huge_values_are_bounded() {
+    let mut input = b"tier,product\ngold,".to_vec();
+    input.extend(std::iter::repeat_n(b'x', 5_000_000));
+    input.extend(b"\ngold,sql\n");
+    let (code, stdout, stderr) = batch_stdin(&input, &[]);
+    assert_eq!(code, Some(2));
+    assert_eq!(stderr, "1 eligible, 0 not eligible, 1 invalid\n");
+    assert!(stdout.starts_with(
+        "line 2: error: `product` is 5000000 bytes long, more than the 4096 a field may have\n"
+    ));
+    let long = "y".repeat(100_000);
+    let out = cmd()
+        .args(["check", "-t", "gold", "-p", &long, "--as-of", "2021-06-19"])
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8(out.stderr).expect("UTF-8");
+    assert!(stderr.len() < 1000, "{}", stderr.len());
+    assert!(stderr.contains("(100000 bytes)") && !stderr.contains("did you mean"));
+}
+
+/// Issue 16, defect 9: a FIFO that never writes, named as a data file, is refused at once
+/// (without the fix this test never ends).
+#[cfg(unix)]
+#[test]
+fn a_pipe_as_data_file_is_refused() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let fifo = dir.path().join("lifecycle.json");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success());
+    cmd()
+        .args(["validate", "--lifecycle"])
+        .arg(&fifo)
+        .assert()
+        .code(2)
+        .stdout(predicates::str::contains(
+            "not a regular file (a pipe, device or socket)",
+        ));
+}
+
+/// Issue 16, defect 10: an empty MPN_SUPPORT_DATA_DIR (an unset CI variable) is no data
+/// directory: the built-in data answers.
+#[test]
+fn an_empty_data_dir_variable_is_unset() {
+    cmd()
+        .env("MPN_SUPPORT_DATA_DIR", "")
+        .args(["check", "-t", "gold", "-p", "sql", "--as-of", "2021-06-19"])
+        .assert()
+        .code(0);
+}
