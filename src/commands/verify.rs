@@ -12,6 +12,7 @@ use crate::args::{DataArgs, InputFormat, parse_date};
 use crate::batch::{self, Row, RowError};
 use crate::commands::decide;
 use crate::data::{self, Dataset, Incidents};
+use crate::escape;
 use crate::exit::Exit;
 use crate::render::Format;
 use crate::report::{CheckReport, Report};
@@ -166,16 +167,13 @@ pub fn run(args: &VerifyArgs, today: NaiveDate, out: &mut dyn Write) -> Result<O
                     .collect::<Vec<_>>()
                     .join(" ");
                 let under = period.map(|p| format!(" [{p}]")).unwrap_or_default();
-                writeln!(
-                    out,
-                    "FAIL line {line}: {what}: {}{under}",
-                    mismatches.join("; ")
-                )
+                let text = format!("{what}: {}{under}", mismatches.join("; "));
+                writeln!(out, "FAIL line {line}: {}", escape::text(&text))
             }
             Err(e) => {
                 failed += 1;
                 invalid += 1;
-                writeln!(out, "ERROR line {}: {}", e.line, e.message)
+                writeln!(out, "ERROR line {}: {}", e.line, escape::text(&e.message))
             }
         };
         match written {

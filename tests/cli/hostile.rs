@@ -415,3 +415,17 @@ fn an_empty_data_dir_variable_is_unset() {
         .assert()
         .code(0);
 }
+
+/// `verify` repeats a row's values: one line per row, nothing raw.
+#[test]
+fn verify_lines_are_escaped() {
+    let out = cmd()
+        .args(["verify", "-", "--as-of", "2021-06-19"])
+        .write_stdin("tier,product,version,expect\ngold,sql-server,\"2019\n::error::x\",eligible\ngold,\"sql\u{1b}[2J\",,eligible\n")
+        .output()
+        .expect("runs");
+    let stdout = String::from_utf8(out.stdout).expect("UTF-8");
+    assert_eq!(stdout.lines().count(), 3, "{stdout}");
+    assert!(!stdout.chars().any(is_unsafe), "{stdout:?}");
+    assert!(stdout.lines().all(|l| !l.starts_with("::")));
+}
