@@ -212,6 +212,8 @@ pub struct CheckReport {
     pub version: Option<String>,
     /// Whether the version was assumed (no `--version` given).
     pub version_assumed: bool,
+    /// The named competency given (`security`), or null when none was.
+    pub competency: Option<String>,
     /// Competency class decided on, or null when not given (or not relevant).
     pub competency_class: Option<String>,
     /// Support type id.
@@ -776,6 +778,10 @@ impl CheckReport {
             product: product.id.clone(),
             version: decision.version.map(|v| v.version.clone()),
             version_assumed: decision.version_assumed,
+            competency: match request.competency {
+                crate::data::CompetencyChoice::Named { id, .. } => Some(id.to_owned()),
+                _ => None,
+            },
             competency_class,
             support_type: decision.support_type.id.clone(),
             incidents: decision.incidents,

@@ -140,6 +140,8 @@ pub enum CompetencyChoice<'a> {
     Class(&'a CompetencyClass),
     /// A named competency, with its class.
     Named {
+        /// The competency's id.
+        id: &'a str,
         /// The competency's display name.
         name: &'a str,
         /// Its class.
@@ -553,6 +555,7 @@ impl Dataset {
                 None => ent.competency_classes.get(i).map(CompetencyChoice::Class),
                 Some(c) => ent.competencies.get(c).and_then(|c| {
                     Some(CompetencyChoice::Named {
+                        id: c.id.as_str(),
                         name: c.name.as_str(),
                         class: ent.competency_class(&c.class)?,
                     })

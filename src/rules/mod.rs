@@ -241,6 +241,10 @@ pub fn evaluate<'a>(query: &Query<'a>, data: &'a Dataset) -> Decision<'a> {
             tier: tier_name,
             support_type: support_type_name,
             grant: grant.clone(),
+            competency: match query.competency {
+                CompetencyChoice::Named { name, .. } => Some(name),
+                _ => None,
+            },
         }));
         let figures = ent
             .cells(&query.tier.id, &support_type.id, as_of)

@@ -186,6 +186,8 @@ pub struct EntitlementRule<'a> {
     pub support_type: &'a str,
     /// What the matrix grants.
     pub grant: Grant<'a>,
+    /// The named competency given, when one was (`Security`).
+    pub competency: Option<&'a str>,
 }
 
 impl Rule for EntitlementRule<'_> {
@@ -218,10 +220,17 @@ impl Rule for EntitlementRule<'_> {
                 tier,
                 support_type,
                 grant: Grant::Single(g),
+                competency,
             } => {
-                let with = match g.class {
-                    ANY_CLASS => String::new(),
-                    _ => format!(" with a {}", g.class_name),
+                let article = if g.class_name.starts_with(['a', 'e', 'i', 'o', 'u']) {
+                    "an"
+                } else {
+                    "a"
+                };
+                let with = match (g.class, competency) {
+                    (ANY_CLASS, _) => String::new(),
+                    (_, Some(name)) => format!(" with {name}, {article} {},", g.class_name),
+                    (_, None) => format!(" with {article} {}", g.class_name),
                 };
                 match g.pack {
                     Some(pack) if g.incidents.is_entitled() => write!(
@@ -239,6 +248,7 @@ impl Rule for EntitlementRule<'_> {
                 tier,
                 support_type,
                 grant: Grant::ByClass(all),
+                ..
             } => {
                 let parts: Vec<String> = all
                     .iter()
@@ -438,6 +448,10 @@ pub struct RecencyRule<'a> {
     pub current: Option<&'a str>,
     /// The previous version (N-1).
     pub previous: Option<&'a str>,
+    /// Of N and N-1, those that qualify on the day (in mainstream support).
+    pub qualifying: Vec<&'a str>,
+    /// The day the answer is for.
+    pub as_of: NaiveDate,
 }
 
 impl Rule for RecencyRule<'_> {
@@ -496,12 +510,22 @@ impl Rule for RecencyRule<'_> {
                 position: Position::Older,
                 current,
                 previous,
-            } => write!(
-                f,
-                "{version} is older than N-1: only the current version ({}) and the previous one ({}) qualify",
-                current.unwrap_or("none"),
-                previous.unwrap_or("none")
-            ),
+                qualifying,
+                as_of,
+            } => {
+                write!(
+                    f,
+                    "{version} is older than N-1 (N is {}, N-1 is {}); ",
+                    current.unwrap_or("none"),
+                    previous.unwrap_or("none")
+                )?;
+                // Say what does qualify: N-1 (or N) out of mainstream support does not.
+                match qualifying.as_slice() {
+                    [] => write!(f, "on {as_of} no version qualifies"),
+                    [one] => write!(f, "on {as_of} only {one} qualifies"),
+                    all => write!(f, "on {as_of} {} qualify", all.join(" and ")),
+                }
+            }
         }
     }
 }

@@ -86,11 +86,19 @@ pub(super) fn check_version<'a>(
         } else {
             Position::Older
         };
+        let in_mainstream = |r: &&Release| r.mainstream_end.is_none_or(|end| as_of <= end);
         reasons.push(Reason::Recency(RecencyRule {
             version: &v.version,
             position,
             current: main.current.map(|r| r.version.as_str()),
             previous: main.previous.map(|r| r.version.as_str()),
+            qualifying: [main.current, main.previous]
+                .into_iter()
+                .flatten()
+                .filter(in_mainstream)
+                .map(|r| r.version.as_str())
+                .collect(),
+            as_of,
         }));
         // N stops qualifying at the second later release, N-1 at the first (day before each).
         let later_needed = match position {

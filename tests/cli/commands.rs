@@ -163,6 +163,7 @@ fn check_json_unlimited() {
         "json",
     ]));
     assert_eq!(v["incidents"], "unlimited");
+    assert_eq!(v["competency"], "cloud-platform");
     assert_eq!(v["competency_class"], "cloud");
     assert_eq!(v["channel"]["id"], "azure-portal");
 }

@@ -369,3 +369,49 @@ fn dataset_is_send_and_sync() {
     fn assert_send_sync<T: Send + Sync>() {}
     assert_send_sync::<Dataset>();
 }
+
+/// Issue 14: the N-1 reason says what does qualify on the day; N-1 out of mainstream support
+/// does not (Exchange 2019 on 2026-12-01).
+#[test]
+fn n_minus_2_reason_names_what_qualifies() {
+    let data = embedded();
+    let d = decide(
+        &data,
+        "solutions-partner",
+        "exchange-server",
+        Some("2016"),
+        None,
+        "2026-12-01",
+    );
+    let recency = d
+        .reasons
+        .iter()
+        .find(|r| r.rule() == "n-minus-1")
+        .expect("n-minus-1 reason");
+    assert_eq!(
+        recency.to_string(),
+        "2016 is older than N-1 (N is Subscription Edition, N-1 is 2019); on 2026-12-01 only Subscription Edition qualifies"
+    );
+}
+
+/// Issue 14: the entitlement reason names the competency given and its class, in English.
+#[test]
+fn entitlement_names_the_competency_and_its_class() {
+    let data = embedded();
+    let entitlement = |competency: &str| {
+        let d = decide(&data, "silver", "azure", None, Some(competency), SEED);
+        d.reasons
+            .iter()
+            .find(|r| r.rule() == "tier-entitlement")
+            .expect("entitlement reason")
+            .to_string()
+    };
+    assert_eq!(
+        entitlement("security"),
+        "Silver competency with Security, a cloud competency, includes Signature Cloud Support: unlimited incidents"
+    );
+    assert_eq!(
+        entitlement("other"),
+        "Silver competency with an other competency includes Signature Cloud Support: 5 incidents (Signature 5-pack)"
+    );
+}
