@@ -45,6 +45,17 @@ pub struct CheckArgs {
     /// In a batch, exit 0 even when some request is not eligible (errors still exit 2)
     #[arg(long, requires = "batch", help_heading = "Batch")]
     pub no_fail: bool,
+    /// With --format github, which rows get an annotation: problems (not eligible, invalid,
+    /// soon to expire) or all (a notice for each eligible row too)
+    #[arg(
+        long,
+        value_enum,
+        value_name = "WHICH",
+        default_value_t = Annotate::Problems,
+        requires = "batch",
+        help_heading = "Batch"
+    )]
+    pub annotate: Annotate,
     /// In a batch, accept an input with no requests (otherwise exit 2: a CI gate must not pass
     /// on an empty file)
     #[arg(long, requires = "batch", help_heading = "Batch")]
@@ -62,6 +73,15 @@ pub struct CheckArgs {
     pub data: DataArgs,
 }
 
+/// Which batch rows get a GitHub annotation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Annotate {
+    /// Not eligible, invalid and soon-to-expire rows
+    Problems,
+    /// Every row: a notice for each eligible one too
+    All,
+}
+
 /// How a batch runs and reports.
 #[derive(Debug, Clone)]
 pub struct BatchOptions {
@@ -77,6 +97,8 @@ pub struct BatchOptions {
     pub default_as_of: NaiveDate,
     /// Accept an input with no requests.
     pub allow_empty: bool,
+    /// Annotate eligible rows too (GitHub).
+    pub notices: bool,
 }
 
 /// Loads the data once and decides the request, or streams the batch to `out`.
@@ -95,6 +117,7 @@ pub fn run(
             warn_days: args.warn_days,
             default_as_of: as_of,
             allow_empty: args.allow_empty,
+            notices: args.annotate == Annotate::All,
         };
         return run_batch(&data, path, &options, out);
     }
@@ -120,7 +143,7 @@ fn run_batch(
 ) -> Result<Outcome, AppError> {
     let rows = batch::rows(path, options.input_format, batch::open(path)?)?;
     let shown = path.display().to_string();
-    let mut writer = Writer::new(options.format, &shown, out)?;
+    let mut writer = Writer::new(options.format, options.notices, &shown, out)?;
     let mut counts = Counts::default();
     let mut stale = Vec::new();
     for row in rows {

@@ -65,6 +65,8 @@ pub(crate) enum Writer<'o> {
     Github {
         out: &'o mut dyn Write,
         file: String,
+        /// Whether eligible rows get a `::notice` (`--annotate all`).
+        notices: bool,
     },
     /// JUnit needs the counts in its opening tag: test cases go to a temporary file first.
     Junit {
@@ -80,6 +82,7 @@ const EXTRA_COLUMNS: [&str; 3] = ["line", "warning", "error"];
 impl<'o> Writer<'o> {
     pub(crate) fn new(
         format: CheckFormat,
+        notices: bool,
         file: &str,
         out: &'o mut dyn Write,
     ) -> Result<Self, AppError> {
@@ -103,6 +106,7 @@ impl<'o> Writer<'o> {
             CheckFormat::Github => Writer::Github {
                 out,
                 file: file.to_owned(),
+                notices,
             },
             CheckFormat::Junit => {
                 let (file_handle, path) = tempfile::NamedTempFile::new()
@@ -166,11 +170,13 @@ impl<'o> Writer<'o> {
                     ]);
                 w.write_record(record.map(bytes)).map_err(io::Error::other)
             }
-            Writer::Github { out, file } => {
+            Writer::Github { out, file, notices } => {
                 let version = l.version.map(|(v, _)| format!(" {v}")).unwrap_or_default();
                 let title = format!("{} {}{version}", l.tier.0, l.product.0);
                 let (level, message) = match (l.eligible, warning) {
                     (true, Some(w)) => ("warning", format!("eligible, but {w}")),
+                    // A notice per eligible row floods a job's annotations: only when asked.
+                    (true, None) if !*notices => return Ok(()),
                     (true, None) => ("notice", l.to_string()),
                     (false, _) => ("error", l.to_string()),
                 };
@@ -243,7 +249,7 @@ impl<'o> Writer<'o> {
                 record.push(escape::csv(&e.message).into_owned());
                 w.write_record(&record).map_err(io::Error::other)
             }
-            Writer::Github { out, file } => writeln!(
+            Writer::Github { out, file, .. } => writeln!(
                 out,
                 "::error file={},line={line},title=invalid request::{}",
                 gh_property(file),

@@ -127,10 +127,23 @@ fn mixed_batch_as_csv() {
 }
 
 /// GitHub annotations: errors for not eligible and invalid rows, a warning for soon-to-expire,
-/// notices for the rest, each pointing at the file and line.
+/// and with `--annotate all` notices for the rest, each pointing at the file and line.
 #[test]
 fn mixed_batch_as_github_annotations() {
-    let out = batch("github").code(2).get_output().stdout.clone();
+    // By default, problems only: no notice for the eligible rows.
+    let problems = batch("github").code(2).get_output().stdout.clone();
+    let problems = lines(&problems);
+    assert_eq!(problems.len(), 5, "{problems:?}");
+    assert!(problems.iter().all(|l| !l.starts_with("::notice")));
+    let out = cmd()
+        .args(["check", "--batch"])
+        .arg(fixture("batch/mixed.csv"))
+        .args(["--format", "github", "--annotate", "all"])
+        .assert()
+        .code(2)
+        .get_output()
+        .stdout
+        .clone();
     let lines = lines(&out);
     let level = |l: &String| l.split(' ').next().unwrap_or_default().to_owned();
     let levels: Vec<String> = lines.iter().map(level).collect();

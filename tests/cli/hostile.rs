@@ -64,7 +64,8 @@ fn is_unsafe(c: char) -> bool {
 
 /// Runs a batch in one format and checks its output with a parser of that format.
 fn check_format(data: &Path, batch: &Path, rows: usize, format: &str) {
-    let out = cmd()
+    let mut command = cmd();
+    command
         .env("MPN_SUPPORT_DATA_DIR", data)
         .args([
             "check",
@@ -74,9 +75,12 @@ fn check_format(data: &Path, batch: &Path, rows: usize, format: &str) {
             format,
             "--batch",
         ])
-        .arg(batch)
-        .output()
-        .expect("runs");
+        .arg(batch);
+    // Every row annotated, so that each row's record can be counted.
+    if format == "github" {
+        command.args(["--annotate", "all"]);
+    }
+    let out = command.output().expect("runs");
     assert!(
         matches!(out.status.code(), Some(0..=2)),
         "{format}: {:?}",
