@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use clap::Args;
-use clap::builder::BoolishValueParser;
+use clap::builder::{PossibleValuesParser, TypedValueParser as _};
 
 use crate::data::DataPaths;
 
@@ -52,10 +52,10 @@ pub struct RequestArgs {
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub as_of: Option<NaiveDate>,
     /// Whether the technical benefits are activated [default: assumed yes]
-    #[arg(long, value_name = "yes|no", value_parser = BoolishValueParser::new(), help_heading = "Account and contract (not assumed unless given)")]
+    #[arg(long, value_name = "yes|no", value_parser = yes_no(), ignore_case = true, hide_possible_values = true, help_heading = "Account and contract (not assumed unless given)")]
     pub activated: Option<bool>,
     /// Whether the Access ID and Contract ID are already linked to this account
-    #[arg(long, value_name = "yes|no", value_parser = BoolishValueParser::new(), help_heading = "Account and contract (not assumed unless given)")]
+    #[arg(long, value_name = "yes|no", value_parser = yes_no(), ignore_case = true, hide_possible_values = true, help_heading = "Account and contract (not assumed unless given)")]
     pub ids_associated: Option<bool>,
     /// Incidents left on the contract (as Support for Business shows at step 2)
     #[arg(
@@ -116,6 +116,12 @@ pub enum InputFormat {
     Csv,
     /// JSON Lines: one object per line (a JSON array is read too)
     Jsonl,
+}
+
+/// `yes` or `no` (also `true` or `false`, any case), shown in help as `yes|no`.
+fn yes_no() -> impl clap::builder::TypedValueParser<Value = bool> {
+    PossibleValuesParser::new(["yes", "no", "true", "false"])
+        .map(|answer| matches!(answer.to_ascii_lowercase().as_str(), "yes" | "true"))
 }
 
 /// Parses `--data-dir`, taking an empty value (from an empty environment variable) as none.

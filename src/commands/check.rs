@@ -21,7 +21,9 @@ use crate::{AppError, Outcome};
 #[derive(Debug, Clone, Args)]
 #[command(
     mut_arg("tier", |a| a.required_unless_present("batch")),
-    mut_arg("product", |a| a.required_unless_present("batch"))
+    mut_arg("product", |a| a.required_unless_present("batch")),
+    override_usage = "mpn-support check --tier <TIER> --product <PRODUCT> [OPTIONS]\n       \
+                      mpn-support check --batch <FILE> [OPTIONS]"
 )]
 pub struct CheckArgs {
     /// The request

@@ -577,3 +577,34 @@ fn explain_tells_the_rules() {
         .code(2)
         .stderr(contains("--tier"));
 }
+
+/// Issue 14: `--activated` and `--ids-associated` take yes or no (true or false too, any case),
+/// and their help shows one spelling, not `[possible values: true, false]`.
+#[test]
+fn yes_no_flags_agree_with_their_help() {
+    for (answer, activated) in [
+        ("yes", true),
+        ("YES", true),
+        ("true", true),
+        ("NO", false),
+        ("False", false),
+    ] {
+        cmd()
+            .args([
+                "check",
+                "-t",
+                "gold",
+                "-p",
+                "azure",
+                "--as-of",
+                "2021-06-19",
+            ])
+            .args(["--activated", answer])
+            .assert()
+            .code(if activated { 0 } else { 1 });
+    }
+    let help = cmd().args(["check", "--help"]).output().expect("runs");
+    let help = String::from_utf8(help.stdout).expect("UTF-8");
+    assert!(help.contains("--activated <yes|no>"));
+    assert!(!help.contains("[possible values: true, false]"), "{help}");
+}

@@ -509,3 +509,12 @@ fn closed_stdout_is_not_an_error() {
     assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"));
     assert_ne!(out.status.code(), Some(101));
 }
+
+/// Issue 14: `check`'s usage line says what is required: a tier and a product, or a batch.
+#[test]
+fn check_usage_names_what_is_required() {
+    let help = stdout_of(cmd().args(["check", "--help"]));
+    assert!(help.contains(
+        "Usage: mpn-support check --tier <TIER> --product <PRODUCT> [OPTIONS]\n       mpn-support check --batch <FILE> [OPTIONS]"
+    ), "{help}");
+}
