@@ -220,6 +220,8 @@ pub struct CheckReport {
     pub support_type: String,
     /// Incidents when eligible (integer or "unlimited"), else null.
     pub incidents: Option<Incidents>,
+    /// Whether `incidents` is "unlimited" (for consumers that want one type per field).
+    pub incidents_unlimited: bool,
     /// Incidents per competency class, when the class matters and was not given.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub incidents_by_competency_class: Option<BTreeMap<String, Incidents>>,
@@ -785,6 +787,7 @@ impl CheckReport {
             competency_class,
             support_type: decision.support_type.id.clone(),
             incidents: decision.incidents,
+            incidents_unlimited: decision.incidents == Some(Incidents::Unlimited),
             incidents_by_competency_class: by_class,
             pack: pack.filter(|_| decision.verdict == Verdict::Eligible),
             channel: decision.channel.map(|c| ChannelOut {

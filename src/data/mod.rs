@@ -492,7 +492,7 @@ impl Dataset {
             let age = (as_of - generated).num_days();
             (age > STALE_AFTER_DAYS).then(|| {
                 format!(
-                    "the {what} was generated on {generated}, {age} days before {as_of}: the answer may be stale (newer data: see `mpn-support lifecycle import`)"
+                    "the {what} was generated on {generated}, {age} days before {as_of}: the answer may be stale (newer data comes with a newer release of mpn-support, or give your own file with --lifecycle or --entitlements)"
                 )
             })
         })

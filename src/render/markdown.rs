@@ -40,13 +40,13 @@ pub fn render(report: &Report) -> String {
                     );
                 }
             }
-            if !r.notes.is_empty() {
+            if r.eligible && !r.notes.is_empty() {
                 out.push_str("\n**Notes**\n\n");
                 for n in &r.notes {
                     let _ = writeln!(out, "- {}", escape(&n.text));
                 }
             }
-            if !r.assumptions.is_empty() {
+            if r.eligible && !r.assumptions.is_empty() {
                 let assumed: Vec<&str> = r.assumptions.iter().map(|a| a.assumed.as_str()).collect();
                 let _ = writeln!(
                     out,

@@ -162,13 +162,15 @@ fn render_check(r: &CheckReport, style: Style) -> String {
             );
         }
     }
-    if !r.notes.is_empty() {
+    // A "no" shows why and what to do instead; the notes and assumptions of a "yes" are in the
+    // JSON form.
+    if r.eligible && !r.notes.is_empty() {
         out.push_str("\nNotes\n");
         for n in &r.notes {
             let _ = writeln!(out, "  - {}", escape::text(&n.text));
         }
     }
-    if !r.assumptions.is_empty() {
+    if r.eligible && !r.assumptions.is_empty() {
         let assumed: Vec<&str> = r.assumptions.iter().map(|a| a.assumed.as_str()).collect();
         let _ = writeln!(
             out,

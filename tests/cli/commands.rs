@@ -518,3 +518,46 @@ fn check_usage_names_what_is_required() {
         "Usage: mpn-support check --tier <TIER> --product <PRODUCT> [OPTIONS]\n       mpn-support check --batch <FILE> [OPTIONS]"
     ), "{help}");
 }
+
+/// Issue 14: a "no" shows why and what to do instead, not the notes and assumptions that only
+/// matter for a "yes"; JSON keeps them. `incidents_unlimited` says what `incidents` holds.
+#[test]
+fn a_no_answer_shows_what_helps() {
+    let args = [
+        "check",
+        "-t",
+        "spd",
+        "-p",
+        "sql-server",
+        "--version",
+        "2019",
+        "--as-of",
+        "2026-12-02",
+    ];
+    let text = stdout_of(cmd().args(args));
+    assert!(text.starts_with("NOT ELIGIBLE"));
+    assert!(text.contains("Alternatives") && text.contains("Pay Per Incident"));
+    assert!(
+        !text.contains("Notes") && !text.contains("Assumed (not stated)"),
+        "{text}"
+    );
+    let v = json_of(cmd().args(args).args(["-f", "json"]));
+    assert!(!v["notes"].as_array().expect("notes").is_empty());
+    assert!(!v["assumptions"].as_array().expect("assumptions").is_empty());
+    assert_eq!(v["incidents_unlimited"], false);
+    let v = json_of(cmd().args([
+        "check",
+        "-t",
+        "gold",
+        "-p",
+        "azure",
+        "-c",
+        "cloud",
+        "--as-of",
+        "2021-06-19",
+        "-f",
+        "json",
+    ]));
+    assert_eq!(v["incidents"], "unlimited");
+    assert_eq!(v["incidents_unlimited"], true);
+}
