@@ -783,7 +783,10 @@ fn stale_data_warns() {
         .args(["products", "--as-of", "2027-06-01"])
         .assert()
         .code(0)
-        .stderr(contains("the answer may be stale"));
+        .stderr(contains("the answer may be stale"))
+        // Issue 14: advice that works where the user is, not `lifecycle import` (source trees only).
+        .stderr(contains("newer data comes with a newer release of mpn-support"))
+        .stderr(contains("lifecycle import").not());
     cmd()
         .args([
             "check",
