@@ -785,7 +785,9 @@ fn stale_data_warns() {
         .code(0)
         .stderr(contains("the answer may be stale"))
         // Issue 14: advice that works where the user is, not `lifecycle import` (source trees only).
-        .stderr(contains("newer data comes with a newer release of mpn-support"))
+        .stderr(contains(
+            "newer data comes with a newer release of mpn-support",
+        ))
         .stderr(contains("lifecycle import").not());
     cmd()
         .args([

@@ -433,3 +433,35 @@ fn verify_lines_are_escaped() {
     assert!(!stdout.chars().any(is_unsafe), "{stdout:?}");
     assert!(stdout.lines().all(|l| !l.starts_with("::")));
 }
+
+/// Issue 16, defect 12: when the JUnit report's temporary file cannot be made or written (a
+/// full disk, a missing TMPDIR), the error names that file, not standard output.
+#[test]
+fn a_failing_junit_temporary_file_is_named() {
+    let (code, _, stderr) = {
+        let out = cmd()
+            .env("TMPDIR", "/nonexistent/mpn-support-test")
+            .args([
+                "check",
+                "--as-of",
+                "2021-06-19",
+                "--batch",
+                "-",
+                "--format",
+                "junit",
+            ])
+            .write_stdin("tier,product\ngold,sql\n")
+            .output()
+            .expect("runs");
+        (
+            out.status.code(),
+            out.stdout,
+            String::from_utf8(out.stderr).expect("UTF-8"),
+        )
+    };
+    assert_eq!(code, Some(2));
+    assert!(
+        stderr.starts_with("error: cannot write `the temporary file of the JUnit report`: "),
+        "{stderr}"
+    );
+}
