@@ -124,6 +124,14 @@ fn yes_no() -> impl clap::builder::TypedValueParser<Value = bool> {
         .map(|answer| matches!(answer.to_ascii_lowercase().as_str(), "yes" | "true"))
 }
 
+/// Parses a number of days: `90` or `90d`.
+pub fn parse_days(text: &str) -> Result<u32, String> {
+    text.strip_suffix('d')
+        .unwrap_or(text)
+        .parse()
+        .map_err(|_| format!("`{text}` is not a number of days (for example 90 or 90d)"))
+}
+
 /// Parses `--data-dir`, taking an empty value (from an empty environment variable) as none.
 fn parse_dir(text: &str) -> Result<PathBuf, String> {
     Ok(PathBuf::from(text))

@@ -586,6 +586,18 @@ impl fmt::Display for CheckLine<'_> {
 }
 
 impl<'a> CheckLine<'a> {
+    /// For an eligible answer with a known end, the days from its date to its last day.
+    pub fn days_left(&self) -> Option<i64> {
+        let until = self.eligible_until.filter(|_| self.eligible)?;
+        Some((until - self.as_of).num_days())
+    }
+
+    /// Whether the answer fails a `--fail-within DAYS` gate: not eligible, or eligible for no
+    /// more than DAYS after its date.
+    pub fn fails_within(&self, days: u32) -> bool {
+        !self.eligible || self.days_left().is_some_and(|left| left <= i64::from(days))
+    }
+
     /// The line of a decision, without building a report.
     pub fn from_decision(d: &Decision<'a>) -> Self {
         let (tier, product, as_of) = (d.request.tier, d.request.product, d.request.as_of);

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use clap::Args;
 
-use crate::args::{DataArgs, InputFormat, RequestArgs};
+use crate::args::{DataArgs, InputFormat, RequestArgs, parse_days};
 use crate::batch::{self, RowError};
 use crate::commands::decide;
 use crate::data::{self, Dataset};
@@ -62,6 +62,10 @@ pub struct CheckArgs {
     /// on an empty file)
     #[arg(long, requires = "batch", help_heading = "Batch")]
     pub allow_empty: bool,
+    /// Exit 1 when a request is not eligible or stops qualifying within DAYS of its date
+    /// (90 or 90d): the CI gate "fail if anything expires within 90 days"
+    #[arg(long, value_name = "DAYS", value_parser = parse_days)]
+    pub fail_within: Option<u32>,
     /// In a batch, warn about eligible requests that stop qualifying within this many days
     #[arg(
         long,
@@ -101,6 +105,8 @@ pub struct BatchOptions {
     pub allow_empty: bool,
     /// Annotate eligible rows too (GitHub).
     pub notices: bool,
+    /// Fail rows that stop qualifying within this many days.
+    pub fail_within: Option<u32>,
 }
 
 /// Loads the data once and decides the request, or streams the batch to `out`.
@@ -120,6 +126,7 @@ pub fn run(
             default_as_of: as_of,
             allow_empty: args.allow_empty,
             notices: args.annotate == Annotate::All,
+            fail_within: args.fail_within,
         };
         return run_batch(&data, path, &options, out);
     }
@@ -131,8 +138,17 @@ pub fn run(
             format: args.format,
         })?;
     let report = decide(&data, &request)?;
-    let exit = Exit::answer(report.eligible);
-    let warnings = report.warnings.clone();
+    let mut warnings = report.warnings.clone();
+    let line = report.line();
+    let expiring = args
+        .fail_within
+        .filter(|days| report.eligible && line.fails_within(*days));
+    if let (Some(days), Some(until)) = (expiring, report.eligible_until) {
+        warnings.push(format!(
+            "qualifies only until {until}, within the {days} days of --fail-within: exit 1"
+        ));
+    }
+    let exit = Exit::answer(report.eligible && expiring.is_none());
     Ok(Outcome::new(Report::Check(Box::new(report)), format, exit).with_warnings(warnings))
 }
 
@@ -172,7 +188,13 @@ fn run_batch(
                     report.warnings.extend(warnings.iter().cloned());
                     report
                 });
-                let warning = expiry_warning(&summary, options.warn_days);
+                // A row the gate fails is always flagged, whatever --warn-days says.
+                let warn_days = options.warn_days.max(options.fail_within.unwrap_or(0));
+                let warning = expiry_warning(&summary, warn_days);
+                let expiring = options
+                    .fail_within
+                    .is_some_and(|days| summary.eligible && summary.fails_within(days));
+                counts.expiring += usize::from(expiring);
                 if summary.eligible {
                     counts.eligible += 1;
                 } else {
@@ -217,7 +239,7 @@ fn run_batch(
 fn batch_outcome(counts: Counts, options: &BatchOptions, stale: Vec<String>) -> Outcome {
     let exit = if counts.invalid > 0 {
         Exit::Error
-    } else if counts.not_eligible > 0 && !options.no_fail {
+    } else if (counts.not_eligible > 0 || counts.expiring > 0) && !options.no_fail {
         Exit::NotEligible
     } else {
         Exit::Success
@@ -228,8 +250,14 @@ fn batch_outcome(counts: Counts, options: &BatchOptions, stale: Vec<String>) -> 
         exit,
         warnings: stale,
         summary: Some(format!(
-            "{} eligible, {} not eligible, {} invalid",
-            counts.eligible, counts.not_eligible, counts.invalid
+            "{} eligible, {} not eligible, {} invalid{}",
+            counts.eligible,
+            counts.not_eligible,
+            counts.invalid,
+            options
+                .fail_within
+                .map(|days| format!(", {} stop qualifying within {days} days", counts.expiring))
+                .unwrap_or_default()
         )),
     }
 }

@@ -31,6 +31,9 @@ pub struct VerifyArgs {
     /// As-of date for rows without one, YYYY-MM-DD [default: today]
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub as_of: Option<NaiveDate>,
+    /// Fail a row expected eligible that stops qualifying within DAYS of its date (90 or 90d)
+    #[arg(long, value_name = "DAYS", value_parser = crate::args::parse_days)]
+    pub fail_within: Option<u32>,
     /// Accept a file with no expectations (otherwise exit 2)
     #[arg(long)]
     pub allow_empty: bool,
@@ -135,14 +138,26 @@ fn check_row(
     line: usize,
     row: &Row,
     as_of: NaiveDate,
+    fail_within: Option<u32>,
 ) -> Result<(Vec<String>, Option<String>), RowError> {
     let fail = |message: String| RowError { line, message };
     let expectation = Expectation::from_row(row).map_err(fail)?;
     let request = row.request(as_of).map_err(fail)?;
     let report =
         decide(data, &request).map_err(|e| fail(e.to_string().replace("\nerror: ", "; ")))?;
-    let period = report.line().period.map(|p| p.to_string());
-    Ok((expectation.mismatches(&report), period))
+    let summary = report.line();
+    let period = summary.period.map(|p| p.to_string());
+    let mut mismatches = expectation.mismatches(&report);
+    if let (Some(days), Some(until)) = (fail_within, report.eligible_until)
+        && expectation.eligible
+        && report.eligible
+        && summary.fails_within(days)
+    {
+        mismatches.push(format!(
+            "qualifies only until {until}, within the {days} days of --fail-within"
+        ));
+    }
+    Ok((mismatches, period))
 }
 
 /// Checks every expectation, printing mismatches as they are found.
@@ -152,8 +167,9 @@ pub fn run(args: &VerifyArgs, today: NaiveDate, out: &mut dyn Write) -> Result<O
     let rows = batch::rows(&args.file, args.input_format, batch::open(&args.file)?)?;
     let (mut passed, mut failed, mut invalid) = (0usize, 0usize, 0usize);
     for row in rows {
-        let result =
-            row.and_then(|(line, row)| check_row(&data, line, &row, as_of).map(|m| (line, row, m)));
+        let result = row.and_then(|(line, row)| {
+            check_row(&data, line, &row, as_of, args.fail_within).map(|m| (line, row, m))
+        });
         let written = match result {
             Ok((_, _, (mismatches, _))) if mismatches.is_empty() => {
                 passed += 1;

@@ -24,12 +24,14 @@ pub struct Counts {
     pub invalid: usize,
     /// Eligible requests close to losing eligibility.
     pub warnings: usize,
+    /// Eligible requests that stop qualifying within `--fail-within`.
+    pub expiring: usize,
 }
 
 /// The warning for an eligible answer that stops qualifying within `days` of its date.
 pub fn expiry_warning(line: &CheckLine<'_>, days: u32) -> Option<String> {
-    let until = line.eligible_until.filter(|_| line.eligible)?;
-    let left = (until - line.as_of).num_days();
+    let until = line.eligible_until?;
+    let left = line.days_left()?;
     (left <= i64::from(days)).then(|| {
         format!(
             "qualifies only until {until}, {left} day{} after {}",

@@ -373,3 +373,80 @@ fn verify_reports_mismatches() {
         .code(1)
         .stdout(contains("0 passed, 1 failed"));
 }
+
+/// Issue 14: `--fail-within DAYS` (90 or 90d) fails a check, a batch and `verify` when a
+/// request is not eligible or stops qualifying within DAYS of its date.
+#[test]
+fn fail_within_gates_on_the_days_left() {
+    // Windows Server 2022 on 2026-06-01 qualifies until 2026-10-13: 134 days.
+    let single = [
+        "check",
+        "-t",
+        "spd",
+        "-p",
+        "windows-server",
+        "--version",
+        "2022",
+        "--as-of",
+        "2026-06-01",
+    ];
+    cmd()
+        .args(single)
+        .args(["--fail-within", "133d"])
+        .assert()
+        .code(0);
+    cmd()
+        .args(single)
+        .args(["--fail-within", "134"])
+        .assert()
+        .code(1)
+        .stderr(contains("within the 134 days of --fail-within"));
+    let input = "tier,product,version\nspd,windows-server,2022\nspd,sql-server,2022\n";
+    cmd()
+        .args([
+            "check",
+            "--batch",
+            "-",
+            "--as-of",
+            "2026-06-01",
+            "--fail-within",
+            "200",
+        ])
+        .write_stdin(input)
+        .assert()
+        .code(1)
+        .stderr("2 eligible, 0 not eligible, 0 invalid, 1 stop qualifying within 200 days\n");
+    cmd()
+        .args([
+            "check",
+            "--batch",
+            "-",
+            "--as-of",
+            "2026-06-01",
+            "--fail-within",
+            "90d",
+        ])
+        .write_stdin(input)
+        .assert()
+        .code(0);
+    cmd()
+        .args([
+            "verify",
+            "-",
+            "--as-of",
+            "2026-06-01",
+            "--fail-within",
+            "200",
+        ])
+        .write_stdin("tier,product,version,expect\nspd,windows-server,2022,eligible\n")
+        .assert()
+        .code(1)
+        .stdout(contains(
+            "qualifies only until 2026-10-13, within the 200 days of --fail-within",
+        ));
+    cmd()
+        .args(["check", "-t", "spd", "-p", "sql", "--fail-within", "soon"])
+        .assert()
+        .code(2)
+        .stderr(contains("`soon` is not a number of days"));
+}
