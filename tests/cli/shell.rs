@@ -74,3 +74,27 @@ fn colour_choice() {
         assert_eq!(text.contains('\u{1b}'), coloured, "{case}");
     }
 }
+
+/// Issue 14: `cargo install --git <url>` (the README's command) searches the repository for
+/// every package with binaries and fails when it finds two; it skips hidden folders and
+/// `target`. The only package it may find is mpn-support itself.
+#[test]
+fn cargo_install_finds_one_package() {
+    fn manifests(dir: &std::path::Path, found: &mut Vec<std::path::PathBuf>) {
+        for entry in std::fs::read_dir(dir).expect("readable").flatten() {
+            let path = entry.path();
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if path.is_dir() {
+                if !name.starts_with('.') && name != "target" {
+                    manifests(&path, found);
+                }
+            } else if name == "Cargo.toml" {
+                found.push(path);
+            }
+        }
+    }
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut found = Vec::new();
+    manifests(root, &mut found);
+    assert_eq!(found, [root.join("Cargo.toml")]);
+}
