@@ -10,6 +10,9 @@ use crate::render::Format;
 use crate::report::Report;
 use crate::{AppError, Outcome};
 
+/// The binary's name, as the scripts complete it.
+const BIN: &str = "mpn-support";
+
 /// Print a shell completion script (bash, zsh, fish, powershell, elvish)
 #[derive(Debug, Clone, Args)]
 pub struct CompletionsArgs {
@@ -80,7 +83,15 @@ fn text_outcome(bytes: Vec<u8>) -> Result<Outcome, AppError> {
 pub fn run(args: &CompletionsArgs, command: clap::Command) -> Result<Outcome, AppError> {
     let mut command = command_with_values(command)?;
     let mut out = Vec::new();
-    clap_complete::generate(args.shell, &mut command, "mpn-support", &mut out);
+    clap_complete::generate(args.shell, &mut command, BIN, &mut out);
+    if args.shell == clap_complete::Shell::Bash {
+        // clap_complete names the per-command cases of a hyphenated binary `mpn__subcmd__support`
+        // but computes `mpn__support` while completing, so no case matched: no option or value
+        // was ever offered. Its cases are renamed to what it computes.
+        let text = String::from_utf8_lossy(&out)
+            .replace(&BIN.replace('-', "__subcmd__"), &BIN.replace('-', "__"));
+        out = text.into_bytes();
+    }
     text_outcome(out)
 }
 

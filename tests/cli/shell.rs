@@ -98,3 +98,53 @@ fn cargo_install_finds_one_package() {
     manifests(root, &mut found);
     assert_eq!(found, [root.join("Cargo.toml")]);
 }
+
+/// Issue 14: bash completion offers options and values for real: the generated script is
+/// sourced in bash and its function called as bash would, for `check --tier `,
+/// `check --product sql` and `check --fo`. The values come from the data.
+#[test]
+fn bash_completes_options_and_values() {
+    let script = cmd().args(["completions", "bash"]).output().expect("runs");
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let path = dir.path().join("mpn-support.bash");
+    std::fs::write(&path, script.stdout).expect("write");
+    // (words typed, the word being completed, the word before it) -> candidates
+    let complete = |words: &[&str], cur: &str, prev: &str| {
+        let words = words
+            .iter()
+            .map(|w| format!("'{w}'"))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let program = format!(
+            "source '{}'; COMP_WORDS=({words} '{cur}'); COMP_CWORD=$((${{#COMP_WORDS[@]}} - 1)); \
+             _mpn__support mpn-support '{cur}' '{prev}'; printf '%s\\n' \"${{COMPREPLY[@]}}\"",
+            path.display()
+        );
+        let out = std::process::Command::new("bash")
+            .args(["--norc", "--noprofile", "-c", &program])
+            .output()
+            .expect("bash runs");
+        String::from_utf8(out.stdout)
+            .expect("UTF-8")
+            .lines()
+            .map(str::to_owned)
+            .collect::<Vec<_>>()
+    };
+    let tiers = complete(&["mpn-support", "check", "--tier"], "", "--tier");
+    assert_eq!(
+        tiers,
+        [
+            "action-pack",
+            "silver",
+            "gold",
+            "partner-launch",
+            "partner-success-core",
+            "partner-success-expanded",
+            "solutions-partner"
+        ]
+    );
+    let products = complete(&["mpn-support", "check", "--product"], "sql", "--product");
+    assert_eq!(products, ["sql-server"]);
+    let options = complete(&["mpn-support", "check"], "--fo", "check");
+    assert_eq!(options, ["--for-customer", "--format"]);
+}
