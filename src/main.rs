@@ -4,7 +4,7 @@ use std::io::{IsTerminal as _, Write as _};
 use std::process::ExitCode;
 
 use clap::Parser as _;
-use mpn_support::{cli::Cli, escape, exit::Exit, render::Style};
+use mpn_support::{cli::Cli, escape, exit::Exit, render, render::Style};
 
 fn main() -> ExitCode {
     // clap prints usage errors itself and exits 2.
@@ -16,11 +16,13 @@ fn main() -> ExitCode {
     let today = chrono::Local::now().date_naive();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
+    let terminal = std::io::stdout().is_terminal();
     let style = Style {
         color: cli.color.enabled(
-            std::io::stdout().is_terminal(),
+            terminal,
             std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
         ),
+        width: render::output_width(std::env::var("COLUMNS").ok().as_deref(), terminal),
     };
     let result = mpn_support::run(&cli, today, &mut out)
         .and_then(|outcome| Ok((outcome.render(style)?, outcome)));

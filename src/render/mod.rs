@@ -108,6 +108,21 @@ pub enum RenderError {
 pub struct Style {
     /// Whether to use ANSI colours (text format only).
     pub color: bool,
+    /// Columns a text table may take (`None`: the default, 120).
+    pub width: Option<u16>,
+}
+
+/// The columns text output may take: `COLUMNS` when set (as a shell exports it, or a test
+/// pins it), else the terminal's width when standard output is one, else none (the default).
+pub fn output_width(columns: Option<&str>, terminal: bool) -> Option<u16> {
+    columns
+        .and_then(|c| c.trim().parse::<u16>().ok())
+        .or_else(|| {
+            terminal
+                .then(|| comfy_table::Table::new().width())
+                .flatten()
+        })
+        .map(|w| w.max(table::MIN_WIDTH))
 }
 
 /// Renders a report in a format; the text ends with a newline.

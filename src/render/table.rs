@@ -20,8 +20,59 @@ const RESET: &str = "\x1b[0m";
 /// Width tables wrap at, whatever the terminal.
 const WIDTH: u16 = 120;
 
-/// Renders a report as text.
+/// The narrowest table drawn; a narrower terminal gets this width and wraps.
+pub(crate) const MIN_WIDTH: u16 = 40;
+
+/// Renders a report as text; with a width (a terminal, or `COLUMNS`), lines other than the
+/// tables' are wrapped to it as well.
 pub fn render(report: &Report, style: Style) -> String {
+    let text = render_unwrapped(report, style);
+    match style.width {
+        Some(width) => wrap_lines(&text, usize::from(width)),
+        None => text,
+    }
+}
+
+/// Wraps each line longer than `width` between words; a table line is left as it is, and a
+/// continued line is indented like its first (two more under a list item).
+fn wrap_lines(text: &str, width: usize) -> String {
+    let mut out = String::with_capacity(text.len() + 64);
+    for line in text.split_inclusive('\n') {
+        let (body, end) = line.strip_suffix('\n').map_or((line, ""), |b| (b, "\n"));
+        let table = body.starts_with(['╭', '│', '╞', '├', '╰']);
+        if table || body.chars().count() <= width {
+            out.push_str(line);
+            continue;
+        }
+        let lead = body.len() - body.trim_start().len();
+        let rest = &body[lead..];
+        let item = rest.starts_with("- ")
+            || rest
+                .split_once(". ")
+                .is_some_and(|(n, _)| n.chars().all(|c| c.is_ascii_digit()));
+        let indent = " ".repeat(lead + if item { 2 } else { 0 });
+        let mut column = 0;
+        out.push_str(&body[..lead]);
+        column += lead;
+        for (i, word) in rest.split(' ').enumerate() {
+            let len = word.chars().count();
+            if i > 0 && column + 1 + len > width {
+                out.push('\n');
+                out.push_str(&indent);
+                column = indent.len();
+            } else if i > 0 {
+                out.push(' ');
+                column += 1;
+            }
+            out.push_str(word);
+            column += len;
+        }
+        out.push_str(end);
+    }
+    out
+}
+
+fn render_unwrapped(report: &Report, style: Style) -> String {
     match report {
         Report::Check(check) => render_check(check, style),
         Report::Matrix(matrix) => {
@@ -75,7 +126,7 @@ pub fn table(grid: &Grid, style: Style) -> String {
     let mut t = Table::new();
     t.load_style(presets::UTF8_FULL_CONDENSED.with_rounded_corners())
         .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_width(WIDTH)
+        .set_width(style.width.unwrap_or(WIDTH))
         .force_no_tty()
         .set_header(grid.header.clone());
     if style.color {
@@ -96,7 +147,7 @@ pub fn table(grid: &Grid, style: Style) -> String {
     // spaces of padding and one border.)
     let words = longest_words(grid);
     let needed: usize = words.iter().map(|&w| usize::from(w) + 3).sum::<usize>() + 1;
-    if needed <= usize::from(WIDTH) {
+    if needed <= usize::from(style.width.unwrap_or(WIDTH)) {
         for (index, width) in words.into_iter().enumerate() {
             if let Some(column) = t.column_mut(index) {
                 // comfy-table's boundaries count the padding.
@@ -240,7 +291,7 @@ mod tests {
                 ],
             ],
         );
-        let text = table(&g, Style { color: false });
+        let text = table(&g, Style::default());
         for word in g.rows.iter().flatten().flat_map(|c| c.split_whitespace()) {
             assert!(text.contains(word), "`{word}` is cut:\n{text}");
         }

@@ -16,6 +16,8 @@ use mpn_support::data::{self, DataPaths, Dataset};
 pub fn cmd() -> Command {
     let mut cmd = Command::cargo_bin("mpn-support").expect("binary is built");
     cmd.env_remove("MPN_SUPPORT_DATA_DIR");
+    // Tables take the default width whatever the shell running the tests exports.
+    cmd.env_remove("COLUMNS");
     cmd
 }
 

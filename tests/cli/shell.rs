@@ -148,3 +148,35 @@ fn bash_completes_options_and_values() {
     let options = complete(&["mpn-support", "check"], "--fo", "check");
     assert_eq!(options, ["--for-customer", "--format"]);
 }
+
+/// Issue 14: text output fits the terminal: at 60, 80 and 200 columns (`COLUMNS`, as a shell
+/// exports it) every line of `matrix` and `check` fits, but a single word longer than the
+/// line (a URL), and each table keeps its box whole (all its lines equally wide).
+#[test]
+fn text_output_fits_the_width() {
+    for columns in [60usize, 80, 200] {
+        for args in [
+            &["matrix", "--as-of", "2021-06-19"][..],
+            &["check", "-t", "gold", "-p", "sql", "--as-of", "2021-06-19"][..],
+        ] {
+            let out = cmd()
+                .env("COLUMNS", columns.to_string())
+                .args(args)
+                .output()
+                .expect("runs");
+            let text = String::from_utf8(out.stdout).expect("UTF-8");
+            for line in text.lines() {
+                let long = line.chars().count() > columns;
+                let one_word = !line.trim().contains(' ');
+                assert!(!long || one_word, "{columns} columns, {args:?}:\n{line}");
+            }
+            let boxes: Vec<usize> = text
+                .lines()
+                .filter(|l| l.starts_with(['╭', '│', '╞', '╰']))
+                .map(|l| l.chars().count())
+                .collect();
+            assert!(!boxes.is_empty());
+            assert!(boxes.windows(2).all(|w| w[0] == w[1]), "{columns}: {text}");
+        }
+    }
+}
