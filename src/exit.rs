@@ -39,11 +39,28 @@ impl From<Exit> for ExitCode {
     }
 }
 
+/// Each status and what it means, as the man page lists them.
+pub const MEANINGS: [(u8, &str); 3] = [
+    (
+        0,
+        "eligible (check; in a batch, every request), all expectations hold (verify), no error (validate), or the command succeeded",
+    ),
+    (
+        1,
+        "a decision was made: not eligible (in a batch: any request, or one stopping within --fail-within), or an expectation failed",
+    ),
+    (
+        2,
+        "error: unknown tier, product, version or competency, bad date, unreadable or invalid data file, a batch row that cannot be decided, an empty batch, or a usage error",
+    ),
+];
+
 /// The contract as printed at the end of `--help`.
 pub const HELP: &str = "\
 Exit status:
   0  eligible (check; in a batch, every request), all expectations hold (verify),
      no error (validate), or the command succeeded
-  1  a decision was made: not eligible (in a batch: any request), or an expectation failed
+  1  a decision was made: not eligible (in a batch: any request, or one stopping
+     within --fail-within), or an expectation failed
   2  error: unknown tier, product, version or competency, bad date, unreadable or invalid
-     data file, a batch row that cannot be decided, or a usage error";
+     data file, a batch row that cannot be decided, an empty batch, or a usage error";

@@ -95,14 +95,40 @@ pub fn run(args: &CompletionsArgs, command: clap::Command) -> Result<Outcome, Ap
     text_outcome(out)
 }
 
-/// Prints the roff man page of the command line `command`.
+/// Prints the roff man page of the command line `command`: one page, whose COMMANDS section
+/// lists the subcommands by name (no `mpn-support-check(1)` pages that are never installed) and
+/// whose EXIT STATUS is a list, not the wrapped text of `--help`.
 pub fn run_man(_: &ManArgs, command: clap::Command) -> Result<Outcome, AppError> {
+    let fail = |e: std::io::Error| AppError::Write {
+        path: "man page".into(),
+        message: e.to_string(),
+    };
+    let roff = |text: &str| text.replace('\\', "\\\\").replace('-', "\\-");
     let mut out = Vec::new();
-    clap_mangen::Man::new(command)
-        .render(&mut out)
-        .map_err(|e| AppError::Write {
-            path: "man page".into(),
-            message: e.to_string(),
-        })?;
+    let man = clap_mangen::Man::new(command.clone());
+    man.render_title(&mut out).map_err(fail)?;
+    man.render_name_section(&mut out).map_err(fail)?;
+    man.render_synopsis_section(&mut out).map_err(fail)?;
+    man.render_description_section(&mut out).map_err(fail)?;
+    man.render_options_section(&mut out).map_err(fail)?;
+    let mut text = String::from(".SH COMMANDS\n");
+    for sub in command.get_subcommands().filter(|s| s.get_name() != "help") {
+        let about = sub.get_about().map(ToString::to_string).unwrap_or_default();
+        text.push_str(&format!(
+            ".TP\n\\fB{}\\fR\n{}\n",
+            roff(sub.get_name()),
+            roff(&about)
+        ));
+    }
+    text.push_str(&format!(
+        ".PP\nEach command's options: \\fB{} help\\fR \\fICOMMAND\\fR.\n",
+        roff(BIN)
+    ));
+    text.push_str(".SH \"EXIT STATUS\"\n");
+    for (code, meaning) in crate::exit::MEANINGS {
+        text.push_str(&format!(".TP\n\\fB{code}\\fR\n{}\n", roff(meaning)));
+    }
+    out.extend_from_slice(text.as_bytes());
+    man.render_version_section(&mut out).map_err(fail)?;
     text_outcome(out)
 }

@@ -180,3 +180,19 @@ fn text_output_fits_the_width() {
         }
     }
 }
+
+/// Issue 14: the man page lists the commands by name, not `mpn-support-check(1)` pages that
+/// are never generated, and has an EXIT STATUS list instead of an "EXTRA" section.
+#[test]
+fn man_page_lists_commands_and_exit_status() {
+    let out = cmd().arg("man").output().expect("runs");
+    let roff = String::from_utf8(out.stdout).expect("UTF-8");
+    assert!(
+        !roff.contains("(1)\n") && !roff.contains("mpn\\-support\\-check"),
+        "{roff}"
+    );
+    assert!(!roff.contains(".SH EXTRA"));
+    assert!(roff.contains(".SH COMMANDS\n.TP\n\\fBcheck\\fR\n"));
+    assert!(roff.contains(".SH \"EXIT STATUS\"\n.TP\n\\fB0\\fR\n"));
+    assert!(roff.contains("\\fBprograms\\fR"));
+}
