@@ -7,8 +7,9 @@ use clap::{Parser, Subcommand};
 
 use crate::args::ColorChoice;
 use crate::commands::{
-    check::CheckArgs, completions::CompletionsArgs, completions::ManArgs, diagnose::DiagnoseArgs,
-    explain::ExplainArgs, lifecycle::LifecycleCommand, matrix::MatrixArgs, products::ProductsArgs,
+    check::CheckArgs, competencies::CompetenciesArgs, completions::CompletionsArgs,
+    completions::ManArgs, diagnose::DiagnoseArgs, explain::ExplainArgs,
+    lifecycle::LifecycleCommand, matrix::MatrixArgs, products::ProductsArgs,
     programs::ProgramsArgs, roles::RolesArgs, schema::SchemaArgs, validate::ValidateArgs,
     verify::VerifyArgs,
 };
@@ -57,6 +58,8 @@ pub enum Command {
     Diagnose(DiagnoseArgs),
     /// Print the entitlement matrix: incidents per tier, support type and competency class
     Matrix(MatrixArgs),
+    /// List the competencies --competency takes, with their classes
+    Competencies(CompetenciesArgs),
     /// List products with their current (N) and previous (N-1) versions and what qualifies
     Products(ProductsArgs),
     /// Print the rule book over time: programs, offers, figures and names, with sources

@@ -190,6 +190,7 @@ pub fn run(cli: &Cli, today: NaiveDate, out: &mut dyn std::io::Write) -> Result<
     match &cli.command {
         Command::Check(args) => commands::check::run(args, today, out),
         Command::Matrix(args) => commands::matrix::run(args, today),
+        Command::Competencies(args) => commands::competencies::run(args),
         Command::Products(args) => commands::products::run(args, today),
         Command::Programs(args) => commands::programs::run(args),
         Command::Lifecycle(command) => commands::lifecycle::run(command, today),

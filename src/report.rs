@@ -39,6 +39,41 @@ pub enum Report {
     Diagnose(DiagnoseReport),
     /// `programs`.
     Programs(ProgramsReport),
+    /// `competencies`.
+    Competencies(Vec<CompetencyOut>),
+}
+
+/// A competency and its class (`competencies`).
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct CompetencyOut {
+    /// Competency id, e.g. `cloud-platform`.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// Class id, e.g. `cloud`.
+    pub class: String,
+    /// Class display name, e.g. `cloud competency`.
+    pub class_name: String,
+    /// Other spellings accepted.
+    pub aliases: Vec<String>,
+}
+
+impl CompetencyOut {
+    /// Every competency of the entitlement table, in its order.
+    pub fn list(ent: &Entitlements) -> Vec<Self> {
+        ent.competencies
+            .iter()
+            .map(|c| CompetencyOut {
+                id: c.id.clone(),
+                name: c.name.clone(),
+                class: c.class.clone(),
+                class_name: ent
+                    .competency_class(&c.class)
+                    .map_or_else(|| c.class.clone(), |k| k.name.clone()),
+                aliases: c.aliases.clone(),
+            })
+            .collect()
+    }
 }
 
 /// A check told as numbered prose.

@@ -1,6 +1,7 @@
 //! One file per subcommand: its argument struct and its `run`, nothing else.
 
 pub mod check;
+pub mod competencies;
 pub mod completions;
 pub mod diagnose;
 pub mod explain;

@@ -22,6 +22,7 @@ pub fn render(report: &Report) -> Result<String, RenderError> {
         Report::Text(text) => Ok(text.clone()),
         Report::Roles(r) => write(&super::roles_grid(r)),
         Report::Programs(r) => write(&super::periods_grid(r)),
+        Report::Competencies(r) => write(&super::competencies_grid(r)),
         Report::Explain(e) => write(&Grid {
             header: ["number", "rule", "title", "passed", "finding"]
                 .map(String::from)

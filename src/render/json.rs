@@ -17,6 +17,7 @@ pub fn render(report: &Report) -> Result<String, RenderError> {
         Report::RoleAnswer(r) => serde_json::to_string_pretty(r),
         Report::Diagnose(r) => serde_json::to_string_pretty(r),
         Report::Programs(r) => serde_json::to_string_pretty(r),
+        Report::Competencies(r) => serde_json::to_string_pretty(r),
     }
     .map_err(|e| RenderError::Json(e.to_string()))?;
     Ok(text + "\n")

@@ -70,6 +70,7 @@ pub fn render(report: &Report) -> String {
         Report::Text(text) => text.clone(),
         Report::Explain(e) => super::explain_text(e, true),
         Report::Roles(r) => table(&super::roles_grid(r)),
+        Report::Competencies(r) => table(&super::competencies_grid(r)),
         Report::Programs(r) => {
             let mut out = String::new();
             if let Some(from) = r.rule_book_from {

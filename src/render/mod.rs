@@ -451,6 +451,21 @@ pub fn periods_grid(report: &crate::report::ProgramsReport) -> Grid {
     )
 }
 
+/// Competencies with their classes, one row each.
+pub fn competencies_grid(rows: &[crate::report::CompetencyOut]) -> Grid {
+    grid(
+        [
+            ("competency", |c: &crate::report::CompetencyOut| {
+                c.id.clone()
+            }),
+            ("name", |c| c.name.clone()),
+            ("class", |c| c.class_name.clone()),
+            ("aliases", |c| c.aliases.join(", ")),
+        ],
+        rows,
+    )
+}
+
 /// The references of the rule book, one row each.
 pub fn references_grid(report: &crate::report::ProgramsReport) -> Grid {
     grid(

@@ -103,6 +103,13 @@ fn render_unwrapped(report: &Report, style: Style) -> String {
         Report::Text(text) => text.clone(),
         Report::Explain(e) => super::explain_text(e, false),
         Report::Roles(r) => table(&super::roles_grid(r), style),
+        Report::Competencies(r) => {
+            let mut out = String::from(
+                "Competencies and their classes (they matter only for the cloud support of the MPN tiers)\n",
+            );
+            out.push_str(&table(&super::competencies_grid(r), style));
+            out
+        }
         Report::Programs(r) => {
             let mut out = String::new();
             if let Some(from) = r.rule_book_from {

@@ -561,3 +561,19 @@ fn a_no_answer_shows_what_helps() {
     assert_eq!(v["incidents"], "unlimited");
     assert_eq!(v["incidents_unlimited"], true);
 }
+
+/// Issue 14: `competencies` lists the competencies `--competency` takes, with their classes.
+#[test]
+fn competencies_are_listed_with_their_classes() {
+    let v = json_of(cmd().args(["competencies", "-f", "json"]));
+    let rows = v.as_array().expect("array");
+    let security = rows
+        .iter()
+        .find(|r| r["id"] == "security")
+        .expect("security");
+    assert_eq!(security["class"], "cloud");
+    assert_eq!(security["class_name"], "cloud competency");
+    assert!(rows.iter().any(|r| r["class"] == "other"));
+    let text = stdout_of(cmd().arg("competencies"));
+    assert!(text.contains("Data Platform") && text.contains("other competency"));
+}

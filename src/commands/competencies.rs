@@ -1,0 +1,31 @@
+//! `mpn-support competencies`: the competencies `--competency` takes, with their classes.
+
+use clap::Args;
+
+use crate::args::DataArgs;
+use crate::data;
+use crate::exit::Exit;
+use crate::render::Format;
+use crate::report::{CompetencyOut, Report};
+use crate::{AppError, Outcome};
+
+/// List the competencies --competency takes, with their classes
+#[derive(Debug, Clone, Args)]
+pub struct CompetenciesArgs {
+    /// Output format
+    #[arg(long, short, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// Data files
+    #[command(flatten)]
+    pub data: DataArgs,
+}
+
+/// Loads the entitlement table and lists its competencies.
+pub fn run(args: &CompetenciesArgs) -> Result<Outcome, AppError> {
+    let data = data::load(&args.data.paths())?;
+    Ok(Outcome::new(
+        Report::Competencies(CompetencyOut::list(&data.entitlements)),
+        args.format,
+        Exit::Success,
+    ))
+}
