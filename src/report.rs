@@ -1082,6 +1082,9 @@ pub struct ProductOut {
     pub name: String,
     /// `on-premises` or `cloud`.
     pub deployment: String,
+    /// `n-minus-1` (on-premises: only `entitled` versions qualify) or `none` (cloud: no
+    /// versions, `entitled` is empty and every use qualifies).
+    pub version_policy: &'static str,
     /// The current version (N) on the as-of date.
     pub current: Option<String>,
     /// The previous version (N-1) on the as-of date.
@@ -1114,6 +1117,10 @@ impl ProductOut {
             product: p.id.to_string(),
             name: p.name.to_string(),
             deployment: p.deployment.to_string(),
+            version_policy: match p.deployment {
+                crate::data::Deployment::OnPremises => "n-minus-1",
+                crate::data::Deployment::Cloud => "none",
+            },
             current: summary.current.map(|v| v.version.to_string()),
             previous: summary.previous.map(|v| v.version.to_string()),
             entitled: summary.entitled().map(|v| v.version.to_string()).collect(),

@@ -5,16 +5,65 @@ use super::{
 };
 use crate::report::Report;
 
+/// A grid for a program to read: headers as plain identifiers (`current (N)` becomes
+/// `current`), and the `-` the text tables show for nothing as an empty cell.
+fn plain(grid: Grid) -> Grid {
+    let id = |header: &str| {
+        let header = header
+            .replace("(N)", "")
+            .replace("(N-1)", "")
+            .replace("N-1 ", "previous ");
+        let words: Vec<String> = header
+            .split(|c: char| !c.is_ascii_alphanumeric() && c != '-')
+            .filter(|w| !w.is_empty())
+            .map(|w| w.to_ascii_lowercase().replace('-', "_"))
+            .collect();
+        words.join("_")
+    };
+    Grid {
+        header: grid.header.iter().map(|h| id(h)).collect(),
+        rows: grid
+            .rows
+            .into_iter()
+            .map(|row| {
+                row.into_iter()
+                    .map(|cell| if cell == "-" { String::new() } else { cell })
+                    .collect()
+            })
+            .collect(),
+    }
+}
+
+/// The matrix with a column per tier id and each cell a number of incidents or `unlimited`
+/// (no pack names or words).
+fn matrix_numbers(report: &crate::report::MatrixReport) -> Grid {
+    let mut grid = matrix_grid(report);
+    for (header, (id, _)) in grid.header.iter_mut().skip(2).zip(&report.layout.tiers) {
+        header.clone_from(id);
+    }
+    for row in &mut grid.rows {
+        for cell in row.iter_mut().skip(2) {
+            let first = cell.split(' ').next().unwrap_or_default();
+            *cell = match first {
+                "not" => "0".to_owned(),
+                "unlimited" => "unlimited".to_owned(),
+                number => number.to_owned(),
+            };
+        }
+    }
+    grid
+}
+
 /// Renders a report as CSV.
 pub fn render(report: &Report) -> Result<String, RenderError> {
     match report {
         Report::Check(r) => write(&check_row_grid(&[r.line()])),
-        Report::Matrix(m) => write(&matrix_grid(m)),
+        Report::Matrix(m) => write(&plain(matrix_numbers(m))),
         Report::Products(p) => {
             let grids = product_grids(p);
             let mut out = String::new();
-            for g in &grids {
-                out.push_str(&write(g)?);
+            for g in grids {
+                out.push_str(&write(&plain(g))?);
             }
             Ok(out)
         }

@@ -325,8 +325,17 @@ fn matrix_formats() {
     let md = stdout_of(cmd().args(seed).args(["-f", "markdown"]));
     insta::assert_snapshot!("matrix_markdown", md);
     let csv = stdout_of(cmd().args(seed).args(["-f", "csv"]));
+    // Issue 14: CSV headers are identifiers and cells are numbers or `unlimited`.
     assert!(
-        csv.starts_with("support type,competency,Action Pack,Silver competency,Gold competency\n")
+        csv.starts_with(
+            "support_type,competency,action_pack,silver,gold\n\
+             Microsoft Product Support (recent on-premises products only),any,10,15,20\n"
+        ),
+        "{csv}"
+    );
+    assert!(
+        csv.contains(",cloud competency,0,unlimited,unlimited\n"),
+        "{csv}"
     );
     let v = json_of(cmd().args(seed).args(["-f", "json"]));
     let rows = v.as_array().expect("array");
@@ -419,7 +428,7 @@ fn products_versions_view() {
     );
     assert!(
         csv.contains(
-            "widget-server,2027,ltsc (main),2027-03-01,2032-03-01,2037-03-01,not yet released,-\n"
+            "widget-server,2027,ltsc (main),2027-03-01,2032-03-01,2037-03-01,not yet released,\n"
         ),
         "{csv}"
     );
@@ -469,7 +478,7 @@ fn data_files_replace_embedded_data() {
         .args(["matrix", "-f", "csv"])
         .assert()
         .code(0)
-        .stdout(contains("Product Support (on-premises only),any,1 incident,2 incidents (Pro 2-pack),3 incidents"));
+        .stdout(contains("Product Support (on-premises only),any,1,2,3"));
 }
 
 /// Missing files and directories are clear errors, not panics.
@@ -576,4 +585,32 @@ fn competencies_are_listed_with_their_classes() {
     assert!(rows.iter().any(|r| r["class"] == "other"));
     let text = stdout_of(cmd().arg("competencies"));
     assert!(text.contains("Data Platform") && text.contains("other competency"));
+}
+
+/// Issue 14: `products` in CSV has identifier headers and empty cells for nothing; in JSON a
+/// cloud product says it has no version policy instead of an empty list that reads like
+/// "nothing entitled".
+#[test]
+fn products_for_programs() {
+    let csv = stdout_of(cmd().args(["products", "--as-of", "2026-12-02", "-f", "csv"]));
+    let mut lines = csv.lines();
+    assert_eq!(
+        lines.next(),
+        Some("product,current,previous,entitled_versions,previous_mainstream_end")
+    );
+    assert!(csv.lines().any(|l| l.starts_with("azure,,,")), "{csv}");
+    assert!(
+        !csv.lines().skip(1).any(|l| l.split(',').any(|c| c == "-")),
+        "{csv}"
+    );
+    let v = json_of(cmd().args(["products", "--as-of", "2026-12-02", "-f", "json"]));
+    let policy = |id: &str| {
+        v.as_array()
+            .expect("array")
+            .iter()
+            .find(|p| p["product"] == id)
+            .map(|p| p["version_policy"].clone())
+    };
+    assert_eq!(policy("azure"), Some("none".into()));
+    assert_eq!(policy("sql-server"), Some("n-minus-1".into()));
 }
