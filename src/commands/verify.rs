@@ -15,6 +15,7 @@ use crate::data::{self, Dataset, Incidents};
 use crate::escape;
 use crate::exit::Exit;
 use crate::render::Format;
+use crate::render::batch::{gh_data, gh_property};
 use crate::report::{CheckReport, Report};
 use crate::{AppError, Outcome};
 
@@ -34,6 +35,9 @@ pub struct VerifyArgs {
     /// Fail a row expected eligible that stops qualifying within DAYS of its date (90 or 90d)
     #[arg(long, value_name = "DAYS", value_parser = crate::args::parse_days)]
     pub fail_within: Option<u32>,
+    /// Output format: text, json (JSON Lines), junit or github
+    #[arg(long, short, value_enum, default_value_t = VerifyFormat::Text)]
+    pub format: VerifyFormat,
     /// Accept a file with no expectations (otherwise exit 2)
     #[arg(long)]
     pub allow_empty: bool,
@@ -165,33 +169,43 @@ pub fn run(args: &VerifyArgs, today: NaiveDate, out: &mut dyn Write) -> Result<O
     let data = data::load(&args.data.paths())?;
     let as_of = args.as_of.unwrap_or(today);
     let rows = batch::rows(&args.file, args.input_format, batch::open(&args.file)?)?;
+    let file = args.file.display().to_string();
     let (mut passed, mut failed, mut invalid) = (0usize, 0usize, 0usize);
+    // JUnit needs the counts first: its test cases wait here (expectation files are short).
+    let mut cases = String::new();
     for row in rows {
         let result = row.and_then(|(line, row)| {
             check_row(&data, line, &row, as_of, args.fail_within).map(|m| (line, row, m))
         });
-        let written = match result {
-            Ok((_, _, (mismatches, _))) if mismatches.is_empty() => {
-                passed += 1;
-                Ok(())
-            }
+        let outcome = match result {
             Ok((line, row, (mismatches, period))) => {
-                failed += 1;
                 let what = [row.tier, row.product, row.version, row.competency]
                     .into_iter()
                     .flatten()
                     .collect::<Vec<_>>()
                     .join(" ");
-                let under = period.map(|p| format!(" [{p}]")).unwrap_or_default();
-                let text = format!("{what}: {}{under}", mismatches.join("; "));
-                writeln!(out, "FAIL line {line}: {}", escape::text(&text))
+                if mismatches.is_empty() {
+                    passed += 1;
+                } else {
+                    failed += 1;
+                }
+                RowOutcome::Checked {
+                    line,
+                    what,
+                    mismatches,
+                    period,
+                }
             }
             Err(e) => {
                 failed += 1;
                 invalid += 1;
-                writeln!(out, "ERROR line {}: {}", e.line, escape::text(&e.message))
+                RowOutcome::Invalid {
+                    line: e.line,
+                    message: e.message,
+                }
             }
         };
+        let written = outcome.write(args.format, &file, out, &mut cases);
         match written {
             Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => break,
             other => other.map_err(crate::render::batch::write_error)?,
@@ -199,7 +213,7 @@ pub fn run(args: &VerifyArgs, today: NaiveDate, out: &mut dyn Write) -> Result<O
     }
     if passed + failed == 0 && !args.allow_empty {
         return Err(AppError::BadInput {
-            path: args.file.display().to_string(),
+            path: file,
             message:
                 "no expectations: the file has no rows (give --allow-empty to accept an empty file)"
                     .into(),
@@ -210,6 +224,173 @@ pub fn run(args: &VerifyArgs, today: NaiveDate, out: &mut dyn Write) -> Result<O
         (0, _) => Exit::NotEligible,
         _ => Exit::Error,
     };
-    let closing = Report::Text(format!("{passed} passed, {failed} failed\n"));
-    Ok(Outcome::new(closing, Format::Text, exit).with_warnings(data.staleness(as_of)))
+    let counts = format!("{passed} passed, {failed} failed");
+    let (closing, summary) = match args.format {
+        VerifyFormat::Text => (format!("{counts}\n"), None),
+        VerifyFormat::Json => (
+            format!(
+                "{}\n",
+                serde_json::json!({"passed": passed, "failed": failed})
+            ),
+            None,
+        ),
+        VerifyFormat::Github => (String::new(), Some(counts)),
+        VerifyFormat::Junit => (
+            format!(
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"mpn-support verify\" tests=\"{total}\" failures=\"{fail}\" errors=\"{invalid}\">\n  <testsuite name=\"{name}\" tests=\"{total}\" failures=\"{fail}\" errors=\"{invalid}\" skipped=\"0\">\n{cases}  </testsuite>\n</testsuites>\n",
+                total = passed + failed,
+                fail = failed - invalid,
+                name = escape::xml(&file),
+            ),
+            Some(counts),
+        ),
+    };
+    let mut outcome = Outcome::new(Report::Text(closing), Format::Text, exit)
+        .with_warnings(data.staleness(as_of));
+    outcome.summary = summary;
+    Ok(outcome)
+}
+
+/// How `verify` prints each row.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum VerifyFormat {
+    /// A line per failed or invalid row, then `N passed, N failed`
+    #[default]
+    Text,
+    /// JSON Lines: an object per row, then `{"passed", "failed"}`
+    Json,
+    /// JUnit XML: a test case per row
+    Junit,
+    /// GitHub Actions annotations: an error per failed or invalid row
+    Github,
+}
+
+/// What one row came to.
+enum RowOutcome {
+    /// Decided, and compared with what it expects.
+    Checked {
+        line: usize,
+        what: String,
+        mismatches: Vec<String>,
+        period: Option<String>,
+    },
+    /// Could not be read or decided.
+    Invalid { line: usize, message: String },
+}
+
+impl RowOutcome {
+    /// Writes the row in `format` (JUnit test cases go to `cases`).
+    fn write(
+        &self,
+        format: VerifyFormat,
+        file: &str,
+        out: &mut dyn Write,
+        cases: &mut String,
+    ) -> std::io::Result<()> {
+        use std::fmt::Write as _;
+        match (self, format) {
+            (RowOutcome::Checked { mismatches, .. }, VerifyFormat::Text | VerifyFormat::Github)
+                if mismatches.is_empty() =>
+            {
+                Ok(())
+            }
+            (
+                RowOutcome::Checked {
+                    line,
+                    what,
+                    mismatches,
+                    period,
+                },
+                VerifyFormat::Text,
+            ) => {
+                let under = period
+                    .as_ref()
+                    .map(|p| format!(" [{p}]"))
+                    .unwrap_or_default();
+                let text = format!("{what}: {}{under}", mismatches.join("; "));
+                writeln!(out, "FAIL line {line}: {}", escape::text(&text))
+            }
+            (RowOutcome::Invalid { line, message }, VerifyFormat::Text) => {
+                writeln!(out, "ERROR line {line}: {}", escape::text(message))
+            }
+            (
+                RowOutcome::Checked {
+                    line,
+                    what,
+                    mismatches,
+                    period,
+                },
+                VerifyFormat::Json,
+            ) => {
+                let row = serde_json::json!({
+                    "line": line,
+                    "request": what,
+                    "passed": mismatches.is_empty(),
+                    "mismatches": mismatches,
+                    "decided_under": period,
+                });
+                writeln!(out, "{row}")
+            }
+            (RowOutcome::Invalid { line, message }, VerifyFormat::Json) => {
+                writeln!(
+                    out,
+                    "{}",
+                    serde_json::json!({"line": line, "error": message})
+                )
+            }
+            (
+                RowOutcome::Checked {
+                    line,
+                    what,
+                    mismatches,
+                    ..
+                },
+                VerifyFormat::Github,
+            ) => writeln!(
+                out,
+                "::error file={},line={line},title={}::{}",
+                gh_property(file),
+                gh_property(what),
+                gh_data(&mismatches.join("; "))
+            ),
+            (RowOutcome::Invalid { line, message }, VerifyFormat::Github) => writeln!(
+                out,
+                "::error file={},line={line},title=invalid expectation::{}",
+                gh_property(file),
+                gh_data(message)
+            ),
+            (
+                RowOutcome::Checked {
+                    line,
+                    what,
+                    mismatches,
+                    ..
+                },
+                VerifyFormat::Junit,
+            ) => {
+                let _ = write!(
+                    cases,
+                    "    <testcase classname=\"mpn-support.verify\" name=\"line {line}: {}\" line=\"{line}\">",
+                    escape::xml(what)
+                );
+                if !mismatches.is_empty() {
+                    let _ = write!(
+                        cases,
+                        "\n      <failure message=\"{}\" type=\"expectation\"/>\n    ",
+                        escape::xml(&mismatches.join("; "))
+                    );
+                }
+                cases.push_str("</testcase>\n");
+                Ok(())
+            }
+            (RowOutcome::Invalid { line, message }, VerifyFormat::Junit) => {
+                let _ = writeln!(
+                    cases,
+                    "    <testcase classname=\"mpn-support.verify\" name=\"line {line}: invalid expectation\" line=\"{line}\">\n      <error message=\"{}\" type=\"invalid-expectation\"/>\n    </testcase>",
+                    escape::xml(message)
+                );
+                Ok(())
+            }
+        }
+    }
 }

@@ -325,7 +325,7 @@ fn xml(text: &str) -> String {
 
 /// Escapes the message of a GitHub Actions workflow command: `%`, CR and LF encoded as the
 /// runner decodes them, any other control or bidi character written visibly.
-fn gh_data(text: &str) -> String {
+pub(crate) fn gh_data(text: &str) -> String {
     let encoded = text
         .replace('%', "%25")
         .replace('\r', "%0D")
@@ -334,7 +334,7 @@ fn gh_data(text: &str) -> String {
 }
 
 /// Escapes a property value of a GitHub Actions workflow command.
-fn gh_property(text: &str) -> String {
+pub(crate) fn gh_property(text: &str) -> String {
     gh_data(text).replace(':', "%3A").replace(',', "%2C")
 }
 

@@ -450,3 +450,47 @@ fn fail_within_gates_on_the_days_left() {
         .code(2)
         .stderr(contains("`soon` is not a number of days"));
 }
+
+/// Issue 14: `verify --format json|junit|github` for a pipeline's test report: an object,
+/// a test case or an annotation per row; the exit status as in text.
+#[test]
+fn verify_in_every_format() {
+    let run = |format: &str| {
+        let out = cmd()
+            .args(["verify", "--format", format])
+            .arg(fixture("batch/expectations_failing.jsonl"))
+            .output()
+            .expect("runs");
+        assert_eq!(out.status.code(), Some(2), "{format}");
+        String::from_utf8(out.stdout).expect("UTF-8")
+    };
+    let json = run("json");
+    let rows: Vec<serde_json::Value> = json
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON line"))
+        .collect();
+    assert_eq!(rows.len(), 5);
+    assert_eq!(rows[0]["passed"], true);
+    assert_eq!(rows[1]["passed"], false);
+    assert_eq!(rows[3]["line"], 5);
+    assert!(rows[3]["error"].is_string());
+    assert_eq!(rows[4], serde_json::json!({"passed": 1, "failed": 3}));
+    let junit = run("junit");
+    let doc = roxmltree::Document::parse(&junit).expect("well-formed XML");
+    let cases = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("testcase"))
+        .count();
+    let failures = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("failure"))
+        .count();
+    let errors = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("error"))
+        .count();
+    assert_eq!((cases, failures, errors), (4, 2, 1));
+    let github = run("github");
+    assert_eq!(github.lines().count(), 3);
+    assert!(github.lines().all(|l| l.starts_with("::error file=")));
+}
