@@ -71,7 +71,7 @@ pub enum Command {
     /// Maintain the lifecycle data file
     #[command(subcommand)]
     Lifecycle(LifecycleCommand),
-    /// Print the JSON Schema of a data file
+    /// Print the JSON Schema of a data file or of check's JSON output
     Schema(SchemaArgs),
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish)
     Completions(CompletionsArgs),

@@ -235,7 +235,7 @@ pub struct ValidateReport {
 }
 
 /// The answer to one `check`.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, schemars::JsonSchema)]
 pub struct CheckReport {
     /// Whether free support applies.
     pub eligible: bool,
@@ -258,10 +258,10 @@ pub struct CheckReport {
     /// Whether `incidents` is "unlimited" (for consumers that want one type per field).
     pub incidents_unlimited: bool,
     /// Incidents per competency class, when the class matters and was not given.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub incidents_by_competency_class: Option<BTreeMap<String, Incidents>>,
     /// The pack's published name, when known.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pack: Option<String>,
     /// Where to open the request, when eligible.
     pub channel: Option<ChannelOut>,
@@ -280,16 +280,16 @@ pub struct CheckReport {
     /// What the answer took for granted because the request did not say.
     pub assumptions: Vec<AssumptionOut>,
     /// Warnings about the answer itself (stale data); omitted when there are none.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<String>,
     /// The partner program's name on the day; omitted when the data names no programs.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub program: Option<ProgramOut>,
     /// Where the tier stood on the day; omitted when the data gives the tier no periods.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub offer: Option<OfferOut>,
     /// Where the incident figures come from; omitted when they are not dated.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub figures: Option<FiguresOut>,
     /// Display names for the ids above (not part of the JSON contract).
     #[serde(skip)]
@@ -297,14 +297,14 @@ pub struct CheckReport {
 }
 
 /// A source named by a period.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, schemars::JsonSchema)]
 pub struct SourceOut {
     /// Reference id.
     pub id: String,
     /// What it is.
     pub title: String,
     /// Where it is.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
 }
 
@@ -322,7 +322,7 @@ fn sources_out(ent: &Entitlements, ids: &[String]) -> Vec<SourceOut> {
 }
 
 /// The program an answer was decided under.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, schemars::JsonSchema)]
 pub struct ProgramOut {
     /// Program id.
     pub id: String,
@@ -352,7 +352,7 @@ impl ProgramOut {
 }
 
 /// Where a tier stood on the day of an answer.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, schemars::JsonSchema)]
 pub struct OfferOut {
     /// `offered`, `grant-may-still-run`, `no-longer-offered` or `not-yet-offered`.
     pub status: &'static str,
@@ -363,7 +363,7 @@ pub struct OfferOut {
     /// Last day of the period, when known.
     pub until: Option<NaiveDate>,
     /// What the period means for an answer, when the data says.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
     /// `quoted`, `secondary` or `inferred`.
     pub confidence: Confidence,
@@ -475,7 +475,7 @@ impl OfferOut {
 }
 
 /// Where the incident figures of an answer come from.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, schemars::JsonSchema)]
 pub struct FiguresOut {
     /// The weakest confidence of the matrix cells used.
     pub confidence: Confidence,
@@ -738,7 +738,7 @@ pub struct CheckNames {
 }
 
 /// One rule in a check's trace.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, schemars::JsonSchema)]
 pub struct ReasonOut {
     /// Rule id, e.g. `n-minus-1`.
     pub rule: &'static str,
@@ -757,7 +757,7 @@ pub struct ReasonOut {
 }
 
 /// A channel in output.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, schemars::JsonSchema)]
 pub struct ChannelOut {
     /// Channel id, e.g. `support-for-business`.
     pub id: String,
@@ -770,7 +770,7 @@ pub struct ChannelOut {
 }
 
 /// An alternative in output.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, schemars::JsonSchema)]
 pub struct AlternativeOut {
     /// Alternative id, e.g. `pay-per-incident`.
     pub id: String,
@@ -783,7 +783,7 @@ pub struct AlternativeOut {
 }
 
 /// An assumption in output.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, schemars::JsonSchema)]
 pub struct AssumptionOut {
     /// The fact: `activated`, `contract` or `ids-associated`.
     pub fact: &'static str,
@@ -792,7 +792,7 @@ pub struct AssumptionOut {
 }
 
 /// A note in output.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, schemars::JsonSchema)]
 pub struct NoteOut {
     /// Note id, e.g. `ids-first-use`.
     pub id: String,

@@ -11,7 +11,7 @@ use crate::render::Format;
 use crate::report::Report;
 use crate::{AppError, Outcome};
 
-/// Which data file.
+/// Which file: a data file, or an output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum DataFile {
     /// data/entitlements.json
@@ -20,12 +20,15 @@ pub enum DataFile {
     Lifecycle,
     /// data/diagnostics.json
     Diagnostics,
+    /// The output of `check --format json` (and of each JSON Lines batch row, which adds
+    /// `line` and `warning`)
+    CheckOutput,
 }
 
-/// Print the JSON Schema of a data file
+/// Print the JSON Schema of a data file or of check's JSON output
 #[derive(Debug, Clone, Args)]
 pub struct SchemaArgs {
-    /// The data file whose schema to print
+    /// The file whose schema to print
     #[arg(value_enum)]
     pub file: DataFile,
 }
@@ -36,6 +39,7 @@ pub fn schema_text(file: DataFile) -> Result<String, AppError> {
         DataFile::Entitlements => schemars::schema_for!(EntitlementsFile),
         DataFile::Lifecycle => schemars::schema_for!(LifecycleFile),
         DataFile::Diagnostics => schemars::schema_for!(CatalogueFile),
+        DataFile::CheckOutput => schemars::schema_for!(crate::report::CheckReport),
     };
     serde_json::to_string_pretty(&schema)
         .map(|t| t + "\n")

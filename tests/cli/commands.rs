@@ -614,3 +614,82 @@ fn products_for_programs() {
     assert_eq!(policy("azure"), Some("none".into()));
     assert_eq!(policy("sql-server"), Some("n-minus-1".into()));
 }
+
+/// Issue 14: `check --format json` output, and each JSON Lines batch row, validate against the
+/// committed JSON Schema of the output (`data/schema/check-output.schema.json`, generated from
+/// the output types by `mpn-support schema check-output`).
+#[test]
+fn check_output_matches_its_schema() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let schema: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(root.join("data/schema/check-output.schema.json"))
+            .expect("schema"),
+    )
+    .expect("JSON");
+    let validator = jsonschema::validator_for(&schema).expect("a valid schema");
+    let mut answers = Vec::new();
+    for args in [
+        &[
+            "-t",
+            "gold",
+            "-p",
+            "sql-server",
+            "--version",
+            "2019",
+            "--as-of",
+            "2021-06-19",
+        ][..],
+        &["-t", "gold", "-p", "azure", "--as-of", "2021-06-19"][..],
+        &[
+            "-t",
+            "gold",
+            "-p",
+            "azure",
+            "-c",
+            "security",
+            "--as-of",
+            "2021-06-19",
+        ][..],
+        &[
+            "-t",
+            "gold",
+            "-p",
+            "sql-server",
+            "--as-of",
+            "2025-06-01",
+            "--activated",
+            "no",
+        ][..],
+        &["-t", "gold", "-p", "sql-server", "--as-of", "2026-12-02"][..],
+        &["-t", "spd", "-p", "m365", "--as-of", "2026-12-02"][..],
+    ] {
+        answers.push(json_of(cmd().arg("check").args(args).args(["-f", "json"])));
+    }
+    let batch = cmd()
+        .args([
+            "check",
+            "--batch",
+            "-",
+            "-f",
+            "json",
+            "--as-of",
+            "2026-06-01",
+        ])
+        .write_stdin("tier,product,version\nspd,windows-server,2022\n")
+        .output()
+        .expect("runs");
+    for line in String::from_utf8(batch.stdout).expect("UTF-8").lines() {
+        answers.push(serde_json::from_str(line).expect("JSON line"));
+    }
+    for answer in &answers {
+        let errors: Vec<String> = validator
+            .iter_errors(answer)
+            .map(|e| format!("{} at {}", e, e.instance_path()))
+            .collect();
+        assert!(errors.is_empty(), "{errors:#?}\n{answer}");
+    }
+    // The schema is not vacuous: an answer without `eligible` is refused.
+    let mut broken = answers[0].clone();
+    broken.as_object_mut().expect("object").remove("eligible");
+    assert!(!validator.is_valid(&broken));
+}

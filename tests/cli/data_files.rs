@@ -728,7 +728,7 @@ fn validate_json() {
 #[test]
 fn committed_schemas_match_the_types() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    for file in ["entitlements", "lifecycle", "diagnostics"] {
+    for file in ["entitlements", "lifecycle", "diagnostics", "check-output"] {
         let committed =
             std::fs::read_to_string(root.join(format!("data/schema/{file}.schema.json")))
                 .expect("committed schema");
