@@ -288,6 +288,9 @@ pub struct CheckReport {
     /// Where the tier stood on the day; omitted when the data gives the tier no periods.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub offer: Option<OfferOut>,
+    /// The date of the rule book's newest fact (its latest source), when the data says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rules_as_of: Option<NaiveDate>,
     /// Where the incident figures come from; omitted when they are not dated.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub figures: Option<FiguresOut>,
@@ -887,6 +890,7 @@ impl CheckReport {
             warnings: decision.warnings.clone(),
             program: decision.program.map(|p| ProgramOut::new(ent, p)),
             offer: OfferOut::new(ent, decision),
+            rules_as_of: ent.facts_as_of.map(|d| d.0),
             figures: FiguresOut::new(ent, decision),
             names: CheckNames {
                 tier: decision.tier_name.to_owned(),

@@ -28,6 +28,10 @@ pub struct EntitlementsFile {
     /// When the file was written (`YYYY-MM-DD`).
     #[serde(default)]
     pub generated: Option<String>,
+    /// The date of its newest fact: the day of the latest source read, which an answer shows
+    /// ("rules as published up to ..."); the file may have been written later.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub facts_as_of: Option<Day>,
     /// Where its facts come from.
     #[serde(default)]
     pub sources: Vec<String>,

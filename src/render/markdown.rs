@@ -10,6 +10,9 @@ pub fn render(report: &Report) -> String {
     match report {
         Report::Check(r) => {
             let mut out = format!("**{}**\n\n", escape(&r.line().to_string()));
+            if let Some(date) = r.rules_as_of {
+                out.push_str(&format!("_Rules as published up to {date}._\n\n"));
+            }
             out.push_str(&table(&trace_grid(r)));
             if !r.next_steps.is_empty() {
                 out.push_str("\n**Next steps**\n\n");

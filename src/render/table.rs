@@ -188,6 +188,12 @@ fn render_check(r: &CheckReport, style: Style) -> String {
         (true, false) => format!("{RED}{line}{RESET}"),
     };
     let _ = writeln!(out, "{line}");
+    if let Some(date) = r.rules_as_of {
+        let _ = writeln!(
+            out,
+            "Rules as published up to {date}: `mpn-support programs` lists each fact's source."
+        );
+    }
     out.push('\n');
     out.push_str("Rules checked\n");
     out.push_str(&table(&trace_grid(r), style));

@@ -693,3 +693,17 @@ fn check_output_matches_its_schema() {
     broken.as_object_mut().expect("object").remove("eligible");
     assert!(!validator.is_valid(&broken));
 }
+
+/// Issue 14: an answer says how recent its rules are (the newest fact's date, which the data
+/// records apart from the day the file was written), in text and JSON.
+#[test]
+fn answers_show_the_date_of_their_rules() {
+    let args = ["check", "-t", "spd", "-p", "sql", "--as-of", "2026-12-02"];
+    let text = stdout_of(cmd().args(args));
+    assert!(
+        text.contains("\nRules as published up to 2026-08-28:"),
+        "{text}"
+    );
+    let v = json_of(cmd().args(args).args(["-f", "json"]));
+    assert_eq!(v["rules_as_of"], "2026-08-28");
+}
