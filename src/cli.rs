@@ -20,7 +20,7 @@ use crate::commands::{
     name = "mpn-support",
     version,
     help_expected = true,
-    after_help = crate::exit::HELP,
+    after_help = crate::exit::help(),
     long_about = "Does our Microsoft partner membership give free technical support for this \
 product and version, how many incidents, and where do we open the request? Decided by \
 Microsoft's published rules as they stood on the as-of day (the MPN tiers Action Pack, Silver \
@@ -48,7 +48,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Decide whether a tier gets free support for a product version, with the reasons
-    #[command(after_help = crate::exit::HELP)]
+    #[command(after_help = crate::exit::help())]
     Check(CheckArgs),
     /// Explain a check as numbered prose, one paragraph per rule (for emails and tickets)
     Explain(ExplainArgs),

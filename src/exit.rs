@@ -55,12 +55,21 @@ pub const MEANINGS: [(u8, &str); 3] = [
     ),
 ];
 
-/// The contract as printed at the end of `--help`.
-pub const HELP: &str = "\
-Exit status:
-  0  eligible (check; in a batch, every request), all expectations hold (verify),
-     no error (validate), or the command succeeded
-  1  a decision was made: not eligible (in a batch: any request, or one stopping
-     within --fail-within), or an expectation failed
-  2  error: unknown tier, product, version or competency, bad date, unreadable or invalid
-     data file, a batch row that cannot be decided, an empty batch, or a usage error";
+/// The contract as printed at the end of `--help`: [`MEANINGS`], each wrapped under its
+/// status.
+pub fn help() -> String {
+    let mut out = String::from("Exit status:");
+    for (code, meaning) in MEANINGS {
+        let mut line = format!("\n  {code} ");
+        for word in meaning.split(' ') {
+            if line.len() + 1 + word.len() > 90 {
+                out.push_str(&line);
+                line = String::from("\n    ");
+            }
+            line.push(' ');
+            line.push_str(word);
+        }
+        out.push_str(&line);
+    }
+    out
+}

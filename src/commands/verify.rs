@@ -15,7 +15,7 @@ use crate::data::{self, Dataset, Incidents};
 use crate::escape;
 use crate::exit::Exit;
 use crate::render::Format;
-use crate::render::batch::{gh_data, gh_property};
+use crate::render::batch::{JunitSuite, gh_data, gh_property};
 use crate::report::{CheckReport, Report};
 use crate::{AppError, Outcome};
 
@@ -235,15 +235,19 @@ pub fn run(args: &VerifyArgs, today: NaiveDate, out: &mut dyn Write) -> Result<O
             None,
         ),
         VerifyFormat::Github => (String::new(), Some(counts)),
-        VerifyFormat::Junit => (
-            format!(
-                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"mpn-support verify\" tests=\"{total}\" failures=\"{fail}\" errors=\"{invalid}\">\n  <testsuite name=\"{name}\" tests=\"{total}\" failures=\"{fail}\" errors=\"{invalid}\" skipped=\"0\">\n{cases}  </testsuite>\n</testsuites>\n",
-                total = passed + failed,
-                fail = failed - invalid,
-                name = escape::xml(&file),
-            ),
-            Some(counts),
-        ),
+        VerifyFormat::Junit => {
+            let suite = JunitSuite {
+                name: "mpn-support verify",
+                file: &file,
+                tests: passed + failed,
+                failures: failed - invalid,
+                errors: invalid,
+            };
+            (
+                format!("{}{cases}{}", suite.open(), JunitSuite::CLOSE),
+                Some(counts),
+            )
+        }
     };
     let mut outcome = Outcome::new(Report::Text(closing), Format::Text, exit)
         .with_warnings(data.staleness(as_of));

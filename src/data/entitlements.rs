@@ -156,7 +156,12 @@ impl Tier {
 
     /// Its display name on a day: the name of the period it was last offered in.
     pub fn name_on(&self, day: NaiveDate) -> &str {
-        let named = match self.standing(day) {
+        self.name_in(&self.standing(day))
+    }
+
+    /// Its display name where it stands: the name of the period it was last offered in.
+    pub fn name_in<'a>(&'a self, standing: &Standing<'a>) -> &'a str {
+        let named = match standing {
             Standing::Offered(o) | Standing::RunningOut { last: o, .. } => o.name.as_deref(),
             _ => None,
         };

@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use crate::AppError;
 use crate::batch::RowError;
-use crate::escape;
+use crate::escape::{self, xml};
 use crate::render::{CheckFormat, Format, check_row_cells, check_row_header};
 use crate::report::{CheckLine, CheckReport};
 
@@ -284,22 +284,17 @@ impl<'o> Writer<'o> {
                     .and_then(|f| f.sync_all())
                     .map_err(temp)?;
                 let total = counts.eligible + counts.not_eligible + counts.invalid;
-                writeln!(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>")?;
-                writeln!(
-                    out,
-                    "<testsuites name=\"mpn-support\" tests=\"{total}\" failures=\"{}\" errors=\"{}\">",
-                    counts.not_eligible, counts.invalid
-                )?;
-                writeln!(
-                    out,
-                    "  <testsuite name=\"{}\" tests=\"{total}\" failures=\"{}\" errors=\"{}\" skipped=\"0\">",
-                    xml(&file),
-                    counts.not_eligible,
-                    counts.invalid
-                )?;
+                let suite = JunitSuite {
+                    name: "mpn-support",
+                    file: &file,
+                    tests: total,
+                    failures: counts.not_eligible,
+                    errors: counts.invalid,
+                };
+                out.write_all(suite.open().as_bytes())?;
                 let mut cases = File::open(&path).map_err(temp)?;
                 io::copy(&mut cases, out)?;
-                writeln!(out, "  </testsuite>\n</testsuites>")?;
+                out.write_all(JunitSuite::CLOSE.as_bytes())?;
                 out.flush()
             }
         }
@@ -318,9 +313,39 @@ fn bytes(cell: Cow<'_, str>) -> Cow<'_, [u8]> {
     }
 }
 
-/// Escapes text for an XML attribute or element (see [`escape::xml`]).
-fn xml(text: &str) -> String {
-    escape::xml(text)
+/// The envelope of a JUnit report: one suite of test cases (`check --batch`, `verify`).
+pub(crate) struct JunitSuite<'a> {
+    /// The suites' name.
+    pub(crate) name: &'a str,
+    /// The input file, the suite's name.
+    pub(crate) file: &'a str,
+    /// Test cases.
+    pub(crate) tests: usize,
+    /// Failed ones.
+    pub(crate) failures: usize,
+    /// Ones in error.
+    pub(crate) errors: usize,
+}
+
+impl JunitSuite<'_> {
+    /// What follows the test cases.
+    pub(crate) const CLOSE: &'static str = "  </testsuite>\n</testsuites>\n";
+
+    /// What comes before the test cases.
+    pub(crate) fn open(&self) -> String {
+        let JunitSuite {
+            name,
+            file,
+            tests,
+            failures,
+            errors,
+        } = self;
+        format!(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"{}\" tests=\"{tests}\" failures=\"{failures}\" errors=\"{errors}\">\n  <testsuite name=\"{}\" tests=\"{tests}\" failures=\"{failures}\" errors=\"{errors}\" skipped=\"0\">\n",
+            xml(name),
+            xml(file)
+        )
+    }
 }
 
 /// Escapes the message of a GitHub Actions workflow command: `%`, CR and LF encoded as the

@@ -110,10 +110,8 @@ pub fn table(grid: &Grid) -> String {
     out
 }
 
-/// Escapes a value for markdown (see [`crate::escape::markdown`]).
-pub fn escape(text: &str) -> String {
-    crate::escape::markdown(text)
-}
+/// Escapes a value for markdown.
+pub use crate::escape::markdown as escape;
 
 #[cfg(test)]
 mod tests {

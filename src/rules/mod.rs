@@ -213,7 +213,8 @@ pub fn evaluate<'a>(query: &Query<'a>, data: &'a Dataset) -> Decision<'a> {
 
     let support_type = query.support_type;
     let support_type_name = support_type.name_on(as_of);
-    let tier_name = query.tier.name_on(as_of);
+    let standing = query.tier.standing(as_of);
+    let tier_name = query.tier.name_in(&standing);
     reasons.push(Reason::SupportType(SupportTypeRule {
         product: &product.name,
         deployment: product.deployment,
@@ -221,7 +222,6 @@ pub fn evaluate<'a>(query: &Query<'a>, data: &'a Dataset) -> Decision<'a> {
         name: support_type_name,
     }));
 
-    let standing = query.tier.standing(as_of);
     if standing != Standing::Timeless {
         reasons.push(Reason::Offer(OfferRule {
             tier: tier_name,
