@@ -95,16 +95,24 @@ pub struct DataArgs {
     /// Lifecycle data to use instead of the built-in one
     #[arg(long, value_name = "FILE")]
     pub lifecycle: Option<PathBuf>,
+    /// Use the data built into the binary, even where `lifecycle update` wrote newer data
+    /// (MPN_SUPPORT_DATA_DIR is ignored too)
+    #[arg(long, conflicts_with_all = ["entitlements", "lifecycle"])]
+    pub builtin_data: bool,
 }
 
 impl DataArgs {
     /// The paths to load.
     pub fn paths(&self) -> DataPaths {
+        if self.builtin_data {
+            return DataPaths::default();
+        }
         DataPaths {
             // An empty MPN_SUPPORT_DATA_DIR (a CI variable left unset) means none.
             data_dir: self.data_dir.clone().filter(|d| !d.as_os_str().is_empty()),
             entitlements: self.entitlements.clone(),
             lifecycle: self.lifecycle.clone(),
+            updated_lifecycle: crate::data::updated_lifecycle_path(),
         }
     }
 }

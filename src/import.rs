@@ -21,6 +21,12 @@ pub const SUPPLEMENT_FILE: &str = "microsoft-lifecycle-supplement.json";
 /// Folder of endoflife.date product pages inside the sources directory.
 pub const ENDOFLIFE_DIR: &str = "endoflife";
 
+/// The catalogue compiled into the binary, for `lifecycle update`.
+pub const EMBEDDED_CATALOGUE: &str = include_str!("../data/sources/catalogue.json");
+/// The Microsoft lifecycle supplement compiled into the binary, for `lifecycle update`.
+pub const EMBEDDED_SUPPLEMENT: &str =
+    include_str!("../data/sources/microsoft-lifecycle-supplement.json");
+
 /// A source that cannot be used.
 #[derive(Debug, Error, PartialEq, Eq)]
 pub enum ImportError {
@@ -261,6 +267,17 @@ struct Draft {
     extended_end: Option<String>,
 }
 
+/// The endoflife.date slug of every catalogue product fed by it, as (product id, slug), in
+/// catalogue order.
+pub fn endoflife_slugs(catalogue: &str) -> Result<Vec<(String, String)>, ImportError> {
+    let catalogue: Catalogue = json(CATALOGUE_FILE, catalogue)?;
+    Ok(catalogue
+        .products
+        .into_iter()
+        .filter_map(|p| p.endoflife.map(|m| (p.id, m.slug)))
+        .collect())
+}
+
 /// Builds the lifecycle file from the sources.
 pub fn import(sources: &Sources<'_>, generated: &str) -> Result<Imported, ImportError> {
     let catalogue: Catalogue = json(CATALOGUE_FILE, sources.catalogue)?;
@@ -380,12 +397,12 @@ fn json<T: serde::de::DeserializeOwned>(file: &str, text: &str) -> Result<T, Imp
 }
 
 /// Reads the release rows of an endoflife.date source: a product page (`.md`, YAML front
-/// matter) or an API answer (`.json`, v0 or v1), told apart by content.
+/// matter) or an API answer (anything else: a `.json` file or an API address; v0 or v1).
 pub fn parse_source(page: &Page) -> Result<Vec<Cycle>, ImportError> {
-    if page.file.ends_with(".json") {
-        parse_api(&page.file, &page.text)
-    } else {
+    if page.file.ends_with(".md") {
         parse_page(&page.file, &page.text)
+    } else {
+        parse_api(&page.file, &page.text)
     }
 }
 

@@ -10,6 +10,7 @@ pub mod batch;
 pub mod cli;
 pub mod commands;
 pub mod data;
+pub mod endoflife;
 pub mod escape;
 pub mod exit;
 pub(crate) mod import;
@@ -76,6 +77,14 @@ pub enum AppError {
     /// The lifecycle sources cannot be imported.
     #[error(transparent)]
     Import(#[from] import::ImportError),
+    /// An endoflife.date answer cannot be fetched.
+    #[error(transparent)]
+    Fetch(#[from] endoflife::FetchError),
+    /// The platform names no per-user data folder for `lifecycle update` to write to.
+    #[error(
+        "this system names no per-user data folder (no home directory): give the file to write with --output"
+    )]
+    NoDataFolder,
     /// The report cannot be rendered.
     #[error(transparent)]
     Render(#[from] render::RenderError),

@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use crate::data::entitlements::{ANY_CLASS, Entitlements};
 use crate::data::periods::{Confidence, Day, Program, Standing};
-use crate::data::{Dataset, Incidents};
+use crate::data::{Dataset, Incidents, Origin};
 use crate::rules::{Decision, Grant, ProductSummary, Verdict};
 
 /// The result of one command, ready to render.
@@ -232,6 +232,9 @@ pub struct ValidateReport {
     pub warnings: usize,
     /// Every problem, each with file, line, column, severity, entry and message.
     pub problems: Vec<crate::data::Finding>,
+    /// Which data the other commands would use; omitted when the files have errors.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<DataOut>,
 }
 
 /// The answer to one `check`.
@@ -294,6 +297,9 @@ pub struct CheckReport {
     /// Where the incident figures come from; omitted when they are not dated.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub figures: Option<FiguresOut>,
+    /// Which data files the answer used.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<DataOut>,
     /// Display names for the ids above (not part of the JSON contract).
     #[serde(skip)]
     pub names: CheckNames,
@@ -474,6 +480,64 @@ impl OfferOut {
             confidence: facts.confidence,
             sources: sources_out(ent, &ids),
         })
+    }
+}
+
+/// Which data files an answer used.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, schemars::JsonSchema)]
+pub struct DataOut {
+    /// The entitlement table.
+    pub entitlements: DataFileOut,
+    /// The lifecycle data.
+    pub lifecycle: DataFileOut,
+}
+
+/// One data file an answer used.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, schemars::JsonSchema)]
+pub struct DataFileOut {
+    /// `built-in` (compiled into the binary), `file` (named by a data flag or
+    /// MPN_SUPPORT_DATA_DIR) or `updated` (written by `lifecycle update`).
+    pub origin: Origin,
+    /// The file's path; omitted for built-in data.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+    /// When the file was generated, when it says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub generated: Option<NaiveDate>,
+}
+
+impl DataOut {
+    /// Where each file of `data` came from, and its date.
+    pub fn new(data: &Dataset) -> Self {
+        let file = |(origin, name): &(Origin, String), generated| DataFileOut {
+            origin: *origin,
+            path: (*origin != Origin::BuiltIn).then(|| name.clone()),
+            generated,
+        };
+        DataOut {
+            entitlements: file(&data.origins.entitlements, data.entitlements.generated),
+            lifecycle: file(&data.origins.lifecycle, data.lifecycle.generated),
+        }
+    }
+
+    /// One line per file, for humans: `lifecycle data: updated ..., generated ...`.
+    pub fn lines(&self) -> Vec<String> {
+        [
+            ("entitlement table", &self.entitlements),
+            ("lifecycle data", &self.lifecycle),
+        ]
+        .into_iter()
+        .map(|(what, f)| {
+            let mut line = format!("{what}: {}", f.origin);
+            if let Some(path) = &f.path {
+                line.push_str(&format!(" {path}"));
+            }
+            if let Some(day) = f.generated {
+                line.push_str(&format!(", generated {day}"));
+            }
+            line
+        })
+        .collect()
     }
 }
 
@@ -892,6 +956,7 @@ impl CheckReport {
             offer: OfferOut::new(ent, decision),
             rules_as_of: ent.facts_as_of.map(|d| d.0),
             figures: FiguresOut::new(ent, decision),
+            data: None,
             names: CheckNames {
                 tier: decision.tier_name.to_owned(),
                 product: product.name.clone(),

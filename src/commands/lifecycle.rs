@@ -1,22 +1,26 @@
-//! `mpn-support lifecycle import`: regenerate the lifecycle file from its sources.
+//! `mpn-support lifecycle import` and `lifecycle update`: regenerate the lifecycle file.
 //!
-//! Reads the sources directory, runs the pure importer, and replaces the output file
-//! atomically (an exclusive temporary file in the same folder, flushed, then a rename), so a
-//! failed run leaves the
-//! old file untouched.
+//! `import` reads a sources directory; `update` fetches the endoflife.date API and uses the
+//! catalogue and supplement compiled into the binary. Both run the pure importer, validate
+//! the result, and replace the output file atomically (an exclusive temporary file in the same
+//! folder, flushed, then a rename), so a failed run leaves the old file byte-identical.
 
 use std::collections::HashMap;
+use std::io::IsTerminal as _;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use chrono::NaiveDate;
 use clap::{Args, Subcommand, ValueEnum};
 
 use crate::args::parse_date;
 use crate::data::lifecycle::LifecycleFile;
-use crate::data::{DataError, Finding, Severity, read_text};
+use crate::data::{DataError, EMBEDDED_LIFECYCLE, Finding, Severity, read_text};
+use crate::endoflife::{self, Client};
 use crate::exit::Exit;
 use crate::import::{
-    CATALOGUE_FILE, ENDOFLIFE_DIR, Page, Prefer, SUPPLEMENT_FILE, Sources, changes, import,
+    CATALOGUE_FILE, EMBEDDED_CATALOGUE, EMBEDDED_SUPPLEMENT, ENDOFLIFE_DIR, Imported, Page, Prefer,
+    SUPPLEMENT_FILE, Sources, changes, endoflife_slugs, import,
 };
 use crate::render::Format;
 use crate::report::{ImportReport, Report};
@@ -25,6 +29,8 @@ use crate::{AppError, Outcome};
 /// Subcommands of `lifecycle`, built only when run (see `cli::Command`).
 #[derive(Debug, Clone, Subcommand)]
 pub enum LifecycleCommand {
+    /// Refresh the lifecycle data from the endoflife.date API into your data folder
+    Update(UpdateArgs),
     /// Rebuild the lifecycle file from endoflife.date pages, the supplement and the catalogue
     Import(ImportArgs),
 }
@@ -67,11 +73,112 @@ pub struct ImportArgs {
     pub format: Format,
 }
 
+/// Refresh the lifecycle data from the endoflife.date API into your data folder
+#[derive(Debug, Clone, Args)]
+#[command(
+    long_about = "Fetches every product the built-in catalogue maps from the endoflife.date API \
+(<base-url>/api/v1/products/<slug>), converts the answers with the built-in catalogue and \
+Microsoft lifecycle supplement, validates the result and writes it atomically. Every command \
+then uses that file while it is newer than the data built into the binary (--builtin-data \
+overrides). Any failure (network, HTTP error, a malformed answer, a product missing upstream) \
+leaves the old file as it was and exits 2."
+)]
+pub struct UpdateArgs {
+    /// Where the endoflife.date API lives (the tool appends /api/v1/products/<slug>)
+    #[arg(
+        long,
+        value_name = "URL",
+        env = "MPN_SUPPORT_ENDOFLIFE_URL",
+        default_value = endoflife::DEFAULT_BASE_URL,
+        value_parser = endoflife::check_base_url
+    )]
+    pub base_url: String,
+    /// Lifecycle file to write [default: lifecycle.json in your data folder, e.g.
+    /// ~/.local/share/mpn-support/ on Linux]
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Show what would change (added, changed, removed versions) without writing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Seconds to wait for each product's whole answer
+    #[arg(long, value_name = "SECONDS", default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..=600))]
+    pub timeout: u64,
+    /// Generation date recorded in the file, YYYY-MM-DD [default: today]
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub generated: Option<NaiveDate>,
+    /// Output format of the summary
+    #[arg(long, short, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
 /// Runs a `lifecycle` subcommand.
 pub fn run(command: &LifecycleCommand, today: NaiveDate) -> Result<Outcome, AppError> {
     match command {
+        LifecycleCommand::Update(args) => run_update(args, today),
         LifecycleCommand::Import(args) => run_import(args, today),
     }
+}
+
+fn run_update(args: &UpdateArgs, today: NaiveDate) -> Result<Outcome, AppError> {
+    let (output, default_place) = match &args.output {
+        Some(path) => (path.clone(), false),
+        None => (
+            crate::data::updated_lifecycle_path().ok_or(AppError::NoDataFolder)?,
+            true,
+        ),
+    };
+    let client = Client::new(&args.base_url, Duration::from_secs(args.timeout));
+    let products = endoflife_slugs(EMBEDDED_CATALOGUE)?;
+    let progress = std::io::stderr().is_terminal();
+    let mut pages = HashMap::new();
+    for (i, (product, slug)) in products.iter().enumerate() {
+        let url = client.url(slug);
+        if progress {
+            eprint!("[{}/{}] {url} ... ", i + 1, products.len());
+        }
+        let fetched = client.fetch(product, slug);
+        if progress {
+            eprintln!("{}", if fetched.is_ok() { "ok" } else { "failed" });
+        }
+        pages.insert(
+            slug.clone(),
+            Page {
+                file: url,
+                text: fetched?,
+            },
+        );
+    }
+    let generated = args.generated.unwrap_or(today).to_string();
+    let mut imported = import(
+        &Sources {
+            catalogue: EMBEDDED_CATALOGUE,
+            supplement: EMBEDDED_SUPPLEMENT,
+            pages,
+            prefer: None,
+        },
+        &generated,
+    )?;
+    // The pages' commit no longer describes the data: say where it came from instead.
+    for source in &mut imported.file.sources {
+        if source.starts_with("endoflife.date") {
+            *source = format!(
+                "endoflife.date API v1 at {}, fetched {generated}",
+                args.base_url
+            );
+        }
+    }
+    if default_place
+        && !args.dry_run
+        && let Some(dir) = output.parent()
+    {
+        std::fs::create_dir_all(dir).map_err(|e| AppError::Write {
+            path: dir.display().to_string(),
+            message: e.to_string(),
+        })?;
+    }
+    // Against the file it replaces, or what is in use without one: the built-in data.
+    let baseline = (!output.exists()).then_some(EMBEDDED_LIFECYCLE);
+    finish(imported, &output, baseline, args.dry_run, args.format)
 }
 
 fn read(path: &Path) -> Result<String, AppError> {
@@ -137,9 +244,22 @@ fn run_import(args: &ImportArgs, today: NaiveDate) -> Result<Outcome, AppError> 
         },
         &generated,
     )?;
+    finish(imported, &args.output, None, args.dry_run, args.format)
+}
+
+/// Validates an imported file, compares it with the file at `output` (or, when there is none,
+/// with `baseline`), and writes it unless `dry_run` or unchanged.
+fn finish(
+    mut imported: Imported,
+    output: &Path,
+    baseline: Option<&str>,
+    dry_run: bool,
+    format: Format,
+) -> Result<Outcome, AppError> {
+    imported.file.schema = Some(LIFECYCLE_SCHEMA.to_owned());
     let text = render_file(&imported.file)?;
     // The result must load like any data file before it may replace one.
-    let shown = format!("{} (as imported)", args.output.display());
+    let shown = format!("{} (as imported)", output.display());
     let (_, problems) = imported.file.clone().validate();
     let errors: Vec<Finding> = problems
         .0
@@ -150,10 +270,11 @@ fn run_import(args: &ImportArgs, today: NaiveDate) -> Result<Outcome, AppError> 
     if !errors.is_empty() {
         return Err(DataError::Invalid { errors }.into());
     }
-    let old_text = std::fs::read_to_string(&args.output).ok();
+    let old_text = std::fs::read_to_string(output).ok();
     let changed = old_text.as_deref() != Some(text.as_str());
     let changes = match old_text
         .as_deref()
+        .or(baseline)
         .map(serde_json::from_str::<LifecycleFile>)
     {
         Some(Ok(old)) => changes(&old, &imported.file),
@@ -162,8 +283,8 @@ fn run_import(args: &ImportArgs, today: NaiveDate) -> Result<Outcome, AppError> 
             imported.file.products.len()
         )],
     };
-    if changed && !args.dry_run {
-        write_atomically(&args.output, &text, |_| Ok(()))?;
+    if changed && !dry_run {
+        write_atomically(output, &text, |_| Ok(()))?;
     }
     let versions = imported
         .file
@@ -173,15 +294,15 @@ fn run_import(args: &ImportArgs, today: NaiveDate) -> Result<Outcome, AppError> 
         .sum();
     Ok(Outcome {
         report: Report::Import(ImportReport {
-            output: args.output.display().to_string(),
-            dry_run: args.dry_run,
+            output: output.display().to_string(),
+            dry_run,
             changed,
             products: imported.file.products.len(),
             versions,
             changes: if changed { changes } else { Vec::new() },
             warnings: imported.warnings.clone(),
         }),
-        format: args.format,
+        format,
         exit: Exit::Success,
         warnings: imported.warnings,
         summary: None,
@@ -192,10 +313,8 @@ fn run_import(args: &ImportArgs, today: NaiveDate) -> Result<Outcome, AppError> 
 pub const LIFECYCLE_SCHEMA: &str = "schema/lifecycle.schema.json";
 
 /// The lifecycle file's text: pretty JSON with a trailing newline.
-pub fn render_file(file: &LifecycleFile) -> Result<String, AppError> {
-    let mut file = file.clone();
-    file.schema = Some(LIFECYCLE_SCHEMA.to_owned());
-    serde_json::to_string_pretty(&file)
+fn render_file(file: &LifecycleFile) -> Result<String, AppError> {
+    serde_json::to_string_pretty(file)
         .map(|t| t + "\n")
         .map_err(|e| AppError::Write {
             path: "lifecycle data".into(),
@@ -245,7 +364,7 @@ fn write_atomically(
         .and_then(|()| tmp.as_file().sync_all())
         .and_then(|()| match &existing {
             Some(old) => tmp.as_file().set_permissions(old.permissions()),
-            None => Ok(()),
+            None => new_file_permissions(tmp.as_file()),
         })
         .and_then(|()| before_rename(tmp.path()))
         .map_err(fail)?;
@@ -255,6 +374,19 @@ fn write_atomically(
     if let Ok(dir) = std::fs::File::open(dir) {
         let _ = dir.sync_all();
     }
+    Ok(())
+}
+
+/// A new data file is readable by all, like any file written with the usual umask (the
+/// temporary file it starts as is private to its owner).
+#[cfg(unix)]
+fn new_file_permissions(file: &std::fs::File) -> std::io::Result<()> {
+    use std::os::unix::fs::PermissionsExt as _;
+    file.set_permissions(std::fs::Permissions::from_mode(0o644))
+}
+
+#[cfg(not(unix))]
+fn new_file_permissions(_: &std::fs::File) -> std::io::Result<()> {
     Ok(())
 }
 
@@ -317,6 +449,18 @@ mod tests {
         write_atomically(&path, "new\n", |_| Ok(())).unwrap();
         let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode, 0o640);
+    }
+
+    /// A new file is readable by all, not left private like the temporary file it was.
+    #[cfg(unix)]
+    #[test]
+    fn new_files_are_readable_by_all() {
+        use std::os::unix::fs::PermissionsExt as _;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("lifecycle.json");
+        write_atomically(&path, "new\n", |_| Ok(())).unwrap();
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o644);
     }
 
     /// A completed write replaces the file.

@@ -26,5 +26,6 @@ pub fn decide(data: &Dataset, request: &Request) -> Result<CheckReport, AppError
     let decision = rules::evaluate(&request.resolve(data)?, data);
     let mut report = CheckReport::new(&decision, &data.entitlements);
     report.warnings.extend(data.staleness(request.as_of));
+    report.data = Some(crate::report::DataOut::new(data));
     Ok(report)
 }

@@ -39,6 +39,7 @@ pub fn run(args: &ValidateArgs) -> Result<Outcome, AppError> {
         errors: count(Severity::Error),
         warnings: count(Severity::Warning),
         problems,
+        data: checked.dataset.as_ref().map(crate::report::DataOut::new),
     };
     let exit = if report.errors == 0 {
         Exit::Success

@@ -36,7 +36,8 @@ pub const ENTITLEMENTS_FILE: &str = "entitlements.json";
 /// File name of the lifecycle data inside a data directory.
 pub const LIFECYCLE_FILE: &str = "lifecycle.json";
 
-/// Where the data comes from; a file given directly wins over the data directory.
+/// Where the data comes from; a file given directly wins over the data directory, and either
+/// over the file `lifecycle update` wrote.
 #[derive(Debug, Clone, Default)]
 pub struct DataPaths {
     /// A directory holding `entitlements.json` and `lifecycle.json`.
@@ -45,6 +46,48 @@ pub struct DataPaths {
     pub entitlements: Option<PathBuf>,
     /// The lifecycle data.
     pub lifecycle: Option<PathBuf>,
+    /// The lifecycle file `lifecycle update` writes, used instead of the built-in data when
+    /// neither of the above names one and it was generated later than the built-in data.
+    pub updated_lifecycle: Option<PathBuf>,
+}
+
+/// Where `lifecycle update` writes, and every command looks for, refreshed lifecycle data: the
+/// platform's per-user data folder (`$XDG_DATA_HOME/mpn-support/lifecycle.json` on Linux,
+/// `~/Library/Application Support/mpn-support/` on macOS, `%APPDATA%\\mpn-support\\data\\` on
+/// Windows). `None` when the platform names no home folder.
+pub fn updated_lifecycle_path() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "mpn-support").map(|d| d.data_dir().join(LIFECYCLE_FILE))
+}
+
+/// How a data file in use was chosen (`updated`: written by `lifecycle update`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Origin {
+    /// The copy compiled into the binary.
+    BuiltIn,
+    /// A file named by `--entitlements`, `--lifecycle` or `--data-dir`.
+    File,
+    /// The file `lifecycle update` wrote to the user's data directory.
+    Updated,
+}
+
+impl std::fmt::Display for Origin {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Origin::BuiltIn => "built-in",
+            Origin::File => "file",
+            Origin::Updated => "updated",
+        })
+    }
+}
+
+/// Where each file of a dataset came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Origins {
+    /// The entitlement table's origin and name as shown to the user.
+    pub entitlements: (Origin, String),
+    /// The lifecycle data's origin and name as shown to the user.
+    pub lifecycle: (Origin, String),
 }
 
 impl DataPaths {
@@ -62,6 +105,8 @@ pub struct Dataset {
     pub entitlements: Entitlements,
     /// The lifecycle data.
     pub lifecycle: Lifecycle,
+    /// Where each file came from.
+    pub origins: Origins,
     names: Names,
 }
 
@@ -97,7 +142,7 @@ fn name_map<'s, T: 's>(
 
 impl Dataset {
     /// Puts validated, cross-checked files together and indexes their names.
-    fn new(entitlements: Entitlements, lifecycle: Lifecycle) -> Self {
+    fn new(entitlements: Entitlements, lifecycle: Lifecycle, origins: Origins) -> Self {
         let ent = &entitlements;
         let competencies = ent
             .competency_classes
@@ -126,6 +171,7 @@ impl Dataset {
         Dataset {
             entitlements,
             lifecycle,
+            origins,
             names,
         }
     }
@@ -182,30 +228,70 @@ impl Checked {
 /// Reads, parses and validates both files, collecting every problem instead of stopping at the
 /// first. A file that cannot be read is reported as a problem of that file.
 pub fn check(paths: &DataPaths) -> Checked {
-    let ent = source(paths.pick(&paths.entitlements, ENTITLEMENTS_FILE), || {
-        ("<embedded>/entitlements.json", EMBEDDED_ENTITLEMENTS)
-    });
-    let life = source(paths.pick(&paths.lifecycle, LIFECYCLE_FILE), || {
-        ("<embedded>/lifecycle.json", EMBEDDED_LIFECYCLE)
-    });
+    let ent = match paths.pick(&paths.entitlements, ENTITLEMENTS_FILE) {
+        Some(path) => Source::file(&path),
+        None => Source::built_in("<embedded>/entitlements.json", EMBEDDED_ENTITLEMENTS),
+    };
+    let life = match paths.pick(&paths.lifecycle, LIFECYCLE_FILE) {
+        Some(path) => Source::file(&path),
+        None => paths
+            .updated_lifecycle
+            .as_deref()
+            .and_then(updated_source)
+            .unwrap_or_else(|| Source::built_in("<embedded>/lifecycle.json", EMBEDDED_LIFECYCLE)),
+    };
     check_sources(&ent, &life)
+}
+
+/// The file `lifecycle update` wrote, when it is there and newer than the built-in data; a
+/// file that cannot be read or parsed is returned too, so its problem is reported rather than
+/// silently passed over.
+fn updated_source(path: &Path) -> Option<Source> {
+    #[derive(serde::Deserialize)]
+    struct Generated {
+        generated: Option<String>,
+    }
+    let text = match std::fs::read_to_string(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return None,
+        Err(_) => return Some(Source::file(path)),
+        Ok(text) => text,
+    };
+    let generated = |text: &str| {
+        serde_json::from_str::<Generated>(text)
+            .ok()
+            .map(|g| g.generated)
+    };
+    let newer = match (generated(&text), generated(EMBEDDED_LIFECYCLE)) {
+        // Unparseable: let the loader say where.
+        (None, _) => true,
+        // ISO dates compare as text.
+        (Some(mine), Some(builtin)) => mine > builtin,
+        (Some(_), None) => true,
+    };
+    newer.then(|| Source {
+        name: path.display().to_string(),
+        origin: Origin::Updated,
+        text: Ok(Cow::Owned(text)),
+    })
 }
 
 /// Parses and validates both files given as text (property tests, fuzzing, benchmarks).
 pub fn load_texts(entitlements: &str, lifecycle: &str) -> Result<Dataset, DataError> {
-    let ent = (
-        "entitlements.json".to_owned(),
-        Ok(Cow::Owned(entitlements.to_owned())),
-    );
-    let life = (
-        "lifecycle.json".to_owned(),
-        Ok(Cow::Owned(lifecycle.to_owned())),
-    );
+    let ent = Source {
+        name: "entitlements.json".to_owned(),
+        origin: Origin::File,
+        text: Ok(Cow::Owned(entitlements.to_owned())),
+    };
+    let life = Source {
+        name: "lifecycle.json".to_owned(),
+        origin: Origin::File,
+        text: Ok(Cow::Owned(lifecycle.to_owned())),
+    };
     into_dataset(check_sources(&ent, &life))
 }
 
 fn check_sources(ent: &Source, life: &Source) -> Checked {
-    let files = vec![ent.0.clone(), life.0.clone()];
+    let files = vec![ent.name.clone(), life.name.clone()];
     let mut findings = Vec::new();
     let entitlements = stage(ent, &mut findings, EntitlementsFile::validate);
     let lifecycle = stage(life, &mut findings, LifecycleFile::validate);
@@ -213,15 +299,19 @@ fn check_sources(ent: &Source, life: &Source) -> Checked {
         (Some(entitlements), Some(lifecycle)) => {
             let problems = cross_check(&entitlements, &lifecycle);
             let clean = !problems.has_errors();
-            if let Ok(text) = &life.1 {
+            if let Ok(text) = &life.text {
                 findings.extend(
                     problems
                         .0
                         .into_iter()
-                        .map(|p| Finding::place(&life.0, text, p)),
+                        .map(|p| Finding::place(&life.name, text, p)),
                 );
             }
-            clean.then(|| Dataset::new(entitlements, lifecycle))
+            let origins = Origins {
+                entitlements: (ent.origin, ent.name.clone()),
+                lifecycle: (life.origin, life.name.clone()),
+            };
+            clean.then(|| Dataset::new(entitlements, lifecycle, origins))
         }
         _ => None,
     };
@@ -264,10 +354,13 @@ pub fn check_catalogue(
     let path = file
         .map(Path::to_path_buf)
         .or_else(|| data_dir.map(|d| d.join(MESSAGES_FILE)));
-    let src = source(path, || ("<embedded>/diagnostics.json", EMBEDDED_MESSAGES));
+    let src = match path {
+        Some(path) => Source::file(&path),
+        None => Source::built_in("<embedded>/diagnostics.json", EMBEDDED_MESSAGES),
+    };
     let mut findings = Vec::new();
     let catalogue = stage(&src, &mut findings, messages::CatalogueFile::validate);
-    (catalogue, findings, src.0)
+    (catalogue, findings, src.name)
 }
 
 /// Loads both files for a command (the built-in ones unless a path is given): the dataset, or
@@ -295,24 +388,34 @@ fn into_dataset(checked: Checked) -> Result<Dataset, DataError> {
 
 const READ_PREFIX: &str = "cannot read: ";
 
-type Source = (String, Result<Cow<'static, str>, String>);
+/// One data file's text (or why it could not be read), its name and origin.
+struct Source {
+    name: String,
+    origin: Origin,
+    text: Result<Cow<'static, str>, String>,
+}
 
-fn source(
-    path: Option<PathBuf>,
-    embedded: impl FnOnce() -> (&'static str, &'static str),
-) -> Source {
-    match path {
-        None => {
-            let (name, text) = embedded();
-            (name.to_owned(), Ok(Cow::Borrowed(text)))
+impl Source {
+    fn built_in(name: &str, text: &'static str) -> Self {
+        Source {
+            name: name.to_owned(),
+            origin: Origin::BuiltIn,
+            text: Ok(Cow::Borrowed(text)),
         }
-        Some(path) => (path.display().to_string(), read_text(&path).map(Cow::Owned)),
+    }
+
+    fn file(path: &Path) -> Self {
+        Source {
+            name: path.display().to_string(),
+            origin: Origin::File,
+            text: read_text(path).map(Cow::Owned),
+        }
     }
 }
 
 /// Parses and validates one file, placing its problems; returns the valid value if any.
 fn stage<F: DeserializeOwned, V>(
-    (name, text): &Source,
+    Source { name, text, .. }: &Source,
     findings: &mut Vec<Finding>,
     validate: impl FnOnce(F) -> (Option<V>, Problems),
 ) -> Option<V> {
@@ -483,16 +586,24 @@ impl Dataset {
     /// Warnings for answers given more than [`STALE_AFTER_DAYS`] after a file was generated.
     pub fn staleness(&self, as_of: chrono::NaiveDate) -> Vec<String> {
         [
-            ("entitlement table", self.entitlements.generated),
-            ("lifecycle data", self.lifecycle.generated),
+            (
+                "entitlement table",
+                self.entitlements.generated,
+                "a newer release of mpn-support brings a newer one, or give your own with --entitlements",
+            ),
+            (
+                "lifecycle data",
+                self.lifecycle.generated,
+                "refresh it with `mpn-support lifecycle update`, or give your own with --lifecycle",
+            ),
         ]
         .into_iter()
-        .filter_map(|(what, generated)| {
+        .filter_map(|(what, generated, remedy)| {
             let generated = generated?;
             let age = (as_of - generated).num_days();
             (age > STALE_AFTER_DAYS).then(|| {
                 format!(
-                    "the {what} was generated on {generated}, {age} days before {as_of}: the answer may be stale (newer data comes with a newer release of mpn-support, or give your own file with --lifecycle or --entitlements)"
+                    "the {what} was generated on {generated}, {age} days before {as_of}: the answer may be stale ({remedy})"
                 )
             })
         })

@@ -409,6 +409,13 @@ pub fn validate_lines(report: &ValidateReport) -> Vec<String> {
         report.warnings,
         plural(report.warnings)
     ));
+    if let Some(data) = &report.data {
+        lines.extend(
+            data.lines()
+                .iter()
+                .map(|l| format!("data: {}", escape::text(l))),
+        );
+    }
     lines
 }
 

@@ -12,10 +12,16 @@ use chrono::NaiveDate;
 use mpn_support::data::{self, DataPaths, Dataset};
 
 /// The binary under test, with the data-directory variable cleared so tests see the embedded
-/// data unless they pass files.
+/// data unless they pass files, and the per-user data folder pointed at one that does not
+/// exist, so a `lifecycle update` run on this machine does not change what tests see.
 pub fn cmd() -> Command {
     let mut cmd = Command::cargo_bin("mpn-support").expect("binary is built");
     cmd.env_remove("MPN_SUPPORT_DATA_DIR");
+    cmd.env_remove("MPN_SUPPORT_ENDOFLIFE_URL");
+    cmd.env(
+        "XDG_DATA_HOME",
+        PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("no-user-data"),
+    );
     // Tables take the default width whatever the shell running the tests exports.
     cmd.env_remove("COLUMNS");
     cmd

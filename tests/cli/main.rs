@@ -13,3 +13,4 @@ mod properties;
 mod readme;
 mod rules;
 mod shell;
+mod update;

@@ -1,6 +1,7 @@
 //! Every `$ mpn-support ...` line in a ```console block of README.md and docs/*.md is run and
 //! its output compared with the lines under it, so the examples stay true. With README_UPDATE=1
-//! the files are rewritten with the current output instead.
+//! the files are rewritten with the current output instead. `lifecycle update` examples are
+//! answered by a loopback server of recorded endoflife.date answers.
 
 #![allow(
     clippy::expect_used,
@@ -41,7 +42,15 @@ fn split(line: &str) -> Vec<String> {
 
 fn run(command: &str) -> String {
     let words = split(command);
-    let out = crate::common::cmd()
+    let mut cmd = crate::common::cmd();
+    if command.contains(" lifecycle update") {
+        // Recorded endoflife.date answers from a loopback server, never the internet.
+        cmd.env(
+            "MPN_SUPPORT_ENDOFLIFE_URL",
+            crate::update::recorded_server(),
+        );
+    }
+    let out = cmd
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .args(&words[1..])
         .output()

@@ -1,0 +1,245 @@
+//! Fetching product answers from the endoflife.date API (v1) over HTTP(S), for
+//! `lifecycle update`.
+//!
+//! One blocking client (ureq with rustls, no async runtime) with a whole-request timeout and
+//! a User-Agent naming the tool. Every failure is typed, names the product and the address,
+//! and says what the user can do; converting the answers is the importer's job.
+
+use std::time::Duration;
+
+use thiserror::Error;
+
+/// Where the API lives unless `--base-url` or `MPN_SUPPORT_ENDOFLIFE_URL` says otherwise.
+pub const DEFAULT_BASE_URL: &str = "https://endoflife.date";
+
+/// Largest answer accepted (the largest Microsoft product answer is about 60 KiB).
+const MAX_BODY: u64 = 8 * 1024 * 1024;
+
+/// A product answer that could not be fetched.
+#[derive(Debug, Error, PartialEq, Eq)]
+#[error("cannot fetch `{slug}` (product `{product}`) from {url}: {problem}")]
+pub struct FetchError {
+    /// Our product id.
+    pub product: String,
+    /// The endoflife.date product slug.
+    pub slug: String,
+    /// The address asked.
+    pub url: String,
+    /// What went wrong.
+    pub problem: Problem,
+}
+
+/// What went wrong with one request.
+#[derive(Debug, Error, PartialEq, Eq)]
+pub enum Problem {
+    /// The API does not know the product (HTTP 404): it is an error, not a silent drop of
+    /// its versions.
+    #[error(
+        "the API has no such product (HTTP 404): it may have been renamed upstream; the catalogue's slug needs updating, so nothing was written"
+    )]
+    Missing,
+    /// Any other HTTP error status.
+    #[error("the server answered HTTP {0}")]
+    Status(u16),
+    /// No answer within the timeout.
+    #[error("no complete answer within {0} s (raise it with --timeout)")]
+    Timeout(u64),
+    /// The host name does not resolve.
+    #[error("the host name does not resolve (DNS): check the address and the network")]
+    HostNotFound,
+    /// Nothing listens, or the network is unreachable.
+    #[error("cannot connect ({0}): check the address and the network")]
+    Connect(String),
+    /// The connection closed before the whole answer arrived.
+    #[error("the answer was cut short ({0})")]
+    Truncated(String),
+    /// The answer is larger than any real one.
+    #[error("the answer is larger than {} MiB", MAX_BODY / 1024 / 1024)]
+    TooLarge,
+    /// Anything else the client reports (TLS, protocol).
+    #[error("{0}")]
+    Other(String),
+}
+
+/// A configured client for one base address.
+pub struct Client {
+    agent: ureq::Agent,
+    base: String,
+    timeout: Duration,
+}
+
+/// The User-Agent sent with every request.
+pub fn user_agent() -> String {
+    format!("mpn-support/{}", env!("CARGO_PKG_VERSION"))
+}
+
+/// Checks a base address: `http://` or `https://` followed by a host.
+pub fn check_base_url(text: &str) -> Result<String, String> {
+    let rest = text
+        .strip_prefix("https://")
+        .or_else(|| text.strip_prefix("http://"));
+    match rest {
+        Some(host)
+            if !host.is_empty()
+                && !host.starts_with('/')
+                && !text.contains(char::is_whitespace) =>
+        {
+            Ok(text.trim_end_matches('/').to_owned())
+        }
+        _ => Err(format!(
+            "`{text}` is not an http:// or https:// address (for example {DEFAULT_BASE_URL})"
+        )),
+    }
+}
+
+impl Client {
+    /// A client for `base` (already checked by [`check_base_url`]).
+    pub fn new(base: &str, timeout: Duration) -> Self {
+        let agent = ureq::Agent::config_builder()
+            .timeout_global(Some(timeout))
+            .user_agent(user_agent())
+            .build()
+            .new_agent();
+        Client {
+            agent,
+            base: base.trim_end_matches('/').to_owned(),
+            timeout,
+        }
+    }
+
+    /// The address of a product's answer.
+    pub fn url(&self, slug: &str) -> String {
+        format!("{}/api/v1/products/{slug}", self.base)
+    }
+
+    /// Fetches one product's answer as text.
+    pub fn fetch(&self, product: &str, slug: &str) -> Result<String, FetchError> {
+        let url = self.url(slug);
+        let fail = |problem| FetchError {
+            product: product.to_owned(),
+            slug: slug.to_owned(),
+            url: url.clone(),
+            problem,
+        };
+        let mut response = self
+            .agent
+            .get(&url)
+            .header("Accept", "application/json")
+            .call()
+            .map_err(|e| fail(self.problem(e)))?;
+        response
+            .body_mut()
+            .with_config()
+            .limit(MAX_BODY)
+            .read_to_string()
+            .map_err(|e| fail(self.problem(e)))
+    }
+
+    fn problem(&self, error: ureq::Error) -> Problem {
+        use std::io::ErrorKind;
+        match error {
+            ureq::Error::StatusCode(404) => Problem::Missing,
+            ureq::Error::StatusCode(code) => Problem::Status(code),
+            ureq::Error::Timeout(_) => Problem::Timeout(self.timeout.as_secs()),
+            ureq::Error::HostNotFound => Problem::HostNotFound,
+            ureq::Error::BodyExceedsLimit(_) => Problem::TooLarge,
+            ureq::Error::ConnectionFailed => Problem::Connect("connection failed".into()),
+            ureq::Error::Io(e) => match e.kind() {
+                ErrorKind::ConnectionRefused
+                | ErrorKind::NetworkUnreachable
+                | ErrorKind::HostUnreachable
+                | ErrorKind::AddrNotAvailable => Problem::Connect(e.to_string()),
+                ErrorKind::UnexpectedEof
+                | ErrorKind::ConnectionReset
+                | ErrorKind::ConnectionAborted => Problem::Truncated(e.to_string()),
+                ErrorKind::TimedOut | ErrorKind::WouldBlock => {
+                    Problem::Timeout(self.timeout.as_secs())
+                }
+                // getaddrinfo failures come back as uncategorised I/O errors.
+                _ if e.to_string().contains("lookup") || e.to_string().contains("resolve") => {
+                    Problem::HostNotFound
+                }
+                _ => Problem::Other(e.to_string()),
+            },
+            ureq::Error::Protocol(e) => Problem::Truncated(e.to_string()),
+            other => Problem::Other(other.to_string()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Base addresses: http(s) with a host, trailing slashes dropped; anything else refused
+    /// with an example.
+    #[test]
+    fn base_urls() {
+        assert_eq!(
+            check_base_url("https://endoflife.date/").unwrap(),
+            "https://endoflife.date"
+        );
+        assert_eq!(
+            check_base_url("http://127.0.0.1:8080").unwrap(),
+            "http://127.0.0.1:8080"
+        );
+        for bad in [
+            "endoflife.date",
+            "ftp://x",
+            "https://",
+            "https:///x",
+            "http://a b",
+        ] {
+            let err = check_base_url(bad).unwrap_err();
+            assert!(err.contains(bad) && err.contains(DEFAULT_BASE_URL), "{err}");
+        }
+    }
+
+    /// DNS failures read as such whichever way the client reports them (tests do not ask a
+    /// real resolver: that would leave the machine); refused connections, cut-short answers
+    /// and statuses each get their own words.
+    #[test]
+    fn client_errors_become_problems() {
+        let client = Client::new("http://h", Duration::from_secs(7));
+        let io = |kind, text: &str| ureq::Error::Io(std::io::Error::new(kind, text.to_owned()));
+        let cases = [
+            (ureq::Error::HostNotFound, Problem::HostNotFound),
+            (
+                io(
+                    std::io::ErrorKind::Other,
+                    "failed to lookup address information: Name or service not known",
+                ),
+                Problem::HostNotFound,
+            ),
+            (
+                io(std::io::ErrorKind::ConnectionRefused, "refused"),
+                Problem::Connect("refused".into()),
+            ),
+            (
+                io(std::io::ErrorKind::UnexpectedEof, "eof"),
+                Problem::Truncated("eof".into()),
+            ),
+            (ureq::Error::StatusCode(404), Problem::Missing),
+            (ureq::Error::StatusCode(500), Problem::Status(500)),
+            (
+                ureq::Error::Timeout(ureq::Timeout::Global),
+                Problem::Timeout(7),
+            ),
+            (ureq::Error::BodyExceedsLimit(1), Problem::TooLarge),
+        ];
+        for (error, problem) in cases {
+            assert_eq!(client.problem(error), problem);
+        }
+        assert!(Problem::HostNotFound.to_string().contains("DNS"));
+    }
+
+    /// The product address follows the v1 API.
+    #[test]
+    fn product_address() {
+        let client = Client::new("http://h/", Duration::from_secs(1));
+        assert_eq!(
+            client.url("mssqlserver"),
+            "http://h/api/v1/products/mssqlserver"
+        );
+    }
+}

@@ -1,0 +1,580 @@
+//! `lifecycle update` (issue 15) against a loopback HTTP server started by each test, serving
+//! recorded endoflife.date API v1 answers (`tests/fixtures/endoflife-api/`, made from the same
+//! endoflife.date pages as the built-in data by an independent script). No test touches the
+//! internet.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a broken server or fixture should fail the test loudly"
+)]
+
+use std::collections::HashMap;
+use std::io::{BufRead as _, BufReader, Write as _};
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use predicates::prelude::*;
+use predicates::str::contains;
+use serde_json::Value;
+
+use crate::common::{cmd, fixture};
+
+/// How the server answers one product.
+#[derive(Clone)]
+enum Reply {
+    /// 200 with this body.
+    Body(String),
+    /// This status, empty body.
+    Status(u16),
+    /// Accepts, then says nothing for longer than any test's timeout.
+    Hang,
+    /// Announces the whole body, sends half of it, closes.
+    CutShort(String),
+}
+
+/// One request as the server saw it.
+#[derive(Debug, Clone)]
+struct Seen {
+    path: String,
+    user_agent: Option<String>,
+}
+
+struct Server {
+    base: String,
+    seen: Arc<Mutex<Vec<Seen>>>,
+}
+
+/// The address of one server of the recorded answers for the whole test run (the README's
+/// `lifecycle update` examples use it).
+pub fn recorded_server() -> &'static str {
+    static BASE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    BASE.get_or_init(|| serve(recorded()).base)
+}
+
+/// Every recorded answer, by slug.
+fn recorded() -> HashMap<String, Reply> {
+    std::fs::read_dir(fixture("endoflife-api"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .map(|p| {
+            let slug = p.file_stem().unwrap().to_string_lossy().into_owned();
+            (slug, Reply::Body(std::fs::read_to_string(&p).unwrap()))
+        })
+        .collect()
+}
+
+/// Starts a server on 127.0.0.1 answering `/api/v1/products/<slug>` from `replies` (404 for
+/// anything else). It lives until the test process ends.
+fn serve(replies: HashMap<String, Reply>) -> Server {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    let seen = Arc::new(Mutex::new(Vec::new()));
+    let log = Arc::clone(&seen);
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(stream) = stream else { continue };
+            let replies = replies.clone();
+            let log = Arc::clone(&log);
+            std::thread::spawn(move || answer(stream, &replies, &log));
+        }
+    });
+    Server { base, seen }
+}
+
+fn answer(mut stream: TcpStream, replies: &HashMap<String, Reply>, log: &Mutex<Vec<Seen>>) {
+    let mut reader = BufReader::new(stream.try_clone().unwrap());
+    let mut first = String::new();
+    reader.read_line(&mut first).unwrap();
+    let path = first
+        .split_whitespace()
+        .nth(1)
+        .unwrap_or_default()
+        .to_owned();
+    let mut user_agent = None;
+    loop {
+        let mut line = String::new();
+        if reader.read_line(&mut line).unwrap_or(0) == 0 || line == "\r\n" {
+            break;
+        }
+        if let Some((name, value)) = line.split_once(':')
+            && name.eq_ignore_ascii_case("user-agent")
+        {
+            user_agent = Some(value.trim().to_owned());
+        }
+    }
+    log.lock().unwrap().push(Seen {
+        path: path.clone(),
+        user_agent,
+    });
+    let reply = path
+        .strip_prefix("/api/v1/products/")
+        .and_then(|slug| replies.get(slug))
+        .cloned()
+        .unwrap_or(Reply::Status(404));
+    let head = |status: u16, length: usize| {
+        format!(
+            "HTTP/1.1 {status} X\r\nContent-Type: application/json\r\nContent-Length: {length}\r\nConnection: close\r\n\r\n"
+        )
+    };
+    let _ = match reply {
+        Reply::Body(body) => stream
+            .write_all(head(200, body.len()).as_bytes())
+            .and_then(|()| stream.write_all(body.as_bytes())),
+        Reply::Status(code) => stream.write_all(head(code, 0).as_bytes()),
+        Reply::Hang => {
+            std::thread::sleep(Duration::from_secs(20));
+            Ok(())
+        }
+        Reply::CutShort(body) => stream
+            .write_all(head(200, body.len()).as_bytes())
+            .and_then(|()| stream.write_all(&body.as_bytes()[..body.len() / 2])),
+    };
+}
+
+/// `lifecycle update` against `server`, writing to `output`, as of a fixed day.
+fn update(server: &Server, output: &Path) -> assert_cmd::Command {
+    let mut c = cmd();
+    c.args([
+        "lifecycle",
+        "update",
+        "--generated",
+        "2099-01-01",
+        "--output",
+    ])
+    .arg(output)
+    .env("MPN_SUPPORT_ENDOFLIFE_URL", &server.base);
+    c
+}
+
+fn products(text: &str) -> Value {
+    serde_json::from_str::<Value>(text).unwrap()["products"].clone()
+}
+
+/// The built-in lifecycle data as a JSON value.
+fn builtin() -> Value {
+    products(include_str!("../../data/lifecycle.json"))
+}
+
+/// The recorded answers of one slug, as JSON to edit.
+fn answer_of(slug: &str) -> Value {
+    let text = std::fs::read_to_string(fixture(&format!("endoflife-api/{slug}.json"))).unwrap();
+    serde_json::from_str(&text).unwrap()
+}
+
+/// Success: every catalogue product fetched once at its v1 address with our User-Agent, no
+/// progress chatter off a terminal, and the written file holds exactly the built-in products
+/// (the recorded answers carry the same facts as the pages the built-in data came from).
+#[test]
+fn update_fetches_every_product_and_writes_the_same_facts() {
+    let server = serve(recorded());
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("lifecycle.json");
+    update(&server, &out)
+        .assert()
+        .code(0)
+        .stdout(contains("wrote ").and(contains("18 products, 147 versions")))
+        .stderr(contains("[1/").not());
+    let written = std::fs::read_to_string(&out).unwrap();
+    assert_eq!(products(&written), builtin());
+    let file: Value = serde_json::from_str(&written).unwrap();
+    assert_eq!(file["generated"], "2099-01-01");
+    let sources = file["sources"].as_array().unwrap();
+    assert!(
+        sources[0]
+            .as_str()
+            .unwrap()
+            .starts_with(&format!("endoflife.date API v1 at {}", server.base)),
+        "{sources:?}"
+    );
+    let seen = server.seen.lock().unwrap().clone();
+    let mut paths: Vec<&str> = seen.iter().map(|s| s.path.as_str()).collect();
+    paths.sort_unstable();
+    let mut expected: Vec<String> = recorded()
+        .keys()
+        .map(|slug| format!("/api/v1/products/{slug}"))
+        .collect();
+    expected.sort();
+    assert_eq!(paths, expected);
+    let agent = format!("mpn-support/{}", env!("CARGO_PKG_VERSION"));
+    assert!(
+        seen.iter()
+            .all(|s| s.user_agent.as_deref() == Some(agent.as_str())),
+        "{seen:?}"
+    );
+    // The file loads like any lifecycle file.
+    cmd()
+        .args(["validate", "--lifecycle"])
+        .arg(&out)
+        .assert()
+        .code(0);
+}
+
+/// Without --output the file goes to the per-user data folder, and every command then uses
+/// it while it is newer than the built-in data, says so, and `--builtin-data` goes back.
+#[test]
+fn updated_data_is_used_and_reported() {
+    let mut replies = recorded();
+    let mut sql = answer_of("mssqlserver");
+    let new_release = serde_json::json!({
+        "name": "18.0", "codename": null, "label": "2028", "releaseDate": "2026-11-03",
+        "isLts": false, "ltsFrom": null, "isEoas": false, "eoasFrom": "2033-01-11",
+        "isEol": false, "eolFrom": "2038-01-11", "isMaintained": true, "latest": null
+    });
+    sql["result"]["releases"]
+        .as_array_mut()
+        .unwrap()
+        .insert(0, new_release);
+    replies.insert("mssqlserver".into(), Reply::Body(sql.to_string()));
+    let server = serve(replies);
+    let home = tempfile::tempdir().unwrap();
+    let user_file = home.path().join("mpn-support/lifecycle.json");
+    let with_home = |args: &[&str]| {
+        let mut c = cmd();
+        c.env("XDG_DATA_HOME", home.path())
+            .env("MPN_SUPPORT_ENDOFLIFE_URL", &server.base)
+            .args(args);
+        c
+    };
+    with_home(&["lifecycle", "update", "--generated", "2099-01-01"])
+        .assert()
+        .code(0)
+        .stdout(contains(user_file.display().to_string()))
+        // A cycle the built-in catalogue does not map keeps endoflife.date's name.
+        .stdout(contains(
+            "added sql-server 18.0: release 2026-11-03, mainstream end 2033-01-11, extended end 2038-01-11",
+        ));
+    assert!(user_file.exists());
+    let products_args = [
+        "products",
+        "-p",
+        "sql-server",
+        "--as-of",
+        "2026-12-01",
+        "-f",
+        "json",
+    ];
+    let listed = with_home(&products_args).output().unwrap();
+    let listed: Value = serde_json::from_slice(&listed.stdout).unwrap();
+    assert_eq!(listed[0]["current"], "18.0", "{listed}");
+    with_home(&["validate"])
+        .assert()
+        .code(0)
+        .stdout(contains(format!(
+            "data: lifecycle data: updated {}, generated 2099-01-01",
+            user_file.display()
+        )));
+    let check = |extra: &[&str]| {
+        let mut args = vec![
+            "check",
+            "-t",
+            "solutions-partner",
+            "-p",
+            "sql-server",
+            "-f",
+            "json",
+        ];
+        args.extend(extra);
+        let out = with_home(&args).output().unwrap();
+        serde_json::from_slice::<Value>(&out.stdout).unwrap()["data"]["lifecycle"].clone()
+    };
+    let used = check(&[]);
+    assert_eq!(used["origin"], "updated");
+    assert_eq!(used["path"], user_file.display().to_string());
+    assert_eq!(used["generated"], "2099-01-01");
+    let forced = check(&["--builtin-data"]);
+    assert_eq!(forced["origin"], "built-in");
+    assert!(forced.get("path").is_none());
+    let listed = with_home(&[&products_args[..], &["--builtin-data"]].concat())
+        .output()
+        .unwrap();
+    let listed: Value = serde_json::from_slice(&listed.stdout).unwrap();
+    assert_eq!(listed[0]["current"], "2025");
+    // A data flag wins over the updated file.
+    let named = check(&["--lifecycle", "data/lifecycle.json"]);
+    assert_eq!(named["origin"], "file");
+
+    // An updated file older than the built-in data (after an upgrade) is passed over.
+    with_home(&["lifecycle", "update", "--generated", "2020-01-01"])
+        .assert()
+        .code(0);
+    assert_eq!(check(&[])["origin"], "built-in");
+}
+
+/// `--dry-run` lists added, changed and removed versions with old and new dates and writes
+/// nothing; the real run then writes exactly that.
+#[test]
+fn dry_run_lists_changes_and_writes_nothing() {
+    let mut replies = recorded();
+    let mut exchange = answer_of("msexchange");
+    let releases = exchange["result"]["releases"].as_array_mut().unwrap();
+    let before = releases.len();
+    releases.retain(|r| r["name"] != "2003");
+    assert_eq!(releases.len(), before - 1, "fixture has 2003");
+    for r in releases.iter_mut() {
+        if r["name"] == "2010" {
+            r["eolFrom"] = "2020-10-14".into();
+        }
+    }
+    replies.insert("msexchange".into(), Reply::Body(exchange.to_string()));
+    let server = serve(replies);
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("lifecycle.json");
+    std::fs::write(&out, include_str!("../../data/lifecycle.json")).unwrap();
+    let assert = update(&server, &out).arg("--dry-run").assert().code(0);
+    let shown = String::from_utf8_lossy(&assert.get_output().stdout).into_owned();
+    assert!(
+        shown.contains("changed exchange-server 2010: extended end 2020-10-13 -> 2020-10-14"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains(
+            "removed exchange-server 2003: release 2003-09-28, mainstream end 2009-04-14, extended end 2014-04-08"
+        ),
+        "{shown}"
+    );
+    assert!(shown.contains("would update"), "{shown}");
+    assert_eq!(
+        std::fs::read_to_string(&out).unwrap(),
+        include_str!("../../data/lifecycle.json"),
+        "dry run wrote"
+    );
+    // JSON summary, for scripts.
+    let json = update(&server, &out)
+        .args(["--dry-run", "-f", "json"])
+        .output()
+        .unwrap();
+    let json: Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(json["dry_run"], true);
+    assert!(json["changes"].as_array().unwrap().len() >= 3, "{json}");
+    update(&server, &out)
+        .assert()
+        .code(0)
+        .stdout(contains("wrote "));
+    assert_ne!(
+        std::fs::read_to_string(&out).unwrap(),
+        include_str!("../../data/lifecycle.json")
+    );
+}
+
+/// A failed update: exit 2, a message naming the product and address, and the old file
+/// byte-identical, no temporary file left beside it.
+fn fails_keeping_the_old_file(server: &Server, extra: &[&str], message: &[&str]) {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("lifecycle.json");
+    std::fs::write(&out, "old contents, kept byte for byte\n").unwrap();
+    let assert = update(server, &out).args(extra).assert().code(2);
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
+    for part in message {
+        assert!(stderr.contains(part), "`{part}` not in: {stderr}");
+    }
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(
+        std::fs::read(&out).unwrap(),
+        b"old contents, kept byte for byte\n"
+    );
+    let left: Vec<PathBuf> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(left, vec![out], "temporary file left behind");
+}
+
+fn with(slug: &str, reply: Reply) -> Server {
+    let mut replies = recorded();
+    replies.insert(slug.into(), reply);
+    serve(replies)
+}
+
+/// A product missing upstream is an error naming it, not a silent drop of its versions.
+#[test]
+fn product_missing_upstream_fails() {
+    let mut replies = recorded();
+    replies.remove("sharepoint");
+    let server = serve(replies);
+    let url = format!("{}/api/v1/products/sharepoint", server.base);
+    fails_keeping_the_old_file(
+        &server,
+        &[],
+        &[
+            "error: cannot fetch `sharepoint` (product `sharepoint-server`)",
+            &url,
+            "HTTP 404",
+            "nothing was written",
+        ],
+    );
+}
+
+/// Any other HTTP error status names itself.
+#[test]
+fn http_error_fails() {
+    let server = with("msexchange", Reply::Status(503));
+    let url = format!("{}/api/v1/products/msexchange", server.base);
+    fails_keeping_the_old_file(
+        &server,
+        &[],
+        &["`msexchange` (product `exchange-server`)", &url, "HTTP 503"],
+    );
+}
+
+/// Nothing listening (no network): the address and what to check.
+#[test]
+fn connection_refused_fails() {
+    let port = TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let server = Server {
+        base: format!("http://127.0.0.1:{port}"),
+        seen: Arc::default(),
+    };
+    fails_keeping_the_old_file(
+        &server,
+        &[],
+        &[
+            &format!("http://127.0.0.1:{port}/api/v1/products/mssqlserver"),
+            "cannot connect",
+            "check the address and the network",
+        ],
+    );
+}
+
+/// A server that never answers is given up on after --timeout seconds.
+#[test]
+fn timeout_fails() {
+    let server = with("office", Reply::Hang);
+    let started = std::time::Instant::now();
+    fails_keeping_the_old_file(
+        &server,
+        &["--timeout", "1"],
+        &["`office`", "/api/v1/products/office", "within 1 s"],
+    );
+    assert!(
+        started.elapsed() < Duration::from_secs(15),
+        "did not time out"
+    );
+}
+
+/// An answer cut short by a closed connection.
+#[test]
+fn truncated_answer_fails() {
+    let body = std::fs::read_to_string(fixture("endoflife-api/windows.json")).unwrap();
+    let server = with("windows", Reply::CutShort(body));
+    fails_keeping_the_old_file(
+        &server,
+        &[],
+        &["`windows`", "/api/v1/products/windows", "cut short"],
+    );
+}
+
+/// A complete answer that is not the API's JSON names the address, line and column; one of
+/// the wrong shape says what was expected.
+#[test]
+fn malformed_answers_fail() {
+    let server = with(
+        "visual-studio",
+        Reply::Body("<html>maintenance</html>".into()),
+    );
+    let url = format!("{}/api/v1/products/visual-studio", server.base);
+    fails_keeping_the_old_file(&server, &[], &[&format!("{url}:1:1: expected value")]);
+    let body = std::fs::read_to_string(fixture("endoflife-api/office.json")).unwrap();
+    let cut = body[..body.len() / 3].to_owned();
+    let server = with("office", Reply::Body(cut));
+    fails_keeping_the_old_file(&server, &[], &["/api/v1/products/office:", "EOF"]);
+    let server = with(
+        "azure-devops-server",
+        Reply::Body(r#"{"result": {}}"#.into()),
+    );
+    fails_keeping_the_old_file(
+        &server,
+        &[],
+        &[
+            "/api/v1/products/azure-devops-server",
+            "expected an array of cycles (v0) or `result.releases` (v1)",
+        ],
+    );
+}
+
+/// A write that cannot complete (the rename onto the target fails: here the target is a
+/// folder) leaves the target as it was and no temporary file behind.
+#[test]
+fn interrupted_write_keeps_the_target() {
+    let server = serve(recorded());
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("lifecycle.json");
+    std::fs::create_dir(&target).unwrap();
+    std::fs::write(target.join("keep.txt"), "kept\n").unwrap();
+    update(&server, &target)
+        .assert()
+        .code(2)
+        .stderr(contains(format!("cannot write `{}`", target.display())));
+    assert_eq!(
+        std::fs::read_to_string(target.join("keep.txt")).unwrap(),
+        "kept\n"
+    );
+    let left: Vec<PathBuf> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(left, vec![target], "temporary file left behind");
+}
+
+/// Bad options are refused before any request, naming the value and what is valid.
+#[test]
+fn bad_options_are_refused() {
+    cmd()
+        .args(["lifecycle", "update", "--base-url", "endoflife.date"])
+        .assert()
+        .code(2)
+        .stderr(contains(
+            "`endoflife.date` is not an http:// or https:// address",
+        ))
+        .stderr(contains("https://endoflife.date"));
+    cmd()
+        .args(["lifecycle", "update", "--timeout", "0"])
+        .assert()
+        .code(2)
+        .stderr(contains("0 is not in 1..=600"));
+    cmd()
+        .args(["lifecycle", "update", "--generated", "2026-02-30"])
+        .assert()
+        .code(2)
+        .stderr(contains("2026-02-30"));
+}
+
+/// On a terminal, a progress line per product goes to stderr (run under `script`, which
+/// gives the command a pseudo-terminal).
+#[cfg(target_os = "linux")]
+#[test]
+fn progress_lines_on_a_terminal() {
+    let server = serve(recorded());
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("lifecycle.json");
+    let bin = assert_cmd::cargo::cargo_bin("mpn-support");
+    let line = format!(
+        "{} lifecycle update --output {} --base-url {} --dry-run",
+        bin.display(),
+        out.display(),
+        server.base
+    );
+    let run = std::process::Command::new("script")
+        .args(["-qec", &line, "/dev/null"])
+        .env("XDG_DATA_HOME", dir.path())
+        .output()
+        .expect("`script` (util-linux) runs");
+    let text = String::from_utf8_lossy(&run.stdout);
+    assert!(run.status.success(), "{text}");
+    let count = recorded().len();
+    assert!(
+        text.contains(&format!(
+            "[1/{count}] {}/api/v1/products/mssqlserver ... ok",
+            server.base
+        )),
+        "{text}"
+    );
+    assert!(text.contains(&format!("[{count}/{count}] ")), "{text}");
+}
