@@ -1257,6 +1257,102 @@ pub fn products_report(
     }
 }
 
+/// When each version of some products is supported and entitled (`products --format svg`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TimelineReport {
+    /// The day the picture marks.
+    pub as_of: NaiveDate,
+    /// The products, in data order.
+    pub products: Vec<TimelineProduct>,
+}
+
+/// One product's versions on a timeline.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TimelineProduct {
+    /// Product id.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// Main-track versions, newest first.
+    pub versions: Vec<TimelineVersion>,
+    /// Older versions left out of the picture.
+    pub older: usize,
+}
+
+/// One version's support windows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TimelineVersion {
+    /// Microsoft's version name.
+    pub version: String,
+    /// First day of availability.
+    pub release: NaiveDate,
+    /// Last day of mainstream support, when known.
+    pub mainstream_end: Option<NaiveDate>,
+    /// Last day of extended support, when known.
+    pub extended_end: Option<NaiveDate>,
+    /// The days it qualifies for partner support (first, last when known), per the rules.
+    pub entitled: Option<(NaiveDate, Option<NaiveDate>)>,
+}
+
+/// Versions a timeline shows per product, at most: the newest that were still supported in
+/// the [`TIMELINE_YEARS`] before the as-of date.
+pub const TIMELINE_VERSIONS: usize = 12;
+/// How far back a timeline looks, in years before the as-of date.
+pub const TIMELINE_YEARS: u32 = 10;
+
+/// Builds the timeline of the on-premises products (or of `only`) on a date: each product's
+/// main-track versions still supported in the ten years before it, newest first, with the
+/// stretch each qualifies as the rules decide it.
+pub fn timeline_report(
+    data: &Dataset,
+    only: Option<&crate::data::Product>,
+    as_of: NaiveDate,
+) -> TimelineReport {
+    let horizon = as_of
+        .checked_sub_months(chrono::Months::new(12 * TIMELINE_YEARS))
+        .unwrap_or(NaiveDate::MIN);
+    let products = data
+        .lifecycle
+        .products
+        .iter()
+        .filter(|p| match only {
+            Some(o) => o.id == p.id,
+            None => p.deployment == crate::data::Deployment::OnPremises,
+        })
+        .map(|p| {
+            let relevant: Vec<_> = p
+                .versions
+                .iter()
+                .filter(|v| v.track == p.main_track)
+                .filter(|v| v.support_end().is_none_or(|end| end >= horizon))
+                .collect();
+            let older = p
+                .versions
+                .iter()
+                .filter(|v| v.track == p.main_track)
+                .count()
+                - relevant.len().min(TIMELINE_VERSIONS);
+            TimelineProduct {
+                id: p.id.to_string(),
+                name: p.name.to_string(),
+                versions: relevant
+                    .into_iter()
+                    .take(TIMELINE_VERSIONS)
+                    .map(|v| TimelineVersion {
+                        version: v.version.to_string(),
+                        release: v.release,
+                        mainstream_end: v.mainstream_end,
+                        extended_end: v.extended_end,
+                        entitled: crate::rules::entitled_span(p, v),
+                    })
+                    .collect(),
+                older,
+            }
+        })
+        .collect();
+    TimelineReport { as_of, products }
+}
+
 /// The rule book over time (`programs`): every period of every kind, in date order, and the
 /// references they name.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]

@@ -6,8 +6,8 @@ use clap::Args;
 use crate::args::{DataArgs, parse_date};
 use crate::data;
 use crate::exit::Exit;
-use crate::render::Format;
-use crate::report::{Report, products_report};
+use crate::render::{Format, ProductsFormat, svg};
+use crate::report::{Report, products_report, timeline_report};
 use crate::{AppError, Outcome};
 
 /// List products with their current (N) and previous (N-1) versions and what qualifies
@@ -22,9 +22,9 @@ pub struct ProductsArgs {
     /// List as of this day, YYYY-MM-DD [default: today]
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub as_of: Option<NaiveDate>,
-    /// Output format
-    #[arg(long, short, value_enum, default_value_t = Format::Text)]
-    pub format: Format,
+    /// Output format; `svg` draws every on-premises product (or the one given) as a timeline
+    #[arg(long, short, value_enum, default_value = "text")]
+    pub format: ProductsFormat,
     /// Data files
     #[command(flatten)]
     pub data: DataArgs,
@@ -38,9 +38,16 @@ pub fn run(args: &ProductsArgs, today: NaiveDate) -> Result<Outcome, AppError> {
         None => None,
     };
     let as_of = args.as_of.unwrap_or(today);
-    let report = products_report(&data, only, as_of, args.versions);
-    Ok(
-        Outcome::new(Report::Products(report), args.format, Exit::Success)
-            .with_warnings(data.staleness(as_of)),
-    )
+    let (report, format) = match args.format {
+        ProductsFormat::Report(format) => (
+            Report::Products(products_report(&data, only, as_of, args.versions)),
+            format,
+        ),
+        // A picture has one form: it is rendered here and printed as it is.
+        ProductsFormat::Svg => (
+            Report::Text(svg::render(&timeline_report(&data, only, as_of))),
+            Format::Text,
+        ),
+    };
+    Ok(Outcome::new(report, format, Exit::Success).with_warnings(data.staleness(as_of)))
 }

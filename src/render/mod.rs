@@ -8,6 +8,7 @@ pub(crate) mod batch;
 mod csv;
 mod json;
 pub(crate) mod markdown;
+pub mod svg;
 pub(crate) mod table;
 
 use thiserror::Error;
@@ -89,6 +90,36 @@ impl CheckFormat {
         self.to_possible_value()
             .map(|v| v.get_name().to_owned())
             .unwrap_or_default()
+    }
+}
+
+/// Output format of `products`: a report's formats, plus a picture of the support windows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProductsFormat {
+    /// One of the report formats.
+    Report(Format),
+    /// An SVG picture.
+    Svg,
+}
+
+impl clap::ValueEnum for ProductsFormat {
+    fn value_variants<'a>() -> &'a [Self] {
+        &[
+            ProductsFormat::Report(Format::Text),
+            ProductsFormat::Report(Format::Json),
+            ProductsFormat::Report(Format::Markdown),
+            ProductsFormat::Report(Format::Csv),
+            ProductsFormat::Svg,
+        ]
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        match self {
+            ProductsFormat::Report(format) => format.to_possible_value(),
+            ProductsFormat::Svg => Some(clap::builder::PossibleValue::new("svg").help(
+                "An SVG picture of each version's support windows, the entitled stretch highlighted",
+            )),
+        }
     }
 }
 

@@ -64,7 +64,7 @@ mod versions;
 
 pub use reasons::*;
 use versions::{MainTrack, check_version};
-pub use versions::{ProductSummary, Status, VersionStatus, summarize, window};
+pub use versions::{ProductSummary, Status, VersionStatus, entitled_span, summarize, window};
 
 /// Something the decision took for granted because the request did not say.
 #[derive(Debug, Clone, PartialEq, Eq)]

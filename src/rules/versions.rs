@@ -133,6 +133,17 @@ pub(super) fn check_version<'a>(
     }
 }
 
+/// The days a version qualifies, asked of the rules themselves: `(first, last)`, `last` being
+/// `None` when the data knows no end; `None` when it never qualifies. A version can start
+/// qualifying only on its release day (as N), and once it stops (its mainstream support ends,
+/// or enough later releases push it out) it never qualifies again, so the check on its release
+/// day, with its `eligible_until`, gives the whole stretch.
+pub fn entitled_span(product: &Product, v: &Release) -> Option<(NaiveDate, Option<NaiveDate>)> {
+    let main = MainTrack::on(product, v.release);
+    let check = check_version(product, &main, v, v.release);
+    check.eligible.then_some((v.release, check.eligible_until))
+}
+
 /// A version's standing on a date, as the product listing shows it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Status {

@@ -362,6 +362,25 @@ fn a_product_with_many_versions_is_listed_whole() {
         .filter(|v| v["status"] == "qualifies")
         .count();
     assert_eq!(qualifying, 2, "N and N-1 only");
+    // Issue 15: the picture of the same product draws the newest versions and counts the rest.
+    let out = cmd()
+        .args([
+            "products",
+            "-f",
+            "svg",
+            "--as-of",
+            "2026-01-01",
+            "--data-dir",
+        ])
+        .arg(dir.path())
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0));
+    let svg = String::from_utf8(out.stdout).expect("UTF-8");
+    let id = lifecycle["products"][0]["id"].as_str().expect("id");
+    let rows = format!("<g class=\"version\" data-product=\"{id}\"");
+    assert_eq!(svg.matches(&rows).count(), 12);
+    assert!(svg.contains("19988 older versions not shown"), "{svg}");
 }
 
 /// Issue 16, defect 6: a huge unknown value is answered at once: a batch field over the cap is

@@ -9,6 +9,7 @@ mod data_files;
 mod hostile;
 mod import;
 mod periods;
+mod picture;
 mod properties;
 mod readme;
 mod rules;

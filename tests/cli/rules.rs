@@ -415,3 +415,41 @@ fn entitlement_names_the_competency_and_its_class() {
         "Silver competency with an other competency includes Signature Cloud Support: 5 incidents (Signature 5-pack)"
     );
 }
+
+/// Issue 15: the entitled stretch the picture draws is the rules' own answer: on every version
+/// of the built-in data, the version qualifies on its first and last day and between, and not
+/// on the day before or after; a version with no stretch does not qualify on its release day.
+#[test]
+fn entitled_spans_agree_with_the_listing() {
+    use chrono::Days;
+    use mpn_support::rules::{Status, entitled_span, summarize};
+    let data = crate::common::embedded();
+    let mut spans = 0;
+    for product in &data.lifecycle.products {
+        for v in &product.versions {
+            let qualifies = |day: chrono::NaiveDate| {
+                summarize(product, day)
+                    .versions
+                    .iter()
+                    .any(|s| s.release.version == v.version && s.status == Status::Qualifies)
+            };
+            let Some((first, last)) = entitled_span(product, v) else {
+                assert!(!qualifies(v.release), "{} {}", product.id, v.version);
+                continue;
+            };
+            spans += 1;
+            let what = format!("{} {}", product.id, v.version);
+            assert!(qualifies(first), "{what} on {first}");
+            assert!(!qualifies(first - Days::new(1)), "{what} before {first}");
+            if let Some(last) = last {
+                assert!(qualifies(last), "{what} on {last}");
+                assert!(!qualifies(last + Days::new(1)), "{what} after {last}");
+                let middle = first + Days::new(((last - first).num_days() / 2) as u64);
+                assert!(qualifies(middle), "{what} on {middle}");
+            } else {
+                assert!(qualifies(first + Days::new(3650)), "{what} open-ended");
+            }
+        }
+    }
+    assert!(spans > 50, "only {spans} stretches");
+}
