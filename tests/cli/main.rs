@@ -2,6 +2,7 @@
 //! assert_cmd (on the embedded data and on small fixture files) or call the library.
 
 mod account;
+mod action;
 mod batch;
 mod commands;
 mod common;
