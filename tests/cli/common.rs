@@ -18,6 +18,17 @@ pub fn cmd() -> Command {
     let mut cmd = Command::cargo_bin("mpn-support").expect("binary is built");
     cmd.env_remove("MPN_SUPPORT_DATA_DIR");
     cmd.env_remove("MPN_SUPPORT_ENDOFLIFE_URL");
+    // `lifecycle update` talks to loopback servers in tests: never through a proxy.
+    for proxy in [
+        "ALL_PROXY",
+        "all_proxy",
+        "HTTPS_PROXY",
+        "https_proxy",
+        "HTTP_PROXY",
+        "http_proxy",
+    ] {
+        cmd.env_remove(proxy);
+    }
     cmd.env(
         "XDG_DATA_HOME",
         PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("no-user-data"),

@@ -87,24 +87,21 @@ fn serve(replies: HashMap<String, Reply>) -> Server {
 
 fn answer(mut stream: TcpStream, replies: &HashMap<String, Reply>, log: &Mutex<Vec<Seen>>) {
     let mut reader = BufReader::new(stream.try_clone().unwrap());
-    let mut first = String::new();
-    reader.read_line(&mut first).unwrap();
-    let path = first
-        .split_whitespace()
-        .nth(1)
-        .unwrap_or_default()
-        .to_owned();
-    let mut user_agent = None;
-    loop {
-        let mut line = String::new();
-        if reader.read_line(&mut line).unwrap_or(0) == 0 || line == "\r\n" {
-            break;
-        }
-        if let Some((name, value)) = line.split_once(':')
-            && name.eq_ignore_ascii_case("user-agent")
-        {
-            user_agent = Some(value.trim().to_owned());
-        }
+    let (mut path, mut user_agent) = read_head(&mut reader);
+    // As a proxy: accept the tunnel, then serve the request that comes through it.
+    if let Some(target) = path.strip_prefix("CONNECT ") {
+        log.lock().unwrap().push(Seen {
+            path: format!("CONNECT {target}"),
+            user_agent: user_agent.clone(),
+        });
+        let _ = stream.write_all(b"HTTP/1.1 200 Connection established\r\n\r\n");
+        (path, user_agent) = read_head(&mut reader);
+    }
+    // A request through a plain HTTP proxy names the whole URL.
+    if let Some(rest) = path.strip_prefix("http://") {
+        path = rest
+            .find('/')
+            .map_or("/".into(), |at| rest[at..].to_owned());
     }
     log.lock().unwrap().push(Seen {
         path: path.clone(),
@@ -133,6 +130,34 @@ fn answer(mut stream: TcpStream, replies: &HashMap<String, Reply>, log: &Mutex<V
             .write_all(head(200, body.len()).as_bytes())
             .and_then(|()| stream.write_all(&body.as_bytes()[..body.len() / 2])),
     };
+}
+
+/// Reads a request line and headers: the target (`CONNECT host:port` for a tunnel) and the
+/// User-Agent.
+fn read_head(reader: &mut BufReader<TcpStream>) -> (String, Option<String>) {
+    let mut first = String::new();
+    let _ = reader.read_line(&mut first);
+    let mut words = first.split_whitespace();
+    let method = words.next().unwrap_or_default();
+    let target = words.next().unwrap_or_default();
+    let path = if method == "CONNECT" {
+        format!("CONNECT {target}")
+    } else {
+        target.to_owned()
+    };
+    let mut user_agent = None;
+    loop {
+        let mut line = String::new();
+        if reader.read_line(&mut line).unwrap_or(0) == 0 || line == "\r\n" {
+            break;
+        }
+        if let Some((name, value)) = line.split_once(':')
+            && name.eq_ignore_ascii_case("user-agent")
+        {
+            user_agent = Some(value.trim().to_owned());
+        }
+    }
+    (path, user_agent)
 }
 
 /// `lifecycle update` against `server`, writing to `output`, as of a fixed day.
@@ -577,4 +602,38 @@ fn progress_lines_on_a_terminal() {
         "{text}"
     );
     assert!(text.contains(&format!("[{count}/{count}] ")), "{text}");
+}
+
+/// Behind a proxy (HTTP_PROXY here; HTTPS_PROXY and ALL_PROXY alike): the requests go to the
+/// proxy, which reaches a host this machine could not resolve itself.
+#[test]
+fn update_goes_through_a_proxy() {
+    let proxy = serve(recorded());
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("lifecycle.json");
+    cmd()
+        .args([
+            "lifecycle",
+            "update",
+            "--generated",
+            "2099-01-01",
+            "--output",
+        ])
+        .arg(&out)
+        .args(["--base-url", "http://endoflife.invalid"])
+        .env("HTTP_PROXY", &proxy.base)
+        .assert()
+        .code(0);
+    assert_eq!(products(&std::fs::read_to_string(&out).unwrap()), builtin());
+    let seen = proxy.seen.lock().unwrap().clone();
+    assert!(
+        seen.iter()
+            .any(|s| s.path == "/api/v1/products/mssqlserver"),
+        "{seen:?}"
+    );
+    assert!(
+        seen.iter()
+            .any(|s| s.path.starts_with("CONNECT endoflife.invalid")),
+        "went through the proxy: {seen:?}"
+    );
 }
