@@ -637,3 +637,18 @@ fn update_goes_through_a_proxy() {
         "went through the proxy: {seen:?}"
     );
 }
+
+/// An answer larger than any real one is refused, not read into memory without end.
+#[test]
+fn oversized_answer_fails() {
+    let huge = format!(
+        "{{\"result\": {{\"releases\": [], \"pad\": \"{}\"}}}}",
+        "x".repeat(9 << 20)
+    );
+    let server = with("windows", Reply::Body(huge));
+    fails_keeping_the_old_file(
+        &server,
+        &[],
+        &["`windows`", "/api/v1/products/windows", "larger than 8 MiB"],
+    );
+}
