@@ -30,6 +30,14 @@ use crate::{AppError, Outcome};
 #[derive(Debug, Clone, Subcommand)]
 pub enum LifecycleCommand {
     /// Refresh the lifecycle data from the endoflife.date API into your data folder
+    #[command(
+        long_about = "Fetches every product the built-in catalogue maps from the endoflife.date API \
+    (<base-url>/api/v1/products/<slug>), converts the answers with the built-in catalogue and \
+    Microsoft lifecycle supplement, validates the result and writes it atomically. Every command \
+    then uses that file while it is newer than the data built into the binary (--builtin-data \
+    overrides). Any failure (network, HTTP error, a malformed answer, a product missing upstream) \
+    leaves the old file as it was and exits 2."
+    )]
     Update(UpdateArgs),
     /// Rebuild the lifecycle file from endoflife.date pages, the supplement and the catalogue
     Import(ImportArgs),
@@ -75,14 +83,6 @@ pub struct ImportArgs {
 
 /// Refresh the lifecycle data from the endoflife.date API into your data folder
 #[derive(Debug, Clone, Args)]
-#[command(
-    long_about = "Fetches every product the built-in catalogue maps from the endoflife.date API \
-(<base-url>/api/v1/products/<slug>), converts the answers with the built-in catalogue and \
-Microsoft lifecycle supplement, validates the result and writes it atomically. Every command \
-then uses that file while it is newer than the data built into the binary (--builtin-data \
-overrides). Any failure (network, HTTP error, a malformed answer, a product missing upstream) \
-leaves the old file as it was and exits 2."
-)]
 pub struct UpdateArgs {
     /// Where the endoflife.date API lives (the tool appends /api/v1/products/<slug>)
     #[arg(

@@ -548,9 +548,17 @@ fn interrupted_write_keeps_the_target() {
     assert_eq!(left, vec![target], "temporary file left behind");
 }
 
-/// Bad options are refused before any request, naming the value and what is valid.
+/// Bad options are refused before any request, naming the value and what is valid; the long
+/// help says what the command does and what a failure leaves.
 #[test]
 fn bad_options_are_refused() {
+    cmd()
+        .args(["lifecycle", "update", "--help"])
+        .assert()
+        .code(0)
+        .stdout(contains("/api/v1/products/<slug>"))
+        .stdout(contains("leaves the old file as it was"))
+        .stdout(contains("MPN_SUPPORT_ENDOFLIFE_URL"));
     cmd()
         .args(["lifecycle", "update", "--base-url", "endoflife.date"])
         .assert()
