@@ -68,7 +68,7 @@ pub enum Command {
     Verify(VerifyArgs),
     /// Check the data files and list every problem (exit 2 when any error)
     Validate(ValidateArgs),
-    /// Maintain the lifecycle data file
+    /// Refresh the lifecycle data: `update` from the endoflife.date API, `import` from a source tree
     #[command(subcommand)]
     Lifecycle(LifecycleCommand),
     /// Print the JSON Schema of a data file or of check's JSON output
