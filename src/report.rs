@@ -1277,6 +1277,8 @@ pub struct TimelineProduct {
     pub versions: Vec<TimelineVersion>,
     /// Older versions left out of the picture.
     pub older: usize,
+    /// A cloud product: not versioned, every use qualifies.
+    pub cloud: bool,
 }
 
 /// One version's support windows.
@@ -1347,6 +1349,7 @@ pub fn timeline_report(
                     })
                     .collect(),
                 older,
+                cloud: p.deployment == crate::data::Deployment::Cloud,
             }
         })
         .collect();

@@ -178,7 +178,33 @@ fn run_update(args: &UpdateArgs, today: NaiveDate) -> Result<Outcome, AppError> 
     }
     // Against the file it replaces, or what is in use without one: the built-in data.
     let baseline = (!output.exists()).then_some(EMBEDDED_LIFECYCLE);
-    finish(imported, &output, baseline, args.dry_run, args.format)
+    let mut outcome = finish(imported, &output, baseline, args.dry_run, args.format)?;
+    if default_place {
+        outcome.warnings.extend(unused_update_warnings(
+            &generated,
+            std::env::var("MPN_SUPPORT_DATA_DIR").ok().as_deref(),
+        ));
+    }
+    Ok(outcome)
+}
+
+/// Why the file just written to the data folder would not be used: a data directory in the
+/// environment wins over it, and the built-in data wins while it is as new.
+fn unused_update_warnings(generated: &str, data_dir: Option<&str>) -> Vec<String> {
+    let mut warnings = Vec::new();
+    if let Some(dir) = data_dir.filter(|d| !d.is_empty()) {
+        warnings.push(format!(
+            "MPN_SUPPORT_DATA_DIR is set (`{dir}`): commands read the lifecycle data from there, not from this file, until it is unset"
+        ));
+    }
+    if let Some(Some(builtin)) = crate::data::generated_of(EMBEDDED_LIFECYCLE)
+        && builtin.as_str() >= generated
+    {
+        warnings.push(format!(
+            "the built-in lifecycle data (generated {builtin}) is as new as this file (generated {generated}): commands keep using the built-in data"
+        ));
+    }
+    warnings
 }
 
 fn read(path: &Path) -> Result<String, AppError> {

@@ -243,25 +243,28 @@ pub fn check(paths: &DataPaths) -> Checked {
     check_sources(&ent, &life)
 }
 
-/// The file `lifecycle update` wrote, when it is there and newer than the built-in data; a
-/// file that cannot be read or parsed is returned too, so its problem is reported rather than
-/// silently passed over.
-fn updated_source(path: &Path) -> Option<Source> {
+/// A lifecycle file's `generated` field without the rest of the work of loading it: `None`
+/// when the text does not parse, `Some(None)` when the field is absent.
+pub(crate) fn generated_of(text: &str) -> Option<Option<String>> {
     #[derive(serde::Deserialize)]
     struct Generated {
         generated: Option<String>,
     }
+    serde_json::from_str::<Generated>(text)
+        .ok()
+        .map(|g| g.generated)
+}
+
+/// The file `lifecycle update` wrote, when it is there and newer than the built-in data; a
+/// file that cannot be read or parsed is returned too, so its problem is reported rather than
+/// silently passed over.
+fn updated_source(path: &Path) -> Option<Source> {
     let text = match std::fs::read_to_string(path) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return None,
         Err(_) => return Some(Source::file(path)),
         Ok(text) => text,
     };
-    let generated = |text: &str| {
-        serde_json::from_str::<Generated>(text)
-            .ok()
-            .map(|g| g.generated)
-    };
-    let newer = match (generated(&text), generated(EMBEDDED_LIFECYCLE)) {
+    let newer = match (generated_of(&text), generated_of(EMBEDDED_LIFECYCLE)) {
         // Unparseable: let the loader say where.
         (None, _) => true,
         // ISO dates compare as text.

@@ -145,9 +145,14 @@ pub fn render(report: &TimelineReport) -> String {
         }
         y += HEADING;
         if product.versions.is_empty() {
+            let why = if product.cloud {
+                "a cloud product: not versioned, every use qualifies (no N-1 policy)"
+            } else {
+                "no version supported in the last ten years"
+            };
             let _ = write!(
                 body,
-                r#"<text class="fg muted" x="{AXIS_LEFT}" y="{:.1}">no version supported in the last ten years</text>"#,
+                r#"<text class="fg muted" x="{AXIS_LEFT}" y="{:.1}">{why}</text>"#,
                 y + 14.0
             );
             y += ROW;

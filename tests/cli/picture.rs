@@ -253,3 +253,14 @@ fn readme_picture_is_real_output() {
 }
 
 const README_PICTURE: &str = "docs/support-windows.svg";
+
+/// A cloud product asked for by name says it is not versioned rather than drawing nothing.
+#[test]
+fn a_cloud_product_says_why_it_has_no_bars() {
+    let text = svg(&["--product", "azure", "--as-of", "2026-12-02"]);
+    assert!(
+        text.contains("a cloud product: not versioned, every use qualifies"),
+        "{text}"
+    );
+    assert!(!text.contains("<g class=\"version\""));
+}

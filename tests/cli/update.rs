@@ -322,11 +322,28 @@ fn updated_data_is_used_and_reported() {
     let named = check(&["--lifecycle", "data/lifecycle.json"]);
     assert_eq!(named["origin"], "file");
 
-    // An updated file older than the built-in data (after an upgrade) is passed over.
+    // An updated file older than the built-in data (after an upgrade) is passed over, and
+    // the update says so.
     with_home(&["lifecycle", "update", "--generated", "2020-01-01"])
         .assert()
-        .code(0);
+        .code(0)
+        .stderr(contains(
+            "is as new as this file (generated 2020-01-01): commands keep using the built-in data",
+        ));
     assert_eq!(check(&[])["origin"], "built-in");
+    // A data directory in the environment wins over the updated file: the update says so.
+    with_home(&["lifecycle", "update", "--generated", "2099-01-01"])
+        .env("MPN_SUPPORT_DATA_DIR", "tests/fixtures/basic")
+        .assert()
+        .code(0)
+        .stderr(contains(
+            "MPN_SUPPORT_DATA_DIR is set (`tests/fixtures/basic`): commands read the lifecycle data from there",
+        ));
+    with_home(&["lifecycle", "update", "--generated", "2099-01-02"])
+        .assert()
+        .code(0)
+        .stderr(contains("MPN_SUPPORT_DATA_DIR").not())
+        .stderr(contains("keep using the built-in").not());
 }
 
 /// `--dry-run` lists added, changed and removed versions with old and new dates and writes
