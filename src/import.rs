@@ -907,6 +907,44 @@ mod tests {
         );
     }
 
+    use proptest::prelude::*;
+
+    proptest! {
+        /// An API answer is input from the network: whatever its bytes or the types of its
+        /// fields, reading it returns rows or an error naming the address, never a panic.
+        #[test]
+        fn api_answers_of_any_shape_are_read_or_refused(
+            text in "\\PC{0,200}",
+            values in proptest::collection::vec(
+                prop_oneof![
+                    Just("null".to_owned()),
+                    Just("true".to_owned()),
+                    Just("[]".to_owned()),
+                    Just("{}".to_owned()),
+                    "-?[0-9]{1,20}(\\.[0-9]{1,5})?",
+                    "\"[a-z0-9 .-]{0,12}\"",
+                ],
+                7,
+            ),
+        ) {
+            let url = "http://127.0.0.1/api/v1/products/x";
+            if let Err(e) = parse_api(url, &text) {
+                prop_assert!(e.to_string().contains(url));
+            }
+            let fields = ["name", "label", "releaseDate", "isEoas", "eoasFrom", "isEol", "eolFrom"];
+            let row: Vec<String> = fields
+                .iter()
+                .zip(&values)
+                .map(|(f, v)| format!("\"{f}\": {v}"))
+                .collect();
+            let answer = format!("{{\"result\": {{\"releases\": [{{{}}}]}}}}", row.join(", "));
+            match parse_api(url, &answer) {
+                Ok(rows) => prop_assert_eq!(rows.len(), 1),
+                Err(e) => prop_assert!(e.to_string().contains(url)),
+            }
+        }
+    }
+
     /// A page without front matter is refused with its file name.
     #[test]
     fn refuses_page_without_front_matter() {
