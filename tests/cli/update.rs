@@ -292,6 +292,10 @@ fn updated_data_is_used_and_reported() {
             "data: lifecycle data: updated {}, generated 2099-01-01",
             user_file.display()
         )));
+    let validated = with_home(&["validate", "-f", "json"]).output().unwrap();
+    let validated: Value = serde_json::from_slice(&validated.stdout).unwrap();
+    assert_eq!(validated["data"]["lifecycle"]["origin"], "updated");
+    assert_eq!(validated["data"]["entitlements"]["origin"], "built-in");
     let check = |extra: &[&str]| {
         let mut args = vec![
             "check",
