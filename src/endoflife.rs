@@ -82,7 +82,7 @@ pub fn check_base_url(text: &str) -> Result<String, String> {
         Some(host)
             if !host.is_empty()
                 && !host.starts_with('/')
-                && !text.contains(char::is_whitespace) =>
+                && !text.contains(|c: char| c.is_whitespace() || c.is_control()) =>
         {
             Ok(text.trim_end_matches('/').to_owned())
         }
@@ -189,6 +189,7 @@ mod tests {
             "https://",
             "https:///x",
             "http://a b",
+            "http://a\u{1b}[31m",
         ] {
             let err = check_base_url(bad).unwrap_err();
             assert!(err.contains(bad) && err.contains(DEFAULT_BASE_URL), "{err}");

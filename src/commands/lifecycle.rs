@@ -17,6 +17,7 @@ use crate::args::parse_date;
 use crate::data::lifecycle::LifecycleFile;
 use crate::data::{DataError, EMBEDDED_LIFECYCLE, Finding, Severity, read_text};
 use crate::endoflife::{self, Client};
+use crate::escape;
 use crate::exit::Exit;
 use crate::import::{
     CATALOGUE_FILE, EMBEDDED_CATALOGUE, EMBEDDED_SUPPLEMENT, ENDOFLIFE_DIR, Imported, Page, Prefer,
@@ -128,26 +129,7 @@ fn run_update(args: &UpdateArgs, today: NaiveDate) -> Result<Outcome, AppError> 
         ),
     };
     let client = Client::new(&args.base_url, Duration::from_secs(args.timeout));
-    let products = endoflife_slugs(EMBEDDED_CATALOGUE)?;
-    let progress = std::io::stderr().is_terminal();
-    let mut pages = HashMap::new();
-    for (i, (product, slug)) in products.iter().enumerate() {
-        let url = client.url(slug);
-        if progress {
-            eprint!("[{}/{}] {url} ... ", i + 1, products.len());
-        }
-        let fetched = client.fetch(product, slug);
-        if progress {
-            eprintln!("{}", if fetched.is_ok() { "ok" } else { "failed" });
-        }
-        pages.insert(
-            slug.clone(),
-            Page {
-                file: url,
-                text: fetched?,
-            },
-        );
-    }
+    let pages = fetch_all(&client, &endoflife_slugs(EMBEDDED_CATALOGUE)?)?;
     let generated = args.generated.unwrap_or(today).to_string();
     let mut imported = import(
         &Sources {
@@ -186,6 +168,34 @@ fn run_update(args: &UpdateArgs, today: NaiveDate) -> Result<Outcome, AppError> 
         ));
     }
     Ok(outcome)
+}
+
+/// Fetches every product's answer, keyed by slug, stopping at the first failure; one progress
+/// line per product on stderr when it is a terminal.
+fn fetch_all(
+    client: &Client,
+    products: &[(String, String)],
+) -> Result<HashMap<String, Page>, AppError> {
+    let progress = std::io::stderr().is_terminal();
+    let mut pages = HashMap::new();
+    for (i, (product, slug)) in products.iter().enumerate() {
+        let url = client.url(slug);
+        if progress {
+            eprint!("[{}/{}] {} ... ", i + 1, products.len(), escape::text(&url));
+        }
+        let fetched = client.fetch(product, slug);
+        if progress {
+            eprintln!("{}", if fetched.is_ok() { "ok" } else { "failed" });
+        }
+        pages.insert(
+            slug.clone(),
+            Page {
+                file: url,
+                text: fetched?,
+            },
+        );
+    }
+    Ok(pages)
 }
 
 /// Why the file just written to the data folder would not be used: a data directory in the
