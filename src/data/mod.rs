@@ -259,23 +259,24 @@ pub(crate) fn generated_of(text: &str) -> Option<Option<String>> {
 /// file that cannot be read or parsed is returned too, so its problem is reported rather than
 /// silently passed over.
 fn updated_source(path: &Path) -> Option<Source> {
-    let text = match std::fs::read_to_string(path) {
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return None,
-        Err(_) => return Some(Source::file(path)),
-        Ok(text) => text,
-    };
-    let newer = match (generated_of(&text), generated_of(EMBEDDED_LIFECYCLE)) {
-        // Unparseable: let the loader say where.
-        (None, _) => true,
-        // ISO dates compare as text.
-        (Some(mine), Some(builtin)) => mine > builtin,
-        (Some(_), None) => true,
-    };
-    newer.then(|| Source {
-        name: path.display().to_string(),
+    // Nothing there: the usual case until the first update.
+    std::fs::symlink_metadata(path).ok()?;
+    // Read like any data file (regular files only, size cap), so a pipe planted there is
+    // refused rather than waited on.
+    let source = Source {
         origin: Origin::Updated,
-        text: Ok(Cow::Owned(text)),
-    })
+        ..Source::file(path)
+    };
+    let newer = match &source.text {
+        // Unreadable or unparseable: the loader says why and where.
+        Err(_) => true,
+        // ISO dates compare as text.
+        Ok(text) => match (generated_of(text), generated_of(EMBEDDED_LIFECYCLE)) {
+            (Some(mine), Some(builtin)) => mine > builtin,
+            _ => true,
+        },
+    };
+    newer.then_some(source)
 }
 
 /// Parses and validates both files given as text (property tests, fuzzing, benchmarks).

@@ -681,3 +681,27 @@ fn oversized_answer_fails() {
         &["`windows`", "/api/v1/products/windows", "larger than 8 MiB"],
     );
 }
+
+/// The updated file is read like any data file: a pipe planted where it belongs is refused at
+/// once, naming the path, never waited on.
+#[cfg(unix)]
+#[test]
+fn a_pipe_in_place_of_the_updated_file_is_refused() {
+    let home = tempfile::tempdir().unwrap();
+    let folder = home.path().join("mpn-support");
+    std::fs::create_dir_all(&folder).unwrap();
+    let fifo = folder.join("lifecycle.json");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success());
+    cmd()
+        .env("XDG_DATA_HOME", home.path())
+        .args(["products", "--as-of", "2026-12-02"])
+        .timeout(Duration::from_secs(20))
+        .assert()
+        .code(2)
+        .stderr(contains(fifo.display().to_string()))
+        .stderr(contains("not a regular file"));
+}
