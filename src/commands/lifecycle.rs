@@ -306,7 +306,7 @@ fn finish(
     if !errors.is_empty() {
         return Err(DataError::Invalid { errors }.into());
     }
-    let old_text = std::fs::read_to_string(output).ok();
+    let old_text = read_text(output).ok();
     let changed = old_text.as_deref() != Some(text.as_str());
     let changes = match old_text
         .as_deref()

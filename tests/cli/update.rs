@@ -705,3 +705,31 @@ fn a_pipe_in_place_of_the_updated_file_is_refused() {
         .stderr(contains(fifo.display().to_string()))
         .stderr(contains("not a regular file"));
 }
+
+/// An output path that is a pipe is not read (the old text is read like any data file): a dry
+/// run finishes at once and leaves the pipe as it was.
+#[cfg(unix)]
+#[test]
+fn a_pipe_as_output_is_not_waited_on() {
+    use std::os::unix::fs::FileTypeExt as _;
+    let server = serve(recorded());
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("lifecycle.json");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success());
+    update(&server, &fifo)
+        .arg("--dry-run")
+        .timeout(Duration::from_secs(20))
+        .assert()
+        .code(0)
+        .stdout(contains("would update"));
+    assert!(
+        std::fs::symlink_metadata(&fifo)
+            .unwrap()
+            .file_type()
+            .is_fifo()
+    );
+}
