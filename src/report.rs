@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use std::fmt;
+use std::fmt::{self, Write as _};
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -530,10 +530,10 @@ impl DataOut {
         .map(|(what, f)| {
             let mut line = format!("{what}: {}", f.origin);
             if let Some(path) = &f.path {
-                line.push_str(&format!(" {path}"));
+                let _ = write!(line, " {path}");
             }
             if let Some(day) = f.generated {
-                line.push_str(&format!(", generated {day}"));
+                let _ = write!(line, ", generated {day}");
             }
             line
         })
@@ -1322,18 +1322,16 @@ pub fn timeline_report(
             None => p.deployment == crate::data::Deployment::OnPremises,
         })
         .map(|p| {
-            let relevant: Vec<_> = p
+            let main: Vec<_> = p
                 .versions
                 .iter()
                 .filter(|v| v.track == p.main_track)
+                .collect();
+            let relevant: Vec<_> = main
+                .iter()
                 .filter(|v| v.support_end().is_none_or(|end| end >= horizon))
                 .collect();
-            let older = p
-                .versions
-                .iter()
-                .filter(|v| v.track == p.main_track)
-                .count()
-                - relevant.len().min(TIMELINE_VERSIONS);
+            let older = main.len() - relevant.len().min(TIMELINE_VERSIONS);
             TimelineProduct {
                 id: p.id.to_string(),
                 name: p.name.to_string(),

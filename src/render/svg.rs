@@ -278,11 +278,10 @@ fn version_row(
     };
     rect(svg, start, mainstream_to, MAINSTREAM, open);
     if v.mainstream_end.is_some() {
-        let (to, open) = match v.extended_end {
-            Some(end) => (axis.x_after(end), ""),
-            None => (mainstream_to, ""),
-        };
-        rect(svg, mainstream_to, to, EXTENDED, open);
+        let to = v
+            .extended_end
+            .map_or(mainstream_to, |end| axis.x_after(end));
+        rect(svg, mainstream_to, to, EXTENDED, "");
     }
     if let Some((first, last)) = v.entitled {
         let to = last.map_or(end_of_axis, |d| axis.x_after(d));

@@ -5,7 +5,7 @@
     reason = "a broken fixture should fail the test loudly"
 )]
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 use chrono::NaiveDate;
@@ -105,4 +105,18 @@ pub fn offered_tiers<'a>(
             .next()
             .is_some()
     })
+}
+
+/// A data directory like `tests/fixtures/basic` whose product carries `name` as its name.
+pub fn data_dir_with_product_name(dir: &Path, name: &str) -> PathBuf {
+    let lifecycle = std::fs::read_to_string(fixture("basic/lifecycle.json")).expect("fixture");
+    let quoted = serde_json::to_string(name).expect("JSON string");
+    let lifecycle = lifecycle.replacen("\"Widget Server\"", &quoted, 1);
+    std::fs::write(dir.join("lifecycle.json"), lifecycle).expect("write");
+    std::fs::copy(
+        fixture("basic/entitlements.json"),
+        dir.join("entitlements.json"),
+    )
+    .expect("copy");
+    dir.to_path_buf()
 }

@@ -30,20 +30,6 @@ const HOSTILE: &[&str] = &[
     "<![CDATA[x]]> & ' \"",
 ];
 
-/// A data directory like `tests/fixtures/basic` whose product carries `name` as its name.
-fn data_dir_with_product_name(dir: &Path, name: &str) -> PathBuf {
-    let lifecycle = std::fs::read_to_string(fixture("basic/lifecycle.json")).expect("fixture");
-    let quoted = serde_json::to_string(name).expect("JSON string");
-    let lifecycle = lifecycle.replacen("\"Widget Server\"", &quoted, 1);
-    std::fs::write(dir.join("lifecycle.json"), lifecycle).expect("write");
-    std::fs::copy(
-        fixture("basic/entitlements.json"),
-        dir.join("entitlements.json"),
-    )
-    .expect("copy");
-    dir.to_path_buf()
-}
-
 /// A CSV batch of rows, each with the values given (written by the csv crate).
 fn batch_file(dir: &Path, rows: &[[&str; 3]]) -> PathBuf {
     let path = dir.join("batch.csv");
@@ -159,7 +145,7 @@ const FORMATS: [&str; 6] = ["text", "json", "csv", "markdown", "junit", "github"
 fn hostile_values_in_every_format() {
     for value in HOSTILE {
         let dir = tempfile::tempdir().expect("temporary directory");
-        let data = data_dir_with_product_name(dir.path(), value);
+        let data = crate::common::data_dir_with_product_name(dir.path(), value);
         let rows = [
             ["pro", "widget-server", "2021 R2"],
             ["pro", value, ""],
@@ -180,7 +166,7 @@ proptest! {
     #[test]
     fn any_string_in_every_format(value in "\\PC*|[\\x00-\\x1f\\u{202a}-\\u{202e}`|<>\\[\\]=+@-]{0,12}") {
         let dir = tempfile::tempdir().expect("temporary directory");
-        let data = data_dir_with_product_name(dir.path(), &value);
+        let data = crate::common::data_dir_with_product_name(dir.path(), &value);
         let rows = [
             ["pro", "widget-server", &value],
             ["pro", &value, ""],

@@ -48,15 +48,20 @@ impl Picture {
         let doc = roxmltree::Document::parse(&text).expect("XML");
         let root = doc.root_element();
         let attr = |name: &str| root.attribute(name).expect(name).to_owned();
-        let picture = Picture {
+        let (from, until) = (
+            date(&attr("data-axis-from")),
+            date(&attr("data-axis-until")),
+        );
+        let left = attr("data-axis-left").parse().unwrap();
+        let right = attr("data-axis-right").parse().unwrap();
+        Picture {
             pixmap,
-            from: date(&attr("data-axis-from")),
-            until: date(&attr("data-axis-until")),
-            left: attr("data-axis-left").parse().unwrap(),
-            right: attr("data-axis-right").parse().unwrap(),
-            text: String::new(),
-        };
-        Picture { text, ..picture }
+            from,
+            until,
+            left,
+            right,
+            text,
+        }
     }
 
     /// Where a day starts on the axis, worked out here from the axis ends.
@@ -199,15 +204,7 @@ fn every_on_premises_product_is_drawn() {
 #[test]
 fn hostile_names_keep_the_picture_well_formed() {
     let dir = tempfile::tempdir().unwrap();
-    let lifecycle =
-        std::fs::read_to_string(crate::common::fixture("basic/lifecycle.json")).unwrap();
-    let lifecycle = lifecycle.replacen("\"Widget Server\"", r#""<Widget & \"Co\"> ]]>""#, 1);
-    std::fs::write(dir.path().join("lifecycle.json"), lifecycle).unwrap();
-    std::fs::copy(
-        crate::common::fixture("basic/entitlements.json"),
-        dir.path().join("entitlements.json"),
-    )
-    .unwrap();
+    crate::common::data_dir_with_product_name(dir.path(), "<Widget & \"Co\"> ]]>");
     let text = svg(&[
         "--data-dir",
         dir.path().to_str().unwrap(),

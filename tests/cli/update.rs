@@ -184,10 +184,22 @@ fn builtin() -> Value {
     products(include_str!("../../data/lifecycle.json"))
 }
 
-/// The recorded answers of one slug, as JSON to edit.
+/// The recorded answer of one slug.
+fn recorded_text(slug: &str) -> String {
+    std::fs::read_to_string(fixture(&format!("endoflife-api/{slug}.json"))).unwrap()
+}
+
+/// The recorded answer of one slug, as JSON to edit.
 fn answer_of(slug: &str) -> Value {
-    let text = std::fs::read_to_string(fixture(&format!("endoflife-api/{slug}.json"))).unwrap();
-    serde_json::from_str(&text).unwrap()
+    serde_json::from_str(&recorded_text(slug)).unwrap()
+}
+
+/// The paths in a folder.
+fn files_in(dir: &Path) -> Vec<PathBuf> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect()
 }
 
 /// Success: every catalogue product fetched once at its v1 address with our User-Agent, no
@@ -422,10 +434,7 @@ fn fails_keeping_the_old_file(server: &Server, extra: &[&str], message: &[&str])
         std::fs::read(&out).unwrap(),
         b"old contents, kept byte for byte\n"
     );
-    let left: Vec<PathBuf> = std::fs::read_dir(dir.path())
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
+    let left = files_in(dir.path());
     assert_eq!(left, vec![out], "temporary file left behind");
 }
 
@@ -508,7 +517,7 @@ fn timeout_fails() {
 /// An answer cut short by a closed connection.
 #[test]
 fn truncated_answer_fails() {
-    let body = std::fs::read_to_string(fixture("endoflife-api/windows.json")).unwrap();
+    let body = recorded_text("windows");
     let server = with("windows", Reply::CutShort(body));
     fails_keeping_the_old_file(
         &server,
@@ -527,7 +536,7 @@ fn malformed_answers_fail() {
     );
     let url = format!("{}/api/v1/products/visual-studio", server.base);
     fails_keeping_the_old_file(&server, &[], &[&format!("{url}:1:1: expected value")]);
-    let body = std::fs::read_to_string(fixture("endoflife-api/office.json")).unwrap();
+    let body = recorded_text("office");
     let cut = body[..body.len() / 3].to_owned();
     let server = with("office", Reply::Body(cut));
     fails_keeping_the_old_file(&server, &[], &["/api/v1/products/office:", "EOF"]);
@@ -562,10 +571,7 @@ fn interrupted_write_keeps_the_target() {
         std::fs::read_to_string(target.join("keep.txt")).unwrap(),
         "kept\n"
     );
-    let left: Vec<PathBuf> = std::fs::read_dir(dir.path())
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
+    let left = files_in(dir.path());
     assert_eq!(left, vec![target], "temporary file left behind");
 }
 
