@@ -24,7 +24,7 @@ fn main() -> ExitCode {
         ),
         width: render::output_width(std::env::var("COLUMNS").ok().as_deref(), terminal),
     };
-    let result = mpn_support::run(&cli, today, &mut out)
+    let result = mpn_support::app::run(&cli, today, &mut out)
         .and_then(|outcome| Ok((outcome.render(style)?, outcome)));
     match result {
         Ok((text, outcome)) => {

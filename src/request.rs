@@ -6,10 +6,10 @@
 
 use chrono::NaiveDate;
 
-use crate::AppError;
-use crate::args::RequestArgs;
+use crate::cli::args::RequestArgs;
 use crate::data::entitlements::{Role, SupportType, Tier};
 use crate::data::{CompetencyChoice, Dataset, Deployment, Product, Release};
+use crate::error::AppError;
 
 /// A request as typed: names still spellings, dates parsed, as-of resolved.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -8,8 +8,8 @@ use std::sync::OnceLock;
 
 use chrono::NaiveDate;
 use libfuzzer_sys::fuzz_target;
-use mpn_support::batch;
-use mpn_support::args::InputFormat;
+use mpn_support::input;
+use mpn_support::cli::args::InputFormat;
 use mpn_support::commands::decide;
 use mpn_support::data::{self, DataPaths, Dataset};
 
@@ -29,7 +29,7 @@ fuzz_target!(|bytes: &[u8]| {
         _ => ("fuzz", Some(InputFormat::Csv)),
     };
     let input = Box::new(Cursor::new(rest.to_vec()));
-    let Ok(rows) = batch::rows(Path::new(name), forced, input) else {
+    let Ok(rows) = input::rows(Path::new(name), forced, input) else {
         return;
     };
     let day = NaiveDate::from_ymd_opt(2026, 11, 24).expect("date");

@@ -6,16 +6,17 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use clap::Args;
 
-use crate::args::{DataArgs, InputFormat, RequestArgs, parse_days};
-use crate::batch::{self, RowError};
+use crate::app::Outcome;
+use crate::cli::args::{DataArgs, InputFormat, RequestArgs, parse_days};
 use crate::commands::decide;
 use crate::data::{self, Dataset};
+use crate::error::AppError;
 use crate::exit::Exit;
+use crate::input::{self, RowError};
 use crate::render::batch::{Counts, Writer, expiry_warning, write_error};
 use crate::render::{CheckFormat, Format};
 use crate::report::{CheckLine, CheckReport, Report};
 use crate::request::{self, Request};
-use crate::{AppError, Outcome};
 
 /// Decide whether a tier gets free support for a product version, with the reasons
 #[derive(Debug, Clone, Args)]
@@ -159,7 +160,7 @@ fn run_batch(
     options: &BatchOptions,
     out: &mut dyn Write,
 ) -> Result<Outcome, AppError> {
-    let rows = batch::rows(path, options.input_format, batch::open(path)?)?;
+    let rows = input::rows(path, options.input_format, input::open(path)?)?;
     let shown = path.display().to_string();
     let mut writer = Writer::new(options.format, options.notices, &shown, out)?;
     let mut counts = Counts::default();

@@ -2,12 +2,13 @@
 
 use clap::Args;
 
-use crate::args::DataArgs;
+use crate::app::Outcome;
+use crate::cli::args::DataArgs;
 use crate::data;
+use crate::error::AppError;
 use crate::exit::Exit;
 use crate::render::Format;
 use crate::report::{CompetencyOut, Report};
-use crate::{AppError, Outcome};
 
 /// List the competencies --competency takes, with their classes
 #[derive(Debug, Clone, Args)]

@@ -4,11 +4,12 @@
 use clap::Args;
 use clap::builder::PossibleValuesParser;
 
+use crate::app::Outcome;
 use crate::data::{self, DataPaths};
+use crate::error::AppError;
 use crate::exit::Exit;
 use crate::render::Format;
 use crate::report::Report;
-use crate::{AppError, Outcome};
 
 /// The binary's name, as the scripts complete it.
 const BIN: &str = "mpn-support";

@@ -5,12 +5,13 @@ use std::path::PathBuf;
 
 use clap::Args;
 
+use crate::app::Outcome;
 use crate::data;
+use crate::error::AppError;
 use crate::exit::Exit;
 use crate::matching::best_match;
 use crate::render::Format;
 use crate::report::{DiagnoseReport, MatchOut, Report};
-use crate::{AppError, Outcome};
 
 /// Match a portal message or symptom to its cause and what to do
 #[derive(Debug, Clone, Args)]

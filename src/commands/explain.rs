@@ -4,14 +4,15 @@
 use chrono::NaiveDate;
 use clap::Args;
 
-use crate::args::{DataArgs, RequestArgs};
+use crate::app::Outcome;
+use crate::cli::args::{DataArgs, RequestArgs};
 use crate::commands::decide;
 use crate::data;
+use crate::error::AppError;
 use crate::exit::Exit;
 use crate::render::Format;
 use crate::report::{ExplainReport, Report};
 use crate::request::Request;
-use crate::{AppError, Outcome};
 
 /// Explain a check as numbered prose, one paragraph per rule (for emails and tickets)
 #[derive(Debug, Clone, Args)]

@@ -13,19 +13,21 @@ use std::time::Duration;
 use chrono::NaiveDate;
 use clap::{Args, Subcommand, ValueEnum};
 
-use crate::args::parse_date;
+use crate::app::Outcome;
+use crate::cli::args::parse_date;
 use crate::data::lifecycle::LifecycleFile;
 use crate::data::{DataError, EMBEDDED_LIFECYCLE, Finding, Severity, read_text};
-use crate::endoflife::{self, Client};
+use crate::error::AppError;
 use crate::escape;
 use crate::exit::Exit;
-use crate::import::{
+use crate::lifecycle::diff::changes;
+use crate::lifecycle::fetch::{self, Client};
+use crate::lifecycle::sources::{
     CATALOGUE_FILE, EMBEDDED_CATALOGUE, EMBEDDED_SUPPLEMENT, ENDOFLIFE_DIR, Imported, Page, Prefer,
-    SUPPLEMENT_FILE, Sources, changes, endoflife_slugs, import,
+    SUPPLEMENT_FILE, Sources, endoflife_slugs, import,
 };
 use crate::render::Format;
 use crate::report::{ImportReport, Report};
-use crate::{AppError, Outcome};
 
 /// Subcommands of `lifecycle`, built only when run (see `cli::Command`).
 #[derive(Debug, Clone, Subcommand)]
@@ -90,8 +92,8 @@ pub struct UpdateArgs {
         long,
         value_name = "URL",
         env = "MPN_SUPPORT_ENDOFLIFE_URL",
-        default_value = endoflife::DEFAULT_BASE_URL,
-        value_parser = endoflife::check_base_url
+        default_value = fetch::DEFAULT_BASE_URL,
+        value_parser = fetch::check_base_url
     )]
     pub base_url: String,
     /// Lifecycle file to write [default: lifecycle.json in your data folder, e.g.

@@ -3,12 +3,13 @@
 use chrono::NaiveDate;
 use clap::Args;
 
-use crate::args::{DataArgs, parse_date};
+use crate::app::Outcome;
+use crate::cli::args::{DataArgs, parse_date};
 use crate::data;
+use crate::error::AppError;
 use crate::exit::Exit;
 use crate::render::Format;
 use crate::report::{MatrixReport, Report};
-use crate::{AppError, Outcome};
 
 /// Print the entitlement matrix: incidents per tier, support type and competency class
 #[derive(Debug, Clone, Args)]

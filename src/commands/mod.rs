@@ -14,8 +14,8 @@ pub mod schema;
 pub mod validate;
 pub mod verify;
 
-use crate::AppError;
 use crate::data::Dataset;
+use crate::error::AppError;
 use crate::report::CheckReport;
 use crate::request::Request;
 use crate::rules;

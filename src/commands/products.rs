@@ -3,12 +3,13 @@
 use chrono::NaiveDate;
 use clap::Args;
 
-use crate::args::{DataArgs, parse_date};
+use crate::app::Outcome;
+use crate::cli::args::{DataArgs, parse_date};
 use crate::data;
+use crate::error::AppError;
 use crate::exit::Exit;
 use crate::render::{Format, ProductsFormat, svg};
 use crate::report::{Report, products_report, timeline_report};
-use crate::{AppError, Outcome};
 
 /// List products with their current (N) and previous (N-1) versions and what qualifies
 #[derive(Debug, Clone, Args)]

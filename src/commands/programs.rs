@@ -2,12 +2,13 @@
 
 use clap::Args;
 
-use crate::args::DataArgs;
+use crate::app::Outcome;
+use crate::cli::args::DataArgs;
 use crate::data;
+use crate::error::AppError;
 use crate::exit::Exit;
 use crate::render::Format;
 use crate::report::{ProgramsReport, Report};
-use crate::{AppError, Outcome};
 
 /// Print the rule book over time: programs, offers, figures and names, with sources
 #[derive(Debug, Clone, Args)]

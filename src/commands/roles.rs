@@ -4,12 +4,13 @@
 
 use clap::Args;
 
-use crate::args::DataArgs;
+use crate::app::Outcome;
+use crate::cli::args::DataArgs;
 use crate::data;
+use crate::error::AppError;
 use crate::exit::Exit;
 use crate::render::Format;
 use crate::report::{ActionOut, Report, RoleAnswer, RoleOut, RolesReport};
-use crate::{AppError, Outcome};
 
 /// Who may do what: activate benefits, view the IDs, open requests
 #[derive(Debug, Clone, Args)]

@@ -3,13 +3,14 @@
 
 use clap::{Args, ValueEnum};
 
+use crate::app::Outcome;
 use crate::data::entitlements::EntitlementsFile;
 use crate::data::lifecycle::LifecycleFile;
 use crate::data::messages::CatalogueFile;
+use crate::error::AppError;
 use crate::exit::Exit;
 use crate::render::Format;
 use crate::report::Report;
-use crate::{AppError, Outcome};
 
 /// Which file: a data file, or an output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -2,12 +2,13 @@
 
 use clap::Args;
 
-use crate::args::DataArgs;
+use crate::app::Outcome;
+use crate::cli::args::DataArgs;
 use crate::data::{self, Severity};
+use crate::error::AppError;
 use crate::exit::Exit;
 use crate::render::Format;
 use crate::report::{Report, ValidateReport};
-use crate::{AppError, Outcome};
 
 /// Check the data files and list every problem (exit 2 when any error)
 #[derive(Debug, Clone, Args)]

@@ -8,16 +8,17 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use clap::Args;
 
-use crate::args::{DataArgs, InputFormat, parse_date};
-use crate::batch::{self, Row, RowError};
+use crate::app::Outcome;
+use crate::cli::args::{DataArgs, InputFormat, parse_date};
 use crate::commands::decide;
 use crate::data::{self, Dataset, Incidents};
+use crate::error::AppError;
 use crate::escape;
 use crate::exit::Exit;
+use crate::input::{self, Row, RowError};
 use crate::render::Format;
 use crate::render::batch::{JunitSuite, gh_data, gh_property};
 use crate::report::{CheckReport, Report};
-use crate::{AppError, Outcome};
 
 /// Check expectations: each row's request must be decided as the row expects
 #[derive(Debug, Clone, Args)]
@@ -33,7 +34,7 @@ pub struct VerifyArgs {
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub as_of: Option<NaiveDate>,
     /// Fail a row expected eligible that stops qualifying within DAYS of its date (90 or 90d)
-    #[arg(long, value_name = "DAYS", value_parser = crate::args::parse_days)]
+    #[arg(long, value_name = "DAYS", value_parser = crate::cli::args::parse_days)]
     pub fail_within: Option<u32>,
     /// Output format: text, json (JSON Lines), junit or github
     #[arg(long, short, value_enum, default_value_t = VerifyFormat::Text)]
@@ -168,7 +169,7 @@ fn check_row(
 pub fn run(args: &VerifyArgs, today: NaiveDate, out: &mut dyn Write) -> Result<Outcome, AppError> {
     let data = data::load(&args.data.paths())?;
     let as_of = args.as_of.unwrap_or(today);
-    let rows = batch::rows(&args.file, args.input_format, batch::open(&args.file)?)?;
+    let rows = input::rows(&args.file, args.input_format, input::open(&args.file)?)?;
     let file = args.file.display().to_string();
     let (mut passed, mut failed, mut invalid) = (0usize, 0usize, 0usize);
     // JUnit needs the counts first: its test cases wait here (expectation files are short).

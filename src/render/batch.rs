@@ -7,9 +7,9 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use crate::AppError;
-use crate::batch::RowError;
+use crate::error::AppError;
 use crate::escape::{self, xml};
+use crate::input::RowError;
 use crate::render::{CheckFormat, Format, check_row_cells, check_row_header};
 use crate::report::{CheckLine, CheckReport};
 

@@ -9,8 +9,8 @@ use std::path::Path;
 use chrono::NaiveDate;
 use serde::Deserialize;
 
-use crate::AppError;
-use crate::args::InputFormat;
+use crate::cli::args::InputFormat;
+use crate::error::AppError;
 use crate::request::Request;
 
 /// The columns a request row may have; `expect`, `incidents` and `channel` are for `verify`.
@@ -99,7 +99,7 @@ impl Row {
         }
         let missing = |what: &str| format!("missing `{what}`");
         let as_of = match &self.as_of {
-            Some(text) => crate::args::parse_date(text).map_err(|e| format!("as_of: {e}"))?,
+            Some(text) => crate::cli::args::parse_date(text).map_err(|e| format!("as_of: {e}"))?,
             None => default_as_of,
         };
         Ok(Request {

@@ -3,9 +3,11 @@
 //! Subcommand argument structs live with their commands in `commands/`, the groups they share
 //! in `args.rs`; this file puts them together under the top level.
 
+pub mod args;
+
 use clap::{Parser, Subcommand};
 
-use crate::args::ColorChoice;
+use crate::cli::args::ColorChoice;
 use crate::commands::{
     check::CheckArgs, competencies::CompetenciesArgs, completions::CompletionsArgs,
     completions::ManArgs, diagnose::DiagnoseArgs, explain::ExplainArgs,
