@@ -1,5 +1,5 @@
 //! Decisions per second in process, on one core: the embedded data is loaded once, then
-//! `rules::evaluate` runs over a fixed mix of requests (products, versions, tiers, dates,
+//! `engine::evaluate` runs over a fixed mix of requests (products, versions, tiers, dates,
 //! competencies) for about two seconds. Prints one line: `decisions_per_second N`.
 //! Run through `bench/run`, or alone with `cargo run --release --example decisions`. An example,
 //! not a `[[bench]]`: building a bench target links the binary again (with the dev-dependencies'
@@ -15,7 +15,7 @@ use std::time::{Duration, Instant};
 
 use chrono::{Days, NaiveDate};
 use mpn_support::data::{self, CompetencyChoice, DataPaths};
-use mpn_support::rules::{self, Account, Query};
+use mpn_support::engine::{self, Account, Query};
 
 fn main() {
     let data = data::load(&DataPaths::default()).expect("embedded data");
@@ -53,7 +53,7 @@ fn main() {
     let mut decided: u64 = 0;
     while began.elapsed() < budget {
         for query in &queries {
-            black_box(rules::evaluate(black_box(query), &data));
+            black_box(engine::evaluate(black_box(query), &data));
         }
         decided += queries.len() as u64;
     }

@@ -1,10 +1,10 @@
 //! Everything that stops a command from answering, typed: each layer's error wrapped once,
 //! printed once by `main` (one line per problem, values escaped).
 
-use chrono::NaiveDate;
 use thiserror::Error;
 
-use crate::data::{DataError, Deployment};
+use crate::data::DataError;
+use crate::engine::QueryError;
 use crate::names::UnknownNameError;
 use crate::render;
 
@@ -18,22 +18,6 @@ pub enum AppError {
     /// One or more names on the command line match nothing in the data.
     #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("\nerror: "))]
     Unknown(Vec<UnknownNameError>),
-    /// A version was given for a cloud product.
-    #[error(
-        "`{product}` is a cloud product and has no versions (cloud products are not affected by the N-1 policy): drop `--version {version}`"
-    )]
-    CloudVersion {
-        /// Product id.
-        product: String,
-        /// The version given.
-        version: String,
-    },
-    /// The entitlement table has no support type for a product's deployment.
-    #[error("the entitlement table has no support type for {deployment} products")]
-    NoSupportType {
-        /// The deployment without a support type.
-        deployment: Deployment,
-    },
     /// A source file cannot be read.
     #[error("cannot read `{path}`: {message}")]
     Read {
@@ -61,9 +45,12 @@ pub enum AppError {
         "this system names no per-user data folder (no home directory): give the file to write with --output"
     )]
     NoDataFolder,
-    /// The report cannot be rendered.
+    /// The answer cannot be printed.
     #[error(transparent)]
-    Render(#[from] render::RenderError),
+    Print(#[from] render::PrintError),
+    /// A request cannot be decided.
+    #[error(transparent)]
+    Query(#[from] QueryError),
     /// A batch or expectation file cannot be used at all (its header, or its JSON).
     #[error("`{path}`: {message}")]
     BadInput {
@@ -72,35 +59,11 @@ pub enum AppError {
         /// What is wrong, with its line.
         message: String,
     },
-    /// The as-of day is before the first day the rule book covers.
-    #[error(
-        "the rule book starts on {first}: `{as_of}` is before it, so nothing can be decided (use an as-of date on or after {first})"
-    )]
-    BeforeRuleBook {
-        /// The day asked for.
-        as_of: NaiveDate,
-        /// The rule book's first day.
-        first: NaiveDate,
-    },
-    /// The tier was offered on the day, but no figure for it is published.
-    #[error(
-        "no published figure for `{tier}` with {support_type} on {as_of}: the rule book has figures for it {documented}"
-    )]
-    NoPublishedFigure {
-        /// Tier id.
-        tier: String,
-        /// Support type display name.
-        support_type: String,
-        /// The day asked for.
-        as_of: NaiveDate,
-        /// The documented windows, in words.
-        documented: String,
-    },
     /// A batch-only format was asked for a single check.
-    #[error("the `{}` format is for `check --batch` only", format.name())]
+    #[error("the `{}` format is for `check --batch` only (a single check takes text, json, jsonl, markdown or csv)", format.name())]
     FormatNotForSingleCheck {
         /// The format asked for.
-        format: render::CheckFormat,
+        format: render::Format,
     },
 }
 
@@ -110,7 +73,9 @@ impl AppError {
     /// for one line: a newline inside one is part of a value, not a new message.
     pub fn lines(&self) -> Vec<String> {
         match self {
-            AppError::Unknown(all) => all.iter().map(|e| format!("error: {e}")).collect(),
+            AppError::Unknown(all) | AppError::Query(QueryError::Unknown(all)) => {
+                all.iter().map(|e| format!("error: {e}")).collect()
+            }
             AppError::Data(DataError::Invalid { errors }) => {
                 let mut lines = vec![format!(
                     "error: invalid data ({} error{}):",

@@ -1,10 +1,15 @@
-//! The binary: parse arguments, read today's date once, run, print, exit.
+//! The binary: parse arguments, read today's date and the terminal once, run, report an error
+//! once, exit.
 
-use std::io::{IsTerminal as _, Write as _};
+use std::io::IsTerminal as _;
 use std::process::ExitCode;
 
 use clap::Parser as _;
-use mpn_support::{cli::Cli, escape, exit::Exit, render, render::Style};
+use mpn_support::cli::Cli;
+use mpn_support::exit::Exit;
+use mpn_support::i18n::Words;
+use mpn_support::render::{Output, Style, output_width};
+use mpn_support::{app, escape};
 
 fn main() -> ExitCode {
     // clap prints usage errors itself and exits 2.
@@ -14,38 +19,26 @@ fn main() -> ExitCode {
         reason = "main is the one place that reads the clock"
     )]
     let today = chrono::Local::now().date_naive();
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
     let terminal = std::io::stdout().is_terminal();
     let style = Style {
         color: cli.color.enabled(
             terminal,
             std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
         ),
-        width: render::output_width(std::env::var("COLUMNS").ok().as_deref(), terminal),
+        width: output_width(std::env::var("COLUMNS").ok().as_deref(), terminal),
     };
-    let result = mpn_support::app::run(&cli, today, &mut out)
-        .and_then(|outcome| Ok((outcome.render(style)?, outcome)));
+    let words = Words::default();
+    let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut stderr = std::io::stderr().lock();
+    let result = app::run(
+        &cli,
+        today,
+        Output::new(&mut stdout, &mut stderr, style, &words),
+    );
+    drop(stdout);
     match result {
-        Ok((text, outcome)) => {
-            for warning in &outcome.warnings {
-                eprintln!("warning: {}", escape::text(warning));
-            }
-            let written = out.write_all(text.as_bytes()).and_then(|()| out.flush());
-            if let Some(summary) = &outcome.summary {
-                eprintln!("{summary}");
-            }
-            match written {
-                // A closed pipe (`| head`) is the reader's choice, not an error.
-                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-                    eprintln!("error: cannot write output: {e}");
-                    Exit::Error.into()
-                }
-                _ => outcome.exit.into(),
-            }
-        }
+        Ok(exit) => exit.into(),
         Err(error) => {
-            let _ = out.flush();
             // One message per line, each with its values escaped: a value can make no line of
             // its own on stderr (a CI log would run `::command::` lines).
             for line in error.lines() {

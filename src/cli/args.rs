@@ -9,6 +9,7 @@ use clap::Args;
 use clap::builder::{PossibleValuesParser, TypedValueParser as _};
 
 use crate::data::DataPaths;
+use crate::engine::{Account, Given, Request};
 
 /// When to colour human output.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
@@ -82,12 +83,43 @@ pub struct RequestArgs {
     pub role: Option<String>,
 }
 
+impl RequestArgs {
+    /// The day to decide for: `--as-of`, else today. Batch rows without a date use it too.
+    pub fn as_of(&self, today: NaiveDate) -> NaiveDate {
+        self.as_of.unwrap_or(today)
+    }
+
+    /// The request the flags describe, as of `today` unless `--as-of` says otherwise.
+    pub fn request(&self, today: NaiveDate) -> Request {
+        Request {
+            tier: self.tier.clone().unwrap_or_default(),
+            product: self.product.clone().unwrap_or_default(),
+            version: self.version.clone(),
+            competency: self.competency.clone(),
+            role: self.role.clone(),
+            account: Account {
+                activated: self.activated,
+                ids_associated: self.ids_associated,
+                incidents_remaining: self.incidents_remaining,
+                contract_end: self.contract_end,
+                csp: self.csp,
+                for_customer: self.for_customer,
+                role: None,
+            },
+            as_of: self.as_of(today),
+            given: Given::Flags,
+        }
+    }
+}
+
 /// Where the data files come from (default: the copies built into the binary).
 #[derive(Debug, Clone, Args)]
 #[command(next_help_heading = "Data files")]
 pub struct DataArgs {
     /// Directory holding entitlements.json and lifecycle.json
-    #[arg(long, value_name = "DIR", env = "MPN_SUPPORT_DATA_DIR", value_parser = parse_dir)]
+    // The OS-string parser takes an empty value (an empty MPN_SUPPORT_DATA_DIR, a CI variable
+    // left unset), which clap's path parser refuses; `paths` reads it as none.
+    #[arg(long, value_name = "DIR", env = "MPN_SUPPORT_DATA_DIR", value_parser = clap::builder::OsStringValueParser::new().map(PathBuf::from))]
     pub data_dir: Option<PathBuf>,
     /// Entitlement table to use instead of the built-in one
     #[arg(long, value_name = "FILE")]
@@ -138,11 +170,6 @@ pub fn parse_days(text: &str) -> Result<u32, String> {
         .unwrap_or(text)
         .parse()
         .map_err(|_| format!("`{text}` is not a number of days (for example 90 or 90d)"))
-}
-
-/// Parses `--data-dir`, taking an empty value (from an empty environment variable) as none.
-fn parse_dir(text: &str) -> Result<PathBuf, String> {
-    Ok(PathBuf::from(text))
 }
 
 /// Parses `--as-of` and other dates: a real calendar day written `YYYY-MM-DD`.

@@ -4,12 +4,10 @@
 use clap::Args;
 use clap::builder::PossibleValuesParser;
 
-use crate::app::Outcome;
+use super::Context;
 use crate::data::{self, DataPaths};
 use crate::error::AppError;
 use crate::exit::Exit;
-use crate::render::Format;
-use crate::report::Report;
 
 /// The binary's name, as the scripts complete it.
 const BIN: &str = "mpn-support";
@@ -68,20 +66,17 @@ fn command_with_values(mut command: clap::Command) -> Result<clap::Command, AppE
         }))
 }
 
-fn text_outcome(bytes: Vec<u8>) -> Result<Outcome, AppError> {
-    let text = String::from_utf8(bytes).map_err(|e| AppError::Write {
-        path: "standard output".into(),
-        message: e.to_string(),
-    })?;
-    Ok(Outcome::new(
-        Report::Text(text),
-        Format::Text,
-        Exit::Success,
-    ))
+fn print(bytes: &[u8], ctx: &mut Context<'_>) -> Result<Exit, AppError> {
+    ctx.out.raw(&String::from_utf8_lossy(bytes))?;
+    Ok(Exit::Success)
 }
 
 /// Prints the completion script for the command line `command`.
-pub fn run(args: &CompletionsArgs, command: clap::Command) -> Result<Outcome, AppError> {
+pub fn run(
+    args: &CompletionsArgs,
+    command: clap::Command,
+    ctx: &mut Context<'_>,
+) -> Result<Exit, AppError> {
     let mut command = command_with_values(command)?;
     let mut out = Vec::new();
     clap_complete::generate(args.shell, &mut command, BIN, &mut out);
@@ -93,13 +88,17 @@ pub fn run(args: &CompletionsArgs, command: clap::Command) -> Result<Outcome, Ap
             .replace(&BIN.replace('-', "__subcmd__"), &BIN.replace('-', "__"));
         out = text.into_bytes();
     }
-    text_outcome(out)
+    print(&out, ctx)
 }
 
 /// Prints the roff man page of the command line `command`: one page, whose COMMANDS section
 /// lists the subcommands by name (no `mpn-support-check(1)` pages that are never installed) and
 /// whose EXIT STATUS is a list, not the wrapped text of `--help`.
-pub fn run_man(_: &ManArgs, command: clap::Command) -> Result<Outcome, AppError> {
+pub fn run_man(
+    _: &ManArgs,
+    command: clap::Command,
+    ctx: &mut Context<'_>,
+) -> Result<Exit, AppError> {
     let fail = |e: std::io::Error| AppError::Write {
         path: "man page".into(),
         message: e.to_string(),
@@ -131,5 +130,5 @@ pub fn run_man(_: &ManArgs, command: clap::Command) -> Result<Outcome, AppError>
     }
     out.extend_from_slice(text.as_bytes());
     man.render_version_section(&mut out).map_err(fail)?;
-    text_outcome(out)
+    print(&out, ctx)
 }

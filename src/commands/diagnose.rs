@@ -5,13 +5,13 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use crate::app::Outcome;
+use super::Context;
 use crate::data;
 use crate::error::AppError;
 use crate::exit::Exit;
-use crate::matching::best_match;
-use crate::render::Format;
-use crate::report::{DiagnoseReport, MatchOut, Report};
+use crate::render::ReportFormat;
+use crate::report::Report;
+use crate::report::diagnose::DiagnoseReport;
 
 /// Match a portal message or symptom to its cause and what to do
 #[derive(Debug, Clone, Args)]
@@ -20,8 +20,8 @@ pub struct DiagnoseArgs {
     #[arg(value_name = "MESSAGE", required = true, num_args = 1..)]
     pub message: Vec<String>,
     /// Output format
-    #[arg(long, short, value_enum, default_value_t = Format::Text)]
-    pub format: Format,
+    #[arg(long, short, value_enum, default_value_t = ReportFormat::Text)]
+    pub format: ReportFormat,
     /// Message catalogue to use instead of the built-in one
     #[arg(long, value_name = "FILE", help_heading = "Data files")]
     pub catalogue: Option<PathBuf>,
@@ -36,38 +36,9 @@ pub struct DiagnoseArgs {
 }
 
 /// Matches the message; exit 0 with the answer, or 1 with the known messages.
-pub fn run(args: &DiagnoseArgs) -> Result<Outcome, AppError> {
+pub fn run(args: &DiagnoseArgs, ctx: &mut Context<'_>) -> Result<Exit, AppError> {
     let catalogue = data::load_catalogue(args.catalogue.as_deref(), args.data_dir.as_deref())?;
-    let input = args.message.join(" ");
-    let matched = best_match(&catalogue, &input).map(|m| MatchOut {
-        id: m.entry.id.clone(),
-        matched_text: m.phrase.to_owned(),
-        score: (m.score * 100.0).round() / 100.0,
-        cause: m.entry.cause.clone(),
-        action: m.entry.action.clone(),
-        portal: m.entry.portal.clone(),
-        section: m.entry.section.clone(),
-    });
-    let exit = Exit::answer(matched.is_some());
-    let known = if matched.is_some() {
-        Vec::new()
-    } else {
-        catalogue
-            .entries
-            .iter()
-            .flat_map(|e| e.messages.iter().chain(&e.symptoms).take(1))
-            .cloned()
-            .collect()
-    };
-    Ok(Outcome {
-        report: Report::Diagnose(DiagnoseReport {
-            input,
-            matched,
-            known,
-        }),
-        format: args.format,
-        exit,
-        warnings: Vec::new(),
-        summary: None,
-    })
+    let report = DiagnoseReport::new(&catalogue, args.message.join(" "), ctx.out.words);
+    let exit = Exit::answer(report.matched.is_some());
+    ctx.answer(&Report::Diagnose(report), args.format, &[], exit)
 }

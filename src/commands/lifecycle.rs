@@ -13,7 +13,7 @@ use std::time::Duration;
 use chrono::NaiveDate;
 use clap::{Args, Subcommand, ValueEnum};
 
-use crate::app::Outcome;
+use super::Context;
 use crate::cli::args::parse_date;
 use crate::data::lifecycle::LifecycleFile;
 use crate::data::{DataError, EMBEDDED_LIFECYCLE, Finding, Severity, read_text};
@@ -26,8 +26,9 @@ use crate::lifecycle::sources::{
     CATALOGUE_FILE, EMBEDDED_CATALOGUE, EMBEDDED_SUPPLEMENT, ENDOFLIFE_DIR, Imported, Page, Prefer,
     SUPPLEMENT_FILE, Sources, endoflife_slugs, import,
 };
-use crate::render::Format;
-use crate::report::{ImportReport, Report};
+use crate::render::ReportFormat as Format;
+use crate::report::Report;
+use crate::report::import::ImportReport;
 
 /// Subcommands of `lifecycle`, built only when run (see `cli::Command`).
 #[derive(Debug, Clone, Subcommand)]
@@ -115,11 +116,24 @@ pub struct UpdateArgs {
 }
 
 /// Runs a `lifecycle` subcommand.
-pub fn run(command: &LifecycleCommand, today: NaiveDate) -> Result<Outcome, AppError> {
-    match command {
-        LifecycleCommand::Update(args) => run_update(args, today),
-        LifecycleCommand::Import(args) => run_import(args, today),
-    }
+pub fn run(command: &LifecycleCommand, ctx: &mut Context<'_>) -> Result<Exit, AppError> {
+    let outcome = match command {
+        LifecycleCommand::Update(args) => run_update(args, ctx.today)?,
+        LifecycleCommand::Import(args) => run_import(args, ctx.today)?,
+    };
+    ctx.answer(
+        &outcome.report,
+        outcome.format,
+        &outcome.warnings,
+        Exit::Success,
+    )
+}
+
+/// What an import or update did, to print, with the warnings for standard error.
+struct Outcome {
+    report: Report,
+    format: Format,
+    warnings: Vec<String>,
 }
 
 fn run_update(args: &UpdateArgs, today: NaiveDate) -> Result<Outcome, AppError> {
@@ -341,9 +355,7 @@ fn finish(
             warnings: imported.warnings.clone(),
         }),
         format,
-        exit: Exit::Success,
         warnings: imported.warnings,
-        summary: None,
     })
 }
 

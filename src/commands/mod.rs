@@ -1,5 +1,8 @@
-//! One file per subcommand: its argument struct and its `run`, nothing else.
+//! One file per subcommand: its argument struct and its `run` (flags -> request -> engine ->
+//! report -> printer), nothing else; `batch.rs` is the row loop `check --batch` and `verify`
+//! share.
 
+pub mod batch;
 pub mod check;
 pub mod competencies;
 pub mod completions;
@@ -14,18 +17,37 @@ pub mod schema;
 pub mod validate;
 pub mod verify;
 
-use crate::data::Dataset;
-use crate::error::AppError;
-use crate::report::CheckReport;
-use crate::request::Request;
-use crate::rules;
+use chrono::NaiveDate;
 
-/// Resolves a request's names, decides it and reports the decision, with the data's
-/// staleness warnings: the path `check`, `explain` and `verify` share.
-pub fn decide(data: &Dataset, request: &Request) -> Result<CheckReport, AppError> {
-    let decision = rules::evaluate(&request.resolve(data)?, data);
-    let mut report = CheckReport::new(&decision, &data.entitlements);
-    report.warnings.extend(data.staleness(request.as_of));
-    report.data = Some(crate::report::DataOut::new(data));
-    Ok(report)
+use crate::error::AppError;
+use crate::exit::Exit;
+use crate::render::{Format, Output};
+use crate::report::Report;
+
+/// What a command runs with: today's date (read once, by `main`) and where its output goes.
+pub struct Context<'o> {
+    /// Today.
+    pub today: NaiveDate,
+    /// Standard output and error, with the style and words of the run.
+    pub out: Output<'o>,
+}
+
+impl Context<'_> {
+    /// Prints a report, its warnings first on standard error, and ends with `exit`.
+    pub fn answer(
+        &mut self,
+        report: &Report,
+        format: impl Into<Format>,
+        warnings: &[String],
+        exit: Exit,
+    ) -> Result<Exit, AppError> {
+        for w in warnings {
+            self.out.warn(w);
+        }
+        match self.out.report(report, format.into()) {
+            Err(e) if e.is_closed_pipe() => Ok(exit),
+            Err(e) => Err(e.into()),
+            Ok(()) => Ok(exit),
+        }
+    }
 }

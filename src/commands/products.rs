@@ -1,15 +1,16 @@
-//! `mpn-support products`: the N-1 "product summary list" on a date.
+//! `mpn-support products`: the N-1 "product summary list" on a date, or its picture.
 
 use chrono::NaiveDate;
 use clap::Args;
 
-use crate::app::Outcome;
+use super::Context;
 use crate::cli::args::{DataArgs, parse_date};
 use crate::data;
 use crate::error::AppError;
 use crate::exit::Exit;
-use crate::render::{Format, ProductsFormat, svg};
-use crate::report::{Report, products_report, timeline_report};
+use crate::render::ProductsFormat;
+use crate::report::products::{ProductsReport, ProductsView, TimelineReport};
+use crate::report::{Report, stale_warnings};
 
 /// List products with their current (N) and previous (N-1) versions and what qualifies
 #[derive(Debug, Clone, Args)]
@@ -31,24 +32,26 @@ pub struct ProductsArgs {
     pub data: DataArgs,
 }
 
-/// Loads the data and lists each product's versions on the date.
-pub fn run(args: &ProductsArgs, today: NaiveDate) -> Result<Outcome, AppError> {
+/// Loads the data and lists each product's versions on the date, as the rules decide them.
+pub fn run(args: &ProductsArgs, ctx: &mut Context<'_>) -> Result<Exit, AppError> {
     let data = data::load(&args.data.paths())?;
     let only = match &args.product {
         Some(p) => Some(data.product(p).map_err(|e| AppError::Unknown(vec![e]))?),
         None => None,
     };
-    let as_of = args.as_of.unwrap_or(today);
-    let (report, format) = match args.format {
-        ProductsFormat::Report(format) => (
-            Report::Products(products_report(&data, only, as_of, args.versions)),
-            format,
-        ),
-        // A picture has one form: it is rendered here and printed as it is.
-        ProductsFormat::Svg => (
-            Report::Text(svg::render(&timeline_report(&data, only, as_of))),
-            Format::Text,
-        ),
+    let as_of = args.as_of.unwrap_or(ctx.today);
+    let words = ctx.out.words;
+    let report = match args.format {
+        ProductsFormat::Svg => Report::Timeline(TimelineReport::new(&data, only, as_of)?),
+        _ => {
+            let view = if args.versions {
+                ProductsView::Versions
+            } else {
+                ProductsView::Products
+            };
+            Report::Products(ProductsReport::new(&data, only, as_of, view, words)?)
+        }
     };
-    Ok(Outcome::new(report, format, Exit::Success).with_warnings(data.staleness(as_of)))
+    let warnings = stale_warnings(&data, as_of, words);
+    ctx.answer(&report, args.format, &warnings, Exit::Success)
 }

@@ -3,14 +3,12 @@
 
 use clap::{Args, ValueEnum};
 
-use crate::app::Outcome;
+use super::Context;
 use crate::data::entitlements::EntitlementsFile;
 use crate::data::lifecycle::LifecycleFile;
 use crate::data::messages::CatalogueFile;
 use crate::error::AppError;
 use crate::exit::Exit;
-use crate::render::Format;
-use crate::report::Report;
 
 /// Which file: a data file, or an output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -51,10 +49,7 @@ pub fn schema_text(file: DataFile) -> Result<String, AppError> {
 }
 
 /// Prints the schema.
-pub fn run(args: &SchemaArgs) -> Result<Outcome, AppError> {
-    Ok(Outcome::new(
-        Report::Text(schema_text(args.file)?),
-        Format::Text,
-        Exit::Success,
-    ))
+pub fn run(args: &SchemaArgs, ctx: &mut Context<'_>) -> Result<Exit, AppError> {
+    ctx.out.raw(&schema_text(args.file)?)?;
+    Ok(Exit::Success)
 }

@@ -2,20 +2,21 @@
 
 use clap::Args;
 
-use crate::app::Outcome;
+use super::Context;
 use crate::cli::args::DataArgs;
 use crate::data::{self, Severity};
 use crate::error::AppError;
 use crate::exit::Exit;
-use crate::render::Format;
-use crate::report::{Report, ValidateReport};
+use crate::render::ReportFormat;
+use crate::report::validate::ValidateReport;
+use crate::report::{DataOut, Report};
 
 /// Check the data files and list every problem (exit 2 when any error)
 #[derive(Debug, Clone, Args)]
 pub struct ValidateArgs {
     /// Output format
-    #[arg(long, short, value_enum, default_value_t = Format::Text)]
-    pub format: Format,
+    #[arg(long, short, value_enum, default_value_t = ReportFormat::Text)]
+    pub format: ReportFormat,
     /// Data files
     #[command(flatten)]
     pub data: DataArgs,
@@ -24,9 +25,8 @@ pub struct ValidateArgs {
     pub catalogue: Option<std::path::PathBuf>,
 }
 
-/// Checks the data files and the message catalogue; exit 0 when no error was found (warnings
-/// allowed), else 2.
-pub fn run(args: &ValidateArgs) -> Result<Outcome, AppError> {
+/// Checks every file and reports every problem.
+pub fn run(args: &ValidateArgs, ctx: &mut Context<'_>) -> Result<Exit, AppError> {
     let checked = data::check(&args.data.paths());
     let (_, catalogue_problems, catalogue) =
         data::check_catalogue(args.catalogue.as_deref(), args.data.data_dir.as_deref());
@@ -40,12 +40,12 @@ pub fn run(args: &ValidateArgs) -> Result<Outcome, AppError> {
         errors: count(Severity::Error),
         warnings: count(Severity::Warning),
         problems,
-        data: checked.dataset.as_ref().map(crate::report::DataOut::new),
+        data: checked.dataset.as_ref().map(DataOut::new),
     };
     let exit = if report.errors == 0 {
         Exit::Success
     } else {
         Exit::Error
     };
-    Ok(Outcome::new(Report::Validate(report), args.format, exit))
+    ctx.answer(&Report::Validate(report), args.format, &[], exit)
 }

@@ -379,6 +379,10 @@ pub struct Channel {
     /// What to do there, in order.
     #[serde(default)]
     pub steps: Vec<String>,
+    /// The action (of `actions`) a role needs to open a request here; any role may when
+    /// absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub action: Option<String>,
 }
 
 /// When an alternative or note applies; every field that is set must match.
@@ -409,9 +413,10 @@ pub struct Condition {
     /// Only when the partner does (true) or does not (false) work through CSP.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub csp: Option<bool>,
-    /// Only when these facts were not stated: `activated`, `ids-associated`, `contract`.
+    /// Only when these facts were not stated: `activated`, `ids-associated`, `contract`,
+    /// `role`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub unstated: Option<Vec<String>>,
+    pub unstated: Option<Vec<Fact>>,
     /// Only on or after this day.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from: Option<Day>,
@@ -420,8 +425,31 @@ pub struct Condition {
     pub until: Option<Day>,
 }
 
-/// The account facts a request may state, as named in `Condition::unstated`.
-pub const FACTS: [&str; 4] = ["activated", "ids-associated", "contract", "role"];
+/// An account fact a request may state; what is not stated is assumed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, schemars::JsonSchema, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Fact {
+    /// Whether the benefits are activated.
+    Activated,
+    /// Whether the Access ID and Contract ID are linked to the account.
+    IdsAssociated,
+    /// The contract's end and incidents remaining.
+    Contract,
+    /// The role of the account making the request.
+    Role,
+}
+
+impl Fact {
+    /// The stable word, as data files and JSON name it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Fact::Activated => "activated",
+            Fact::IdsAssociated => "ids-associated",
+            Fact::Contract => "contract",
+            Fact::Role => "role",
+        }
+    }
+}
 
 /// Another route to support when the benefit does not apply.
 #[derive(Debug, Clone, schemars::JsonSchema, Deserialize, Serialize, PartialEq, Eq)]
@@ -476,19 +504,9 @@ impl Entitlements {
         self.actions.iter().find(|a| a.id == id)
     }
 
-    /// The display names of the roles that may take an action, joined for a sentence.
-    pub fn roles_that_can(&self, action: &str) -> String {
-        let names: Vec<&str> = self
-            .roles
-            .iter()
-            .filter(|r| r.can(action))
-            .map(|r| r.name.as_str())
-            .collect();
-        match names.as_slice() {
-            [] => "no listed role".to_owned(),
-            [one] => (*one).to_owned(),
-            [init @ .., last] => format!("{} or {last}", init.join(", ")),
-        }
+    /// The roles that may take an action, in data order.
+    pub fn roles_that_can(&self, action: &str) -> Vec<&Role> {
+        self.roles.iter().filter(|r| r.can(action)).collect()
     }
 
     /// The support type covering a deployment.
@@ -929,18 +947,6 @@ impl EntitlementsFile {
                     problems.error(&types_at.item(j, ""), format!("unknown support type `{s}`"));
                 }
             }
-            let unstated_at = at.field("unstated");
-            for (j, fact) in when.unstated.iter().flatten().enumerate() {
-                if !FACTS.contains(&fact.as_str()) {
-                    problems.error(
-                        &unstated_at.item(j, ""),
-                        format!(
-                            "unknown fact `{fact}` (valid: {})",
-                            FACTS.map(|f| format!("`{f}`")).join(", ")
-                        ),
-                    );
-                }
-            }
         }
     }
 
@@ -988,6 +994,17 @@ impl EntitlementsFile {
                 && !action_ids.contains(a.as_str())
             {
                 problems.error(&account.field(key), format!("unknown action `{a}`"));
+            }
+        }
+        let channels = root.field("channels");
+        for (i, c) in self.channels.iter().enumerate() {
+            if let Some(a) = &c.action
+                && !action_ids.contains(a.as_str())
+            {
+                problems.error(
+                    &channels.item(i, &c.id).field("action"),
+                    format!("unknown action `{a}`"),
+                );
             }
         }
         if let Some(c) = &self.account.customer_channel

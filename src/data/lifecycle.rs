@@ -167,6 +167,18 @@ impl Release {
     pub fn support_end(&self) -> Option<NaiveDate> {
         self.extended_end.or(self.mainstream_end)
     }
+
+    /// Whether `day` is in its mainstream support: on or before the last day of it, or any day
+    /// when it has no mainstream end (Modern policy). Says nothing of its release.
+    pub fn in_mainstream_on(&self, day: NaiveDate) -> bool {
+        self.mainstream_end.is_none_or(|end| day <= end)
+    }
+
+    /// Whether `day` is inside the Microsoft support lifecycle: released by then, and on or
+    /// before its last supported day when the data knows one.
+    pub fn supported_on(&self, day: NaiveDate) -> bool {
+        self.release <= day && self.support_end().is_none_or(|end| day <= end)
+    }
 }
 
 impl LifecycleFile {

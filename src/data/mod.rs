@@ -586,29 +586,41 @@ fn cross_check(ent: &Entitlements, life: &Lifecycle) -> Problems {
 /// Days after a file's generation date beyond which answers may be stale.
 pub const STALE_AFTER_DAYS: i64 = 180;
 
+/// A data file an answer may be too old for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DataKind {
+    /// The entitlement table.
+    Entitlements,
+    /// The lifecycle data.
+    Lifecycle,
+}
+
+/// A data file generated long before the day of an answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stale {
+    /// Which file.
+    pub file: DataKind,
+    /// When it was generated.
+    pub generated: chrono::NaiveDate,
+    /// Days from then to the answer's day.
+    pub days: i64,
+}
+
 impl Dataset {
-    /// Warnings for answers given more than [`STALE_AFTER_DAYS`] after a file was generated.
-    pub fn staleness(&self, as_of: chrono::NaiveDate) -> Vec<String> {
+    /// The files generated more than [`STALE_AFTER_DAYS`] before `as_of`.
+    pub fn staleness(&self, as_of: chrono::NaiveDate) -> Vec<Stale> {
         [
-            (
-                "entitlement table",
-                self.entitlements.generated,
-                "a newer release of mpn-support brings a newer one, or give your own with --entitlements",
-            ),
-            (
-                "lifecycle data",
-                self.lifecycle.generated,
-                "refresh it with `mpn-support lifecycle update`, or give your own with --lifecycle",
-            ),
+            (DataKind::Entitlements, self.entitlements.generated),
+            (DataKind::Lifecycle, self.lifecycle.generated),
         ]
         .into_iter()
-        .filter_map(|(what, generated, remedy)| {
+        .filter_map(|(file, generated)| {
             let generated = generated?;
-            let age = (as_of - generated).num_days();
-            (age > STALE_AFTER_DAYS).then(|| {
-                format!(
-                    "the {what} was generated on {generated}, {age} days before {as_of}: the answer may be stale ({remedy})"
-                )
+            let days = (as_of - generated).num_days();
+            (days > STALE_AFTER_DAYS).then_some(Stale {
+                file,
+                generated,
+                days,
             })
         })
         .collect()

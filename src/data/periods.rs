@@ -59,7 +59,17 @@ impl schemars::JsonSchema for Day {
 /// How sure a fact is: read in the source's own words, taken from a third party quoting or
 /// summarising the source, or concluded by us from quoted facts.
 #[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, schemars::JsonSchema, Deserialize, Serialize,
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    schemars::JsonSchema,
+    Deserialize,
+    Serialize,
 )]
 #[serde(rename_all = "kebab-case")]
 pub enum Confidence {
@@ -188,10 +198,27 @@ pub struct Offered {
 pub struct Term {
     /// Months from the day it is bought or renewed.
     pub months: u32,
+    /// Days the benefits still run after the membership ends (the benefits month: "Benefits
+    /// end date: Membership date + 30 days"); none when absent.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub benefits_days: u32,
     /// Ids of `references` the facts come from; at least one.
     pub sources: Vec<String>,
     /// How sure the facts are.
     pub confidence: Confidence,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
+}
+
+impl Term {
+    /// The last day a grant bought or renewed on `bought` runs, benefits days included.
+    pub fn last_day(&self, bought: NaiveDate) -> Option<NaiveDate> {
+        bought
+            .checked_add_months(Months::new(self.months))?
+            .checked_add_days(chrono::Days::new(u64::from(self.benefits_days)))
+    }
 }
 
 /// A display name from a day on.
@@ -309,7 +336,7 @@ pub fn standing<'a>(offered: &'a [Offered], term: Option<&Term>, day: NaiveDate)
             None => Standing::Timeless,
         };
     };
-    let runs_until = term.and_then(|t| last_sold.checked_add_months(Months::new(t.months)));
+    let runs_until = term.and_then(|t| t.last_day(last_sold));
     match runs_until {
         Some(runs_until) if day <= runs_until => Standing::RunningOut {
             last_sold,
@@ -413,6 +440,7 @@ mod tests {
         ];
         let term = Term {
             months: 12,
+            benefits_days: 0,
             sources: vec!["x".into()],
             confidence: Confidence::Quoted,
         };

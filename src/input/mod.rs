@@ -10,8 +10,8 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 
 use crate::cli::args::InputFormat;
+use crate::engine::{Given, Request};
 use crate::error::AppError;
-use crate::request::Request;
 
 /// The columns a request row may have; `expect`, `incidents` and `channel` are for `verify`.
 pub const COLUMNS: [&str; 8] = [
@@ -105,6 +105,7 @@ impl Row {
         Ok(Request {
             role: None,
             account: Default::default(),
+            given: Given::Row,
             tier: self.tier.clone().ok_or_else(|| missing("tier"))?,
             product: self.product.clone().ok_or_else(|| missing("product"))?,
             version: self.version.clone(),

@@ -1,114 +1,58 @@
-//! CSV through the csv crate: the same grids as the text tables, one header row.
+//! CSV through the csv crate, for programs: identifier headers, each cell the plain value of
+//! the grid (numbers, dates, ids; empty for nothing), every value that could start a formula
+//! neutralised. A batch writes a row per request, with its line and warning.
 
-use super::{
-    Grid, RenderError, check_row_grid, import_lines, matrix_grid, product_grids, validate_grid,
-};
+use std::collections::HashMap;
+use std::io::Write;
+
+use super::grid::{self, CHECK_COLUMNS, Grid};
+use super::{PrintError, RowPrinter, stdout_error};
+use crate::escape;
+use crate::i18n::Words;
 use crate::report::Report;
+use crate::report::batch::{RowOutcome, RowReport, Summary};
+use crate::report::check::Period;
 
-/// A grid for a program to read: headers as plain identifiers (`current (N)` becomes
-/// `current`), and the `-` the text tables show for nothing as an empty cell.
-fn plain(grid: Grid) -> Grid {
-    let id = |header: &str| {
-        let header = header
-            .replace("(N)", "")
-            .replace("(N-1)", "")
-            .replace("N-1 ", "previous ");
-        let words: Vec<String> = header
-            .split(|c: char| !c.is_ascii_alphanumeric() && c != '-')
-            .filter(|w| !w.is_empty())
-            .map(|w| w.to_ascii_lowercase().replace('-', "_"))
-            .collect();
-        words.join("_")
-    };
-    Grid {
-        header: grid.header.iter().map(|h| id(h)).collect(),
-        rows: grid
-            .rows
-            .into_iter()
-            .map(|row| {
-                row.into_iter()
-                    .map(|cell| if cell == "-" { String::new() } else { cell })
-                    .collect()
-            })
-            .collect(),
-    }
-}
-
-/// The matrix with a column per tier id and each cell a number of incidents or `unlimited`
-/// (no pack names or words).
-fn matrix_numbers(report: &crate::report::MatrixReport) -> Grid {
-    let mut grid = matrix_grid(report);
-    for (header, (id, _)) in grid.header.iter_mut().skip(2).zip(&report.layout.tiers) {
-        header.clone_from(id);
-    }
-    for row in &mut grid.rows {
-        for cell in row.iter_mut().skip(2) {
-            let first = cell.split(' ').next().unwrap_or_default();
-            *cell = match first {
-                "not" => "0".to_owned(),
-                "unlimited" => "unlimited".to_owned(),
-                number => number.to_owned(),
+/// A report as CSV.
+pub fn report(report: &Report, words: &Words) -> Result<String, PrintError> {
+    let grid = match report {
+        Report::Check(r) => {
+            let mut w = csv::Writer::from_writer(Vec::new());
+            write_record(&mut w, CHECK_COLUMNS.iter().map(|c| (*c).to_owned()))?;
+            let row = crate::report::CheckRow {
+                failed: r.failed().collect(),
+                ..check_row_of(r)
             };
+            let decided = r.decided_under.clone().unwrap_or_default();
+            write_record(
+                &mut w,
+                grid::check_cells(&row, &decided)
+                    .iter()
+                    .map(|c| c.to_string()),
+            )?;
+            return finish(w);
         }
-    }
-    grid
-}
-
-/// Renders a report as CSV.
-pub fn render(report: &Report) -> Result<String, RenderError> {
-    match report {
-        Report::Check(r) => write(&check_row_grid(&[r.line()])),
-        Report::Matrix(m) => write(&plain(matrix_numbers(m))),
-        Report::Products(p) => {
-            let grids = product_grids(p);
-            let mut out = String::new();
-            for g in grids {
-                out.push_str(&write(&plain(g))?);
-            }
-            Ok(out)
-        }
-        Report::Validate(v) => write(&validate_grid(v)),
-        Report::Text(text) => Ok(text.clone()),
-        Report::Roles(r) => write(&super::roles_grid(r)),
-        Report::Programs(r) => write(&super::periods_grid(r)),
-        Report::Competencies(r) => write(&super::competencies_grid(r)),
-        Report::Explain(e) => write(&Grid {
-            header: ["number", "rule", "title", "passed", "finding"]
-                .map(String::from)
-                .to_vec(),
-            rows: e
-                .paragraphs
-                .iter()
-                .enumerate()
-                .map(|(i, p)| {
-                    vec![
-                        (i + 1).to_string(),
-                        p.rule.to_owned(),
-                        p.title.to_owned(),
-                        p.passed.to_string(),
-                        p.finding.clone(),
-                    ]
-                })
-                .collect(),
-        }),
-        Report::RoleAnswer(a) => write(&Grid {
-            header: ["role", "action", "allowed", "detail"]
-                .map(String::from)
-                .to_vec(),
-            rows: vec![vec![
+        Report::Explain(r) => grid::explanation(words, r),
+        Report::Matrix(m) => grid::matrix(words, m),
+        Report::Products(p) => grid::listing(words, p),
+        Report::Programs(r) => grid::periods(words, r),
+        Report::Roles(r) => grid::roles(words, r),
+        Report::Competencies(r) => grid::competencies(words, &r.competencies),
+        Report::Validate(v) => grid::problems(words, v),
+        Report::RoleAnswer(a) => plain_grid(
+            &["role", "action", "allowed", "detail"],
+            vec![vec![
                 a.role.clone(),
                 a.action.clone(),
                 a.allowed.to_string(),
                 a.detail.clone(),
             ]],
-        }),
-        Report::Diagnose(d) => write(&Grid {
-            header: [
+        ),
+        Report::Diagnose(d) => plain_grid(
+            &[
                 "input", "id", "score", "cause", "action", "portal", "section",
-            ]
-            .map(String::from)
-            .to_vec(),
-            rows: vec![match &d.matched {
+            ],
+            vec![match &d.matched {
                 Some(m) => vec![
                     d.input.clone(),
                     m.id.clone(),
@@ -118,41 +62,157 @@ pub fn render(report: &Report) -> Result<String, RenderError> {
                     m.portal.clone(),
                     m.section.clone(),
                 ],
-                None => vec![
-                    d.input.clone(),
-                    String::new(),
-                    String::new(),
-                    String::new(),
-                    String::new(),
-                    String::new(),
-                    String::new(),
-                ],
+                None => {
+                    let mut row = vec![d.input.clone()];
+                    row.resize(7, String::new());
+                    row
+                }
             }],
-        }),
-        Report::Import(i) => write(&Grid {
-            header: vec!["summary".into()],
-            rows: import_lines(i).into_iter().map(|l| vec![l]).collect(),
-        }),
+        ),
+        Report::Import(i) => plain_grid(
+            &["summary"],
+            super::text::import_lines(i, words)
+                .into_iter()
+                .map(|l| vec![l])
+                .collect(),
+        ),
+        Report::Timeline(_) => {
+            return Err(PrintError::Unsupported {
+                format: "csv",
+                what: "reports other than the picture",
+            });
+        }
+    };
+    write(&grid)
+}
+
+/// The flat facts of a whole check report, as a row borrows them.
+fn check_row_of(r: &crate::report::CheckReport) -> crate::report::CheckRow<'_> {
+    crate::report::CheckRow {
+        eligible: r.eligible,
+        as_of: r.as_of,
+        tier: &r.tier,
+        tier_name: &r.tier_name,
+        product: &r.product,
+        product_name: &r.product_name,
+        version: r.version.as_deref(),
+        version_assumed: r.version_assumed,
+        competency_class: r.competency_class.as_deref(),
+        support_type: &r.support_type,
+        support_type_name: &r.support_type_name,
+        incidents: r.incidents,
+        by_class: Vec::new(),
+        pack: r.pack.as_deref(),
+        channel: r.channel.as_ref().map(|c| c.id.as_str()),
+        eligible_until: r.eligible_until,
+        failed: Vec::new(),
+        period: None,
     }
 }
 
-/// A grid as CSV text.
-pub fn write(grid: &Grid) -> Result<String, RenderError> {
-    let mut w = csv::Writer::from_writer(Vec::new());
-    let fail = |e: csv::Error| RenderError::Csv(e.to_string());
-    // Values from outside may start like a formula: neutralised (OWASP), numbers and dates
-    // left as they are.
-    let cells = |row: &'_ [String]| {
-        row.iter()
-            .map(|cell| crate::escape::csv(cell).into_owned())
-            .collect::<Vec<_>>()
-    };
-    w.write_record(cells(&grid.header)).map_err(fail)?;
-    for row in &grid.rows {
-        w.write_record(cells(row)).map_err(fail)?;
+fn plain_grid(ids: &[&'static str], rows: Vec<Vec<String>>) -> Grid {
+    Grid {
+        ids: ids.iter().map(|i| std::borrow::Cow::Borrowed(*i)).collect(),
+        labels: ids.iter().map(|i| (*i).to_owned()).collect(),
+        rows: rows
+            .into_iter()
+            .map(|r| r.into_iter().map(grid::Cell::same).collect())
+            .collect(),
     }
+}
+
+/// A grid as CSV text: the column ids, then each row's plain values.
+pub fn write(grid: &Grid) -> Result<String, PrintError> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    write_record(&mut w, grid.ids.iter().map(|h| h.to_string()))?;
+    for row in &grid.rows {
+        write_record(&mut w, row.iter().map(|c| c.plain.clone()))?;
+    }
+    finish(w)
+}
+
+fn write_record<W: Write>(
+    w: &mut csv::Writer<W>,
+    cells: impl Iterator<Item = String>,
+) -> Result<(), PrintError> {
+    w.write_record(cells.map(|c| escape::csv(&c).into_owned()))
+        .map_err(csv_error)
+}
+
+fn csv_error(e: csv::Error) -> PrintError {
+    match e.into_kind() {
+        csv::ErrorKind::Io(io) => stdout_error(io),
+        other => stdout_error(std::io::Error::other(format!("{other:?}"))),
+    }
+}
+
+fn finish(w: csv::Writer<Vec<u8>>) -> Result<String, PrintError> {
     let bytes = w
         .into_inner()
-        .map_err(|e| RenderError::Csv(e.to_string()))?;
-    String::from_utf8(bytes).map_err(|e| RenderError::Csv(e.to_string()))
+        .map_err(|e| stdout_error(std::io::Error::other(e.to_string())))?;
+    String::from_utf8(bytes).map_err(|e| stdout_error(std::io::Error::other(e.to_string())))
+}
+
+/// The columns a batch adds around a check's: the line first, the warning and error last.
+const LINE: &str = "line";
+const AFTER: [&str; 2] = ["warning", "error"];
+
+/// Batch rows as CSV: a header, then a row per request.
+pub struct Rows<'o, 'd> {
+    out: csv::Writer<&'o mut dyn Write>,
+    words: &'o Words,
+    /// Each distinct period, in words (a batch has a handful).
+    periods: HashMap<Period<'d>, String>,
+}
+
+impl<'o> Rows<'o, '_> {
+    /// Rows to `out`, after the header.
+    pub fn new(out: &'o mut dyn Write, words: &'o Words) -> Result<Self, PrintError> {
+        let mut out = csv::Writer::from_writer(out);
+        let header = std::iter::once(LINE)
+            .chain(CHECK_COLUMNS)
+            .chain(AFTER)
+            .map(str::to_owned);
+        write_record(&mut out, header)?;
+        Ok(Rows {
+            out,
+            words,
+            periods: HashMap::new(),
+        })
+    }
+}
+
+impl<'d> RowPrinter<'d> for Rows<'_, 'd> {
+    fn row(&mut self, row: &RowReport<'d>) -> Result<(), PrintError> {
+        let line = row.line.to_string();
+        match &row.outcome {
+            RowOutcome::Invalid(message) => {
+                let mut record = vec![line];
+                record.resize(1 + CHECK_COLUMNS.len() + 1, String::new());
+                record.push(message.clone());
+                write_record(&mut self.out, record.into_iter())
+            }
+            RowOutcome::Decided(d) => {
+                let words = self.words;
+                let decided: &str = match d.row.period {
+                    Some(period) => self
+                        .periods
+                        .entry(period)
+                        .or_insert_with(|| words.msg(&period.message())),
+                    None => "",
+                };
+                let problems: Vec<String> = d.problems().iter().map(|m| words.msg(m)).collect();
+                let cells = grid::check_cells(&d.row, decided);
+                let record = std::iter::once(std::borrow::Cow::Owned(line))
+                    .chain(cells)
+                    .chain([problems.join("; ").into(), "".into()])
+                    .map(|c| escape::csv(&c).into_owned());
+                self.out.write_record(record).map_err(csv_error)
+            }
+        }
+    }
+
+    fn finish(&mut self, _: &Summary) -> Result<(), PrintError> {
+        self.out.flush().map_err(stdout_error)
+    }
 }

@@ -1,24 +1,141 @@
-//! JSON: the report's own serde form (the stable contract), pretty-printed with a newline.
+//! JSON: each report's serde form (the stable contract in docs/json.md), pretty or on one
+//! line; for a batch, JSON Lines, an object per row.
 
-use super::RenderError;
-use crate::report::Report;
+use std::io::Write;
 
-/// Renders a report as pretty JSON ending with a newline.
-pub fn render(report: &Report) -> Result<String, RenderError> {
-    let text = match report {
-        Report::Check(r) => serde_json::to_string_pretty(r),
-        Report::Matrix(r) => serde_json::to_string_pretty(r),
-        Report::Products(r) => serde_json::to_string_pretty(r),
-        Report::Import(r) => serde_json::to_string_pretty(r),
-        Report::Validate(r) => serde_json::to_string_pretty(r),
-        Report::Text(text) => return Ok(text.clone()),
-        Report::Explain(r) => serde_json::to_string_pretty(r),
-        Report::Roles(r) => serde_json::to_string_pretty(r),
-        Report::RoleAnswer(r) => serde_json::to_string_pretty(r),
-        Report::Diagnose(r) => serde_json::to_string_pretty(r),
-        Report::Programs(r) => serde_json::to_string_pretty(r),
-        Report::Competencies(r) => serde_json::to_string_pretty(r),
+use serde::Serialize;
+
+use super::{PrintError, RowPrinter, stdout_error};
+use crate::i18n::Words;
+use crate::report::batch::{BatchKind, Judgement, RowOutcome, RowReport, Summary};
+use crate::report::{CheckReport, Report};
+
+fn to_text<T: Serialize + ?Sized>(value: &T, pretty: bool) -> Result<String, PrintError> {
+    let text = if pretty {
+        serde_json::to_string_pretty(value)
+    } else {
+        serde_json::to_string(value)
+    };
+    text.map(|t| t + "\n")
+        .map_err(|e| stdout_error(std::io::Error::other(e)))
+}
+
+/// A report as JSON: pretty, or on one line (JSON Lines).
+pub fn report(report: &Report, pretty: bool) -> Result<String, PrintError> {
+    match report {
+        Report::Check(r) | Report::Explain(r) => to_text(r, pretty),
+        Report::Matrix(r) => to_text(&r.rows, pretty),
+        Report::Products(r) => to_text(&r.products, pretty),
+        Report::Programs(r) => to_text(r, pretty),
+        Report::Roles(r) => to_text(r, pretty),
+        Report::RoleAnswer(r) => to_text(r, pretty),
+        Report::Diagnose(r) => to_text(r, pretty),
+        Report::Competencies(r) => to_text(r, pretty),
+        Report::Validate(r) => to_text(r, pretty),
+        Report::Import(r) => to_text(r, pretty),
+        Report::Timeline(_) => Err(PrintError::Unsupported {
+            format: "json",
+            what: "reports other than the picture",
+        }),
     }
-    .map_err(|e| RenderError::Json(e.to_string()))?;
-    Ok(text + "\n")
+}
+
+/// One `check --batch` result: the single-check contract plus `line` and an optional
+/// `warning`.
+#[derive(Serialize)]
+struct CheckRowOut<'a> {
+    line: usize,
+    #[serde(flatten)]
+    report: &'a CheckReport,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    warning: Option<String>,
+}
+
+/// One `verify` result.
+#[derive(Serialize)]
+struct VerifyRowOut<'a> {
+    line: usize,
+    request: &'a str,
+    passed: bool,
+    mismatches: Vec<String>,
+    decided_under: Option<String>,
+}
+
+/// A row that could not be read or decided.
+#[derive(Serialize)]
+struct InvalidOut<'a> {
+    line: usize,
+    error: &'a str,
+}
+
+/// Batch rows as JSON Lines.
+pub struct Rows<'o> {
+    out: &'o mut dyn Write,
+    words: &'o Words,
+    kind: BatchKind,
+}
+
+impl<'o> Rows<'o> {
+    /// Rows to `out`.
+    pub fn new(out: &'o mut dyn Write, words: &'o Words, kind: BatchKind) -> Self {
+        Rows { out, words, kind }
+    }
+
+    fn line<T: Serialize>(&mut self, value: &T) -> Result<(), PrintError> {
+        let text = to_text(value, false)?;
+        self.out.write_all(text.as_bytes()).map_err(stdout_error)
+    }
+}
+
+impl RowPrinter<'_> for Rows<'_> {
+    fn wants_report(&self) -> bool {
+        self.kind == BatchKind::Check
+    }
+
+    fn row(&mut self, row: &RowReport<'_>) -> Result<(), PrintError> {
+        let words = self.words;
+        match &row.outcome {
+            RowOutcome::Invalid(error) => self.line(&InvalidOut {
+                line: row.line,
+                error,
+            }),
+            RowOutcome::Decided(d) => match (&d.judgement, &d.report) {
+                (
+                    Judgement::Expectation {
+                        request,
+                        mismatches,
+                    },
+                    _,
+                ) => {
+                    let out = VerifyRowOut {
+                        line: row.line,
+                        request,
+                        passed: mismatches.is_empty(),
+                        mismatches: mismatches.iter().map(|m| words.msg(&m.message())).collect(),
+                        decided_under: d.row.period.map(|p| words.msg(&p.message())),
+                    };
+                    self.line(&out)
+                }
+                (Judgement::Gate(_), Some(report)) => {
+                    let out = CheckRowOut {
+                        line: row.line,
+                        report,
+                        warning: d.problems().first().map(|m| words.msg(m)),
+                    };
+                    self.line(&out)
+                }
+                (Judgement::Gate(_), None) => Err(stdout_error(std::io::Error::other(
+                    "internal: a JSON row without its report",
+                ))),
+            },
+        }
+    }
+
+    fn finish(&mut self, summary: &Summary) -> Result<(), PrintError> {
+        if summary.kind == BatchKind::Verify {
+            let counts = serde_json::json!({"passed": summary.passed, "failed": summary.failed});
+            self.line(&counts)?;
+        }
+        self.out.flush().map_err(stdout_error)
+    }
 }

@@ -1,21 +1,39 @@
-//! GitHub-flavoured markdown: the same grids as the text tables, `|` escaped in cells.
+//! GitHub-flavoured markdown: the same grids as the text tables, every value escaped for
+//! markdown (no markup, link or HTML can come from a value); for a batch, a table of rows.
 
 use std::fmt::Write as _;
+use std::io::Write;
 
-use super::{Grid, import_lines, matrix_grid, product_grids, trace_grid, validate_grid};
+use super::grid::{self, Grid};
+use super::{PrintError, RowPrinter, stdout_error, text};
+use crate::engine::Value;
+use crate::escape;
+use crate::i18n::Words;
 use crate::report::Report;
+use crate::report::batch::{RowOutcome, RowReport, Summary};
 
-/// Renders a report as markdown.
-pub fn render(report: &Report) -> String {
+/// Escapes a value for markdown.
+pub use crate::escape::markdown as escape;
+
+/// A report as markdown.
+pub fn report(report: &Report, words: &Words) -> String {
     match report {
         Report::Check(r) => {
-            let mut out = format!("**{}**\n\n", escape(&r.line().to_string()));
+            let mut out = format!("**{}**\n\n", escape(&r.headline));
             if let Some(date) = r.rules_as_of {
-                out.push_str(&format!("_Rules as published up to {date}._\n\n"));
+                let _ = write!(
+                    out,
+                    "_{}_\n\n",
+                    escape(&words.format("rules-as-of-short", &[("date", Value::Day(date))]))
+                );
             }
-            out.push_str(&table(&trace_grid(r)));
+            out.push_str(&table(&grid::trace(words, r)));
             if !r.next_steps.is_empty() {
-                out.push_str("\n**Next steps**\n\n");
+                let _ = write!(
+                    out,
+                    "\n**{}**\n\n",
+                    escape(&words.text("heading-next-steps"))
+                );
                 for step in &r.next_steps {
                     let _ = writeln!(out, "- {}", escape(step));
                 }
@@ -23,7 +41,8 @@ pub fn render(report: &Report) -> String {
             if let Some(c) = &r.channel {
                 let _ = writeln!(
                     out,
-                    "\n**Open the request:** [{}]({})\n",
+                    "\n**{}** [{}]({})\n",
+                    escape(&words.text("open-request-label")),
                     escape(&c.name),
                     crate::escape::markdown_url(&c.url)
                 );
@@ -32,7 +51,11 @@ pub fn render(report: &Report) -> String {
                 }
             }
             if !r.alternatives.is_empty() {
-                out.push_str("\n**Alternatives**\n\n");
+                let _ = write!(
+                    out,
+                    "\n**{}**\n\n",
+                    escape(&words.text("heading-alternatives"))
+                );
                 for a in &r.alternatives {
                     let _ = writeln!(
                         out,
@@ -44,48 +67,59 @@ pub fn render(report: &Report) -> String {
                 }
             }
             if r.eligible && !r.notes.is_empty() {
-                out.push_str("\n**Notes**\n\n");
+                let _ = write!(out, "\n**{}**\n\n", escape(&words.text("heading-notes")));
                 for n in &r.notes {
                     let _ = writeln!(out, "- {}", escape(&n.text));
                 }
             }
             if r.eligible && !r.assumptions.is_empty() {
-                let assumed: Vec<&str> = r.assumptions.iter().map(|a| a.assumed.as_str()).collect();
+                let assumed: Vec<Value<'_>> = r
+                    .assumptions
+                    .iter()
+                    .map(|a| Value::Text(&a.assumed))
+                    .collect();
                 let _ = writeln!(
                     out,
-                    "\n_Assumed (not stated): {}_",
-                    escape(&assumed.join("; "))
+                    "\n_{}_",
+                    escape(
+                        &words.format("assumed-not-stated", &[("assumed", Value::Each(assumed))])
+                    )
                 );
             }
             out
         }
+        Report::Explain(r) => text::explain(r, words, true),
         Report::Matrix(m) => {
-            let title = m.title.as_ref().map(|t| format!("**{}**\n\n", escape(t)));
-            title.unwrap_or_default() + &table(&matrix_grid(m))
+            text::matrix_title(m, words)
+                .map(|t| format!("**{}**\n\n", escape(&t)))
+                .unwrap_or_default()
+                + &table(&grid::matrix(words, m))
         }
-        Report::Products(p) => product_grids(p)
-            .iter()
-            .map(table)
-            .collect::<Vec<_>>()
-            .join("\n"),
-        Report::Import(i) => import_lines(i).into_iter().map(|l| l + "\n").collect(),
-        Report::Validate(v) => table(&validate_grid(v)),
-        Report::Text(text) => text.clone(),
-        Report::Explain(e) => super::explain_text(e, true),
-        Report::Roles(r) => table(&super::roles_grid(r)),
-        Report::Competencies(r) => table(&super::competencies_grid(r)),
+        Report::Products(p) => table(&grid::listing(words, p)),
+        Report::Timeline(t) => super::svg::render(t, words),
         Report::Programs(r) => {
             let mut out = String::new();
             if let Some(from) = r.rule_book_from {
-                let _ = writeln!(out, "**The rule book from {from}**\n");
+                let _ = write!(
+                    out,
+                    "**{}**\n\n",
+                    escape(&words.format("heading-programs-short", &[("from", Value::Day(from))]))
+                );
             }
-            out.push_str(&table(&super::periods_grid(r)));
-            out.push_str("\n**Sources**\n\n");
-            out.push_str(&table(&super::references_grid(r)));
+            out.push_str(&table(&grid::periods(words, r)));
+            let _ = write!(out, "\n**{}**\n\n", escape(&words.text("heading-sources")));
+            out.push_str(&table(&grid::references(words, r)));
             out
         }
+        Report::Roles(r) => table(&grid::roles(words, r)),
         Report::RoleAnswer(a) => format!("{}\n", escape(&a.detail)),
-        Report::Diagnose(d) => super::message_match_lines(d)
+        Report::Competencies(r) => table(&grid::competencies(words, &r.competencies)),
+        Report::Diagnose(d) => text::diagnose_lines(d, words)
+            .into_iter()
+            .map(|l| format!("{}  \n", escape(&l)))
+            .collect(),
+        Report::Validate(v) => table(&grid::problems(words, v)),
+        Report::Import(i) => text::import_lines(i, words)
             .into_iter()
             .map(|l| format!("{}  \n", escape(&l)))
             .collect(),
@@ -95,35 +129,73 @@ pub fn render(report: &Report) -> String {
 /// A grid as a markdown table.
 pub fn table(grid: &Grid) -> String {
     let mut out = String::new();
-    let line = |cells: &[String]| {
-        let cells: Vec<String> = cells
-            .iter()
-            .map(|c| crate::escape::markdown_cell(c))
-            .collect();
+    let line = |cells: &mut dyn Iterator<Item = &str>| {
+        let cells: Vec<String> = cells.map(crate::escape::markdown_cell).collect();
         format!("| {} |\n", cells.join(" | "))
     };
-    out.push_str(&line(&grid.header));
-    out.push_str(&format!("|{}\n", "---|".repeat(grid.header.len())));
+    out.push_str(&line(&mut grid.labels.iter().map(String::as_str)));
+    let _ = writeln!(out, "|{}", "---|".repeat(grid.labels.len()));
     for row in &grid.rows {
-        out.push_str(&line(row));
+        out.push_str(&line(&mut row.iter().map(|c| c.text.as_str())));
     }
     out
 }
 
-/// Escapes a value for markdown.
-pub use crate::escape::markdown as escape;
+/// Batch rows as a markdown table: the line and the answer (or the error).
+pub struct Rows<'o> {
+    out: &'o mut dyn Write,
+    words: &'o Words,
+}
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+impl<'o> Rows<'o> {
+    /// Rows to `out`, after the table's header.
+    pub fn new(out: &'o mut dyn Write, words: &'o Words) -> Result<Self, PrintError> {
+        writeln!(
+            out,
+            "| {} | {} |\n|---|---|",
+            escape::markdown_cell(&words.text("column-line")),
+            escape::markdown_cell(&words.text("column-verdict"))
+        )
+        .map_err(stdout_error)?;
+        Ok(Rows { out, words })
+    }
+}
 
-    /// A `|` inside a cell does not split the cell.
-    #[test]
-    fn escapes_pipes() {
-        let grid = Grid {
-            header: vec!["a".into()],
-            rows: vec![vec!["x | y".into()]],
+impl RowPrinter<'_> for Rows<'_> {
+    fn row(&mut self, row: &RowReport<'_>) -> Result<(), PrintError> {
+        let words = self.words;
+        let text = match &row.outcome {
+            RowOutcome::Invalid(message) => {
+                words.format("row-error", &[("message", Value::Text(message))])
+            }
+            RowOutcome::Decided(d) => {
+                let headline = d.row.headline(words);
+                let problems: Vec<String> = d.problems().iter().map(|m| words.msg(m)).collect();
+                match problems.as_slice() {
+                    [] => headline,
+                    all => {
+                        let all: Vec<Value<'_>> = all.iter().map(|p| Value::Text(p)).collect();
+                        words.format(
+                            "row-with-problems",
+                            &[
+                                ("line", Value::Text(&headline)),
+                                ("problems", Value::Each(all)),
+                            ],
+                        )
+                    }
+                }
+            }
         };
-        assert_eq!(table(&grid), "| a |\n|---|\n| x \\| y |\n");
+        writeln!(
+            self.out,
+            "| {} | {} |",
+            row.line,
+            escape::markdown_cell(&text)
+        )
+        .map_err(stdout_error)
+    }
+
+    fn finish(&mut self, _: &Summary) -> Result<(), PrintError> {
+        self.out.flush().map_err(stdout_error)
     }
 }

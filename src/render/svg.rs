@@ -11,8 +11,23 @@ use std::fmt::Write as _;
 
 use chrono::{Datelike as _, Days, NaiveDate};
 
+use super::PrintError;
+use crate::engine::Value;
 use crate::escape;
-use crate::report::{TimelineReport, TimelineVersion};
+use crate::i18n::Words;
+use crate::report::Report;
+use crate::report::products::{TimelineReport, TimelineVersion};
+
+/// A report as a picture: only the timeline has one.
+pub fn report(report: &Report, words: &Words) -> Result<String, PrintError> {
+    match report {
+        Report::Timeline(t) => Ok(render(t, words)),
+        _ => Err(PrintError::Unsupported {
+            format: "svg",
+            what: "`products`",
+        }),
+    }
+}
 
 /// Picture width.
 pub const WIDTH: f64 = 960.0;
@@ -89,7 +104,7 @@ impl Axis {
 }
 
 /// The picture.
-pub fn render(report: &TimelineReport) -> String {
+pub fn render(report: &TimelineReport, words: &Words) -> String {
     let axis = Axis::of(report);
     let rows: usize = report
         .products
@@ -137,28 +152,39 @@ pub fn render(report: &TimelineReport) -> String {
         if product.older > 0 {
             let _ = write!(
                 body,
-                r#"<text class="fg muted" x="{AXIS_RIGHT}" y="{:.1}" text-anchor="end">{} older version{} not shown</text>"#,
+                r#"<text class="fg muted" x="{AXIS_RIGHT}" y="{:.1}" text-anchor="end">{}</text>"#,
                 y + 16.0,
-                product.older,
-                if product.older == 1 { "" } else { "s" }
+                escape::xml(&words.format(
+                    "svg-older",
+                    &[("count", Value::Count(product.older as u64))]
+                ))
             );
         }
         y += HEADING;
         if product.versions.is_empty() {
-            let why = if product.cloud {
-                "a cloud product: not versioned, every use qualifies (no N-1 policy)"
-            } else {
-                "no version supported in the last ten years"
-            };
+            let why = words.text(match (product.cloud, product.excluded) {
+                (true, true) => "svg-cloud-excluded",
+                (true, false) => "svg-cloud",
+                (false, _) => "svg-no-version",
+            });
             let _ = write!(
                 body,
-                r#"<text class="fg muted" x="{AXIS_LEFT}" y="{:.1}">{why}</text>"#,
-                y + 14.0
+                r#"<text class="fg muted" x="{AXIS_LEFT}" y="{:.1}">{}</text>"#,
+                y + 14.0,
+                escape::xml(&why)
             );
             y += ROW;
         }
         for version in &product.versions {
-            version_row(&mut body, &axis, &product.id, &product.name, version, y);
+            version_row(
+                &mut body,
+                &axis,
+                &product.id,
+                &product.name,
+                version,
+                y,
+                words,
+            );
             y += ROW;
         }
         y += GAP;
@@ -167,17 +193,17 @@ pub fn render(report: &TimelineReport) -> String {
     let x = axis.x(report.as_of);
     let _ = write!(
         body,
-        r#"<line x1="{x:.1}" y1="{top:.1}" x2="{x:.1}" y2="{bottom:.1}" stroke="{AS_OF}" stroke-width="2" stroke-dasharray="5 3"><title>as of {as_of}</title></line>"#,
+        r#"<line x1="{x:.1}" y1="{top:.1}" x2="{x:.1}" y2="{bottom:.1}" stroke="{AS_OF}" stroke-width="2" stroke-dasharray="5 3"><title>{as_of}</title></line>"#,
         top = TOP - 8.0,
         bottom = height - 12.0,
-        as_of = report.as_of
+        as_of = escape::xml(&words.format("svg-as-of", &[("as_of", Value::Day(report.as_of))]))
     );
     let mut svg = String::with_capacity(body.len() + 2048);
     let _ = write!(
         svg,
         r#"<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{height:.0}" viewBox="0 0 {WIDTH} {height:.0}" role="img" aria-labelledby="title desc" font-family="{FONT}" font-size="12" data-axis-from="{from}" data-axis-until="{until}" data-axis-left="{AXIS_LEFT}" data-axis-right="{AXIS_RIGHT}" data-as-of="{as_of}">
-<title id="title">Partner support windows as of {as_of}</title>
-<desc id="desc">Per version: a bar from release to the end of mainstream support and on to the end of extended support; the stretch entitled to free partner support (N or N-1 in mainstream support) in green; the as-of day as a dashed red line.</desc>
+<title id="title">{title}</title>
+<desc id="desc">{desc}</desc>
 <style>
 .bg {{ fill: {BACKGROUND}; }}
 .fg {{ fill: #1f2328; }}
@@ -191,38 +217,43 @@ pub fn render(report: &TimelineReport) -> String {
 }}
 </style>
 <rect class="bg" width="100%" height="100%"/>
-<text class="fg heading" x="12" y="24">Partner support windows as of {as_of}</text>
+<text class="fg heading" x="12" y="24">{title}</text>
 "#,
         from = axis.from,
         until = axis.until,
-        as_of = report.as_of
+        as_of = report.as_of,
+        title = escape::xml(&words.format("svg-title", &[("as_of", Value::Day(report.as_of))])),
+        desc = escape::xml(&words.text("svg-desc")),
     );
-    legend(&mut svg, report.as_of);
+    legend(&mut svg, report.as_of, words);
     svg.push_str(&body);
     svg.push_str("\n</svg>\n");
     svg
 }
 
-fn legend(svg: &mut String, as_of: NaiveDate) {
+fn legend(svg: &mut String, as_of: NaiveDate, words: &Words) {
     let items = [
-        (ENTITLED, "entitled (N or N-1, mainstream)"),
-        (MAINSTREAM, "mainstream support"),
-        (EXTENDED, "extended support only"),
+        (ENTITLED, words.text("svg-legend-entitled")),
+        (MAINSTREAM, words.text("svg-legend-mainstream")),
+        (EXTENDED, words.text("svg-legend-extended")),
     ];
     let mut x = 12.0;
     for (colour, label) in items {
         let _ = write!(
             svg,
-            r#"<rect x="{x:.1}" y="40" width="14" height="10" fill="{colour}"/><text class="fg" x="{:.1}" y="49">{label}</text>"#,
-            x + 20.0
+            r#"<rect x="{x:.1}" y="40" width="14" height="10" fill="{colour}"/><text class="fg" x="{:.1}" y="49">{}</text>"#,
+            x + 20.0,
+            escape::xml(&label)
         );
-        x += 20.0 + label.len() as f64 * 6.4 + 18.0;
+        // About 6.4 pixels a column at 12 px; a wide character takes two.
+        x += 20.0 + textwrap::core::display_width(&label) as f64 * 6.4 + 18.0;
     }
     let _ = write!(
         svg,
-        r#"<line x1="{x:.1}" y1="45" x2="{:.1}" y2="45" stroke="{AS_OF}" stroke-width="2" stroke-dasharray="5 3"/><text class="fg" x="{:.1}" y="49">as of {as_of}</text>"#,
+        r#"<line x1="{x:.1}" y1="45" x2="{:.1}" y2="45" stroke="{AS_OF}" stroke-width="2" stroke-dasharray="5 3"/><text class="fg" x="{:.1}" y="49">{}</text>"#,
         x + 14.0,
-        x + 20.0
+        x + 20.0,
+        escape::xml(&words.format("svg-as-of", &[("as_of", Value::Day(as_of))]))
     );
     svg.push('\n');
 }
@@ -234,24 +265,38 @@ fn version_row(
     product_name: &str,
     v: &TimelineVersion,
     y: f64,
+    words: &Words,
 ) {
     let bar_y = y + (ROW - BAR) / 2.0;
-    let show =
-        |d: Option<NaiveDate>| d.map_or_else(|| "no end date known".to_owned(), |d| d.to_string());
+    let no_end = words.text("svg-no-end");
+    let show = |d: Option<NaiveDate>| d.map_or_else(|| no_end.clone(), |d| d.to_string());
     let entitled = match v.entitled {
-        Some((first, last)) => format!("entitled {first} to {}", show(last)),
-        None => "never entitled".to_owned(),
+        Some((first, last)) => words.format(
+            "svg-entitled",
+            &[
+                ("from", Value::Day(first)),
+                ("until", Value::Text(&show(last))),
+            ],
+        ),
+        None => words.text("svg-never-entitled"),
     };
+    let tooltip = words.format(
+        "svg-tooltip",
+        &[
+            ("product", Value::Text(product_name)),
+            ("version", Value::Text(&v.version)),
+            ("release", Value::Day(v.release)),
+            ("mainstream", Value::Text(&show(v.mainstream_end))),
+            ("extended", Value::Text(&show(v.extended_end))),
+            ("entitled", Value::Text(&entitled)),
+        ],
+    );
     let _ = write!(
         svg,
-        r#"<g class="version" data-product="{}" data-version="{}" data-y="{y:.1}" data-height="{ROW}"><title>{} {}: released {}; mainstream support to {}; extended support to {}; {entitled}</title>"#,
+        r#"<g class="version" data-product="{}" data-version="{}" data-y="{y:.1}" data-height="{ROW}"><title>{}</title>"#,
         escape::xml(product_id),
         escape::xml(&v.version),
-        escape::xml(product_name),
-        escape::xml(&v.version),
-        v.release,
-        show(v.mainstream_end),
-        show(v.extended_end),
+        escape::xml(&tooltip),
     );
     let _ = write!(
         svg,

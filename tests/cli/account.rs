@@ -8,9 +8,9 @@
 
 use crate::common::{cmd, date, embedded};
 use mpn_support::data::{self, CompetencyChoice, Dataset};
+use mpn_support::engine::{self as rules, Decision, Verdict};
+use mpn_support::engine::{Account, Query};
 use mpn_support::matching::best_match;
-use mpn_support::request::{Account, Query};
-use mpn_support::rules::{self, Decision, Verdict};
 use predicates::prelude::*;
 use predicates::str::contains;
 use rstest::rstest;
@@ -34,7 +34,7 @@ fn decide<'a>(data: &'a Dataset, product: &str, account: Account<'a>) -> Decisio
 }
 
 fn codes(d: &Decision<'_>) -> Vec<&'static str> {
-    d.reasons.iter().map(|r| r.code()).collect()
+    d.reasons.iter().map(|r| r.code().as_str()).collect()
 }
 
 fn has(list: &[&str], wanted: &str) -> bool {
@@ -65,7 +65,7 @@ fn account_facts_alone(
     assert_eq!(d.verdict == Verdict::Eligible, eligible, "{:?}", codes(&d));
     assert!(has(&codes(&d), code), "{code} not in {:?}", codes(&d));
     // What was not stated is listed as assumed, not silently taken.
-    let facts: Vec<&str> = d.assumptions.iter().map(|a| a.fact).collect();
+    let facts: Vec<&str> = d.assumptions.iter().map(|a| a.fact.as_str()).collect();
     assert_eq!(has(&facts, "activated"), account.activated.is_none());
     assert_eq!(
         has(&facts, "contract"),
@@ -91,7 +91,7 @@ fn activation_names_who_can_activate() {
     let text = d
         .reasons
         .iter()
-        .map(ToString::to_string)
+        .map(crate::common::said)
         .collect::<Vec<_>>()
         .join(" | ");
     assert!(has(&codes(&d), "not-activated-role-cannot-activate"));
@@ -104,7 +104,7 @@ fn activation_names_who_can_activate() {
         "{text}"
     );
     assert_eq!(
-        d.next_steps[0],
+        crate::common::english(&d.next_steps[0]),
         "activate the technical benefits first (a Global Admin or MPN Partner Admin)"
     );
     let d = decide(
@@ -119,7 +119,7 @@ fn activation_names_who_can_activate() {
     assert!(
         d.reasons
             .iter()
-            .any(|r| r.to_string().ends_with("as Global Admin you can do it now"))
+            .any(|r| crate::common::said(r).ends_with("as Global Admin you can do it now"))
     );
 }
 
@@ -135,12 +135,16 @@ fn invalid_contract_offers_paid_alternatives() {
             ..Account::default()
         },
     );
-    let ids: Vec<&str> = d.alternatives.iter().map(|a| a.id.as_str()).collect();
+    let ids: Vec<&str> = d
+        .alternatives
+        .iter()
+        .map(|a| a.alternative.id.as_str())
+        .collect();
     assert_eq!(ids, ["pay-per-incident", "premier-support-for-partners"]);
     assert!(
         d.reasons
             .iter()
-            .any(|r| r.to_string().contains("invalid and hidden"))
+            .any(|r| crate::common::said(r).contains("invalid and hidden"))
     );
 }
 
@@ -163,8 +167,16 @@ fn expired_contract_and_microsoft_365() {
         has(&c, "contract-expired") && has(&c, "ids-not-needed"),
         "{c:?}"
     );
-    assert!(!d.next_steps.iter().any(|s| s.contains("Access ID")));
-    let ids: Vec<&str> = d.alternatives.iter().map(|a| a.id.as_str()).collect();
+    assert!(
+        !d.next_steps
+            .iter()
+            .any(|s| crate::common::english(s).contains("Access ID"))
+    );
+    let ids: Vec<&str> = d
+        .alternatives
+        .iter()
+        .map(|a| a.alternative.id.as_str())
+        .collect();
     assert!(ids.contains(&"advanced-support-for-partners"), "{ids:?}");
 }
 
@@ -191,11 +203,19 @@ fn csp_and_azure() {
     let d = rules::evaluate(&query, &data);
     assert_eq!(d.verdict, Verdict::NotEligible);
     assert!(has(&codes(&d), "csp-support-plan"));
-    let ids: Vec<&str> = d.alternatives.iter().map(|a| a.id.as_str()).collect();
+    let ids: Vec<&str> = d
+        .alternatives
+        .iter()
+        .map(|a| a.alternative.id.as_str())
+        .collect();
     assert_eq!(ids[..2], ["csp-support-plan", "earn-competency"]);
     // Without --csp the plan is only a note for eligible answers, never an alternative.
     let d = decide(&data, "azure", Account::default());
-    assert!(!d.alternatives.iter().any(|a| a.id == "csp-support-plan"));
+    assert!(
+        !d.alternatives
+            .iter()
+            .any(|a| a.alternative.id == "csp-support-plan")
+    );
     assert!(d.notes.iter().any(|n| n.id == "csp-azure-plan"));
 }
 
@@ -221,7 +241,10 @@ fn first_use_and_microsoft_365() {
             ..Account::default()
         },
     );
-    assert!(d365.next_steps[0].starts_with("enter the Access ID and Contract ID"));
+    assert!(
+        crate::common::english(&d365.next_steps[0])
+            .starts_with("enter the Access ID and Contract ID")
+    );
     // Stated facts replace the generic notes about them.
     assert!(!d365.notes.iter().any(|n| n.id == "ids-first-use"));
 }
@@ -299,7 +322,8 @@ fn check_account_flags_in_json() {
             "version-policy",
             "activation",
             "access-ids",
-            "csp-plan"
+            "csp-plan",
+            "role"
         ]
     );
     assert_eq!(

@@ -329,12 +329,12 @@ fn matrix_formats() {
     assert!(
         csv.starts_with(
             "support_type,competency,action_pack,silver,gold\n\
-             Microsoft Product Support (recent on-premises products only),any,10,15,20\n"
+             product-support,any,10,15,20\n"
         ),
         "{csv}"
     );
     assert!(
-        csv.contains(",cloud competency,0,unlimited,unlimited\n"),
+        csv.contains("signature-cloud-support,cloud,0,unlimited,unlimited\n"),
         "{csv}"
     );
     let v = json_of(cmd().args(seed).args(["-f", "json"]));
@@ -428,7 +428,7 @@ fn products_versions_view() {
     );
     assert!(
         csv.contains(
-            "widget-server,2027,ltsc (main),2027-03-01,2032-03-01,2037-03-01,not yet released,\n"
+            "widget-server,2027,ltsc,2027-03-01,2032-03-01,2037-03-01,not-yet-released,\n"
         ),
         "{csv}"
     );
@@ -478,7 +478,7 @@ fn data_files_replace_embedded_data() {
         .args(["matrix", "-f", "csv"])
         .assert()
         .code(0)
-        .stdout(contains("Product Support (on-premises only),any,1,2,3"));
+        .stdout(contains("product-support,any,1,2,3"));
 }
 
 /// Missing files and directories are clear errors, not panics.

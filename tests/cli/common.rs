@@ -120,3 +120,13 @@ pub fn data_dir_with_product_name(dir: &Path, name: &str) -> PathBuf {
     .expect("copy");
     dir.to_path_buf()
 }
+
+/// What a rule found, in English words.
+pub fn said(reason: &mpn_support::engine::Reason<'_>) -> String {
+    mpn_support::i18n::Words::default().msg(&reason.message())
+}
+
+/// A message of the catalogues in English words.
+pub fn english(msg: &mpn_support::engine::Msg<'_>) -> String {
+    mpn_support::i18n::Words::default().msg(msg)
+}

@@ -11,7 +11,7 @@ mod hostile;
 mod import;
 mod periods;
 mod picture;
-mod properties;
+
 mod readme;
 mod rules;
 mod shell;

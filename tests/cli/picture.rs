@@ -171,7 +171,7 @@ fn every_on_premises_product_is_drawn() {
             continue;
         }
         for day in ["2026-10-01", "2027-02-01"] {
-            let summary = mpn_support::rules::summarize(product, date(day));
+            let summary = mpn_support::engine::listing(&data, product, date(day)).expect("listing");
             for v in &summary.versions {
                 let version = &v.release.version;
                 if !text.contains(&format!(
@@ -185,13 +185,14 @@ fn every_on_premises_product_is_drawn() {
                 let near =
                     |d: Option<NaiveDate>| d.is_some_and(|d| (d - date(day)).num_days().abs() < 40);
                 let r = v.release;
-                let span_end = mpn_support::rules::entitled_span(product, r).and_then(|s| s.1);
+                let span_end =
+                    mpn_support::engine::entitled_span(&data, product, r).and_then(|s| s.1);
                 if near(Some(r.release)) || near(r.mainstream_end) || near(span_end) {
                     continue;
                 }
                 let green =
                     picture.colour(picture.x(day), picture.row(&product.id, version)) == ENTITLED;
-                let qualifies = v.status == mpn_support::rules::Status::Qualifies;
+                let qualifies = v.status == mpn_support::engine::Status::Qualifies;
                 assert_eq!(green, qualifies, "{} {version} on {day}", product.id);
                 checked += 1;
             }

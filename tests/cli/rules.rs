@@ -9,7 +9,7 @@
 use crate::common::{SEED, basic, date, embedded, on_premises_tier};
 
 use mpn_support::data::{CompetencyChoice, Dataset, Incidents};
-use mpn_support::rules::{self, Decision, Query, Status, Verdict};
+use mpn_support::engine::{self as rules, Decision, Query, Status, Verdict};
 use rstest::rstest;
 
 fn decide<'a>(
@@ -42,12 +42,12 @@ fn failed(d: &Decision<'_>) -> Vec<&'static str> {
     d.reasons
         .iter()
         .filter(|r| !r.passed())
-        .map(|r| r.code())
+        .map(|r| r.code().as_str())
         .collect()
 }
 
 fn codes(d: &Decision<'_>) -> Vec<&'static str> {
-    d.reasons.iter().map(|r| r.code()).collect()
+    d.reasons.iter().map(|r| r.code().as_str()).collect()
 }
 
 const U: Option<Incidents> = Some(Incidents::Unlimited);
@@ -170,7 +170,11 @@ fn out_of_support_version_has_no_paid_alternative() {
     assert!(d.alternatives.is_empty());
     let d = decide(&data, tier, "sql-server", Some("2017"), None, "2026-11-24");
     assert!(codes(&d).contains(&"within-support-lifecycle"));
-    let ids: Vec<&str> = d.alternatives.iter().map(|a| a.id.as_str()).collect();
+    let ids: Vec<&str> = d
+        .alternatives
+        .iter()
+        .map(|a| a.alternative.id.as_str())
+        .collect();
     assert_eq!(ids, ["pay-per-incident", "premier-support-for-partners"]);
 }
 
@@ -181,7 +185,11 @@ fn action_pack_gets_no_cloud_support() {
     let data = embedded();
     let d = decide(&data, "action-pack", "azure", None, None, SEED);
     assert_eq!(failed(&d), ["not-entitled"]);
-    let ids: Vec<&str> = d.alternatives.iter().map(|a| a.id.as_str()).collect();
+    let ids: Vec<&str> = d
+        .alternatives
+        .iter()
+        .map(|a| a.alternative.id.as_str())
+        .collect();
     assert_eq!(
         ids,
         [
@@ -200,7 +208,7 @@ fn cloud_without_competency_states_both_classes() {
     let d = decide(&data, "gold", "azure", None, None, SEED);
     assert_eq!(d.verdict, Verdict::Eligible);
     assert_eq!(d.incidents, n(10));
-    let text = d.reasons[2].to_string();
+    let text = crate::common::said(&d.reasons[2]);
     assert!(
         text.contains("cloud competency: unlimited incidents"),
         "{text}"
@@ -285,7 +293,7 @@ fn side_tracks_do_not_count() {
 fn no_extended_phase_ends_support_at_mainstream_end() {
     let data = basic();
     let gadget = data.product("gadget").expect("gadget");
-    let summary = rules::summarize(gadget, date("2024-01-02"));
+    let summary = rules::listing(&data, gadget, date("2024-01-02")).expect("listing");
     let status: Vec<Status> = summary.versions.iter().map(|v| v.status).collect();
     assert_eq!(status, [Status::Qualifies, Status::OutOfSupport]);
 }
@@ -297,7 +305,7 @@ fn products_and_check_agree(
 ) {
     let data = embedded();
     for product in &data.lifecycle.products {
-        let summary = rules::summarize(product, date(as_of));
+        let summary = rules::listing(&data, product, date(as_of)).expect("listing");
         for v in &summary.versions {
             let d = decide(
                 &data,
@@ -332,7 +340,7 @@ fn products_and_check_agree(
 fn product_summary_list_on_seed_date(#[case] product: &str, #[case] entitled: &[&str]) {
     let data = embedded();
     let p = data.product(product).expect("product");
-    let summary = rules::summarize(p, date("2021-06-17"));
+    let summary = rules::listing(&data, p, date("2021-06-17")).expect("listing");
     let got: Vec<&str> = summary.entitled().map(|v| v.version.as_str()).collect();
     assert_eq!(got, entitled);
 }
@@ -389,7 +397,7 @@ fn n_minus_2_reason_names_what_qualifies() {
         .find(|r| r.rule() == "n-minus-1")
         .expect("n-minus-1 reason");
     assert_eq!(
-        recency.to_string(),
+        crate::common::said(recency),
         "2016 is older than N-1 (N is Subscription Edition, N-1 is 2019); on 2026-12-01 only Subscription Edition qualifies"
     );
 }
@@ -403,16 +411,16 @@ fn entitlement_names_the_competency_and_its_class() {
         d.reasons
             .iter()
             .find(|r| r.rule() == "tier-entitlement")
+            .map(crate::common::said)
             .expect("entitlement reason")
-            .to_string()
     };
     assert_eq!(
         entitlement("security"),
-        "Silver competency with Security, a cloud competency, includes Signature Cloud Support: unlimited incidents"
+        "Silver competency with Security (cloud competency) includes Signature Cloud Support: unlimited incidents"
     );
     assert_eq!(
         entitlement("other"),
-        "Silver competency with an other competency includes Signature Cloud Support: 5 incidents (Signature 5-pack)"
+        "Silver competency with any other competency includes Signature Cloud Support: 5 incidents (Signature 5-pack)"
     );
 }
 
@@ -422,18 +430,19 @@ fn entitlement_names_the_competency_and_its_class() {
 #[test]
 fn entitled_spans_agree_with_the_listing() {
     use chrono::Days;
-    use mpn_support::rules::{Status, entitled_span, summarize};
+    use mpn_support::engine::{Status, entitled_span, listing};
     let data = crate::common::embedded();
     let mut spans = 0;
     for product in &data.lifecycle.products {
         for v in &product.versions {
             let qualifies = |day: chrono::NaiveDate| {
-                summarize(product, day)
-                    .versions
-                    .iter()
+                // Before the rule book's first day nothing qualifies: the listing is refused.
+                listing(&data, product, day)
+                    .into_iter()
+                    .flat_map(|l| l.versions)
                     .any(|s| s.release.version == v.version && s.status == Status::Qualifies)
             };
-            let Some((first, last)) = entitled_span(product, v) else {
+            let Some((first, last)) = entitled_span(&data, product, v) else {
                 assert!(!qualifies(v.release), "{} {}", product.id, v.version);
                 continue;
             };

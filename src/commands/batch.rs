@@ -1,0 +1,285 @@
+//! The row loop of `check --batch` and `verify`: each row read, decided by the one
+//! [`engine::decide`], judged (by the gate, or by the row's expectation), counted and printed.
+//! When the reader closes standard output early (`| head`), printing stops but deciding goes
+//! on, so the exit status is the one the whole input earns.
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+
+use super::Context;
+use crate::cli::args::InputFormat;
+use crate::data::{Dataset, Incidents, Stale};
+use crate::engine::{self, Decision};
+use crate::error::AppError;
+use crate::exit::Exit;
+use crate::i18n::Words;
+use crate::input::{self, Row};
+use crate::render::{Batch, Format};
+use crate::report::batch::{
+    BatchKind, DecidedRow, Expiry, Gate, Judgement, Mismatch, RowOutcome, RowReport, Summary,
+};
+use crate::report::{CheckReport, CheckRow};
+
+/// How a batch runs and reports.
+#[derive(Debug, Clone)]
+pub struct BatchOptions {
+    /// Requests or expectations.
+    pub kind: BatchKind,
+    /// Forced input format.
+    pub input_format: Option<InputFormat>,
+    /// Output format.
+    pub format: Format,
+    /// Exit 0 even when some request is not eligible.
+    pub no_fail: bool,
+    /// Warn when an eligible request stops qualifying within this many days.
+    pub warn_days: u32,
+    /// Fail rows that stop qualifying within this many days.
+    pub fail_within: Option<u32>,
+    /// As-of date for rows without one.
+    pub default_as_of: NaiveDate,
+    /// Accept an input with no rows.
+    pub allow_empty: bool,
+    /// Annotate eligible rows too (GitHub).
+    pub notices: bool,
+}
+
+/// What a `verify` row expects.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Expectation {
+    /// Eligible or not.
+    pub eligible: bool,
+    /// Incidents, when pinned.
+    pub incidents: Option<Incidents>,
+    /// Channel id, when pinned.
+    pub channel: Option<String>,
+}
+
+impl Expectation {
+    /// Reads the expectation columns of a row.
+    pub fn from_row(row: &Row) -> Result<Self, String> {
+        let eligible = match row
+            .expect
+            .as_deref()
+            .map(crate::names::normalize)
+            .as_deref()
+        {
+            Some("eligible") => true,
+            Some("noteligible") => false,
+            Some(_) => {
+                return Err(format!(
+                    "expect: `{}` is neither `eligible` nor `not-eligible`",
+                    row.expect.as_deref().unwrap_or_default()
+                ));
+            }
+            None => return Err("missing `expect` (eligible | not-eligible)".into()),
+        };
+        let incidents = match row.incidents.as_deref() {
+            None => None,
+            Some("unlimited") => Some(Incidents::Unlimited),
+            Some(n) => Some(Incidents::Count(n.parse().map_err(|_| {
+                format!("incidents: `{n}` is neither a whole number nor `unlimited`")
+            })?)),
+        };
+        Ok(Expectation {
+            eligible,
+            incidents,
+            channel: row.channel.clone(),
+        })
+    }
+
+    /// Where a decision differs from this expectation; with `fail_within`, an eligible answer
+    /// that stops qualifying within that many days differs too.
+    pub fn mismatches(&self, row: &CheckRow<'_>, fail_within: Option<u32>) -> Vec<Mismatch> {
+        let mut out = Vec::new();
+        if self.eligible != row.eligible {
+            out.push(Mismatch::Verdict {
+                expected: self.eligible,
+                decided: row.eligible,
+                failed: row.failed.clone(),
+            });
+        }
+        if let Some(expected) = self.incidents
+            && row.incidents != Some(expected)
+        {
+            out.push(Mismatch::Incidents {
+                expected,
+                decided: row.incidents,
+            });
+        }
+        if let Some(expected) = &self.channel
+            && row.channel != Some(expected.as_str())
+        {
+            out.push(Mismatch::Channel {
+                expected: expected.clone(),
+                decided: row.channel.map(str::to_owned),
+            });
+        }
+        if let Some(days) = fail_within
+            && self.eligible
+            && let Some(e) = Expiry::of(row, days)
+        {
+            out.push(Mismatch::Expires(e));
+        }
+        out
+    }
+}
+
+/// What a row is judged by: the gate of `check --batch`, or the row's expectation.
+fn judge(
+    kind: BatchKind,
+    row: &Row,
+    check: &CheckRow<'_>,
+    expectation: Option<&Expectation>,
+    options: &BatchOptions,
+) -> Judgement {
+    match (kind, expectation) {
+        (BatchKind::Verify, Some(e)) => Judgement::Expectation {
+            request: [&row.tier, &row.product, &row.version, &row.competency]
+                .into_iter()
+                .flatten()
+                .map(String::as_str)
+                .collect::<Vec<_>>()
+                .join(" "),
+            mismatches: e.mismatches(check, options.fail_within),
+        },
+        _ => {
+            if !check.eligible {
+                return Judgement::Gate(Gate::NotEligible);
+            }
+            if let Some(e) = options.fail_within.and_then(|d| Expiry::of(check, d)) {
+                return Judgement::Gate(Gate::Expires(e));
+            }
+            // A row the gate fails is always flagged, whatever --warn-days says.
+            match Expiry::of(check, options.warn_days) {
+                Some(e) => Judgement::Gate(Gate::Warn(e)),
+                None => Judgement::Gate(Gate::Pass),
+            }
+        }
+    }
+}
+
+/// Reads, decides and judges one row.
+fn decide_row<'d>(
+    data: &'d Dataset,
+    line: usize,
+    row: &Row,
+    options: &BatchOptions,
+    words: &Words,
+    full: bool,
+    stale: &mut Vec<(Stale, NaiveDate)>,
+) -> RowReport<'d> {
+    let invalid = |message: String| RowReport {
+        line,
+        outcome: RowOutcome::Invalid(message),
+    };
+    let expectation = match options.kind {
+        BatchKind::Verify => match Expectation::from_row(row) {
+            Ok(e) => Some(e),
+            Err(message) => return invalid(message),
+        },
+        BatchKind::Check => None,
+    };
+    let request = match row.request(options.default_as_of) {
+        Ok(r) => r,
+        Err(message) => return invalid(message),
+    };
+    let decision: Decision<'d> = match engine::decide(&request, data) {
+        Ok(d) => d,
+        Err(e) => return invalid(e.to_string().replace("\nerror: ", "; ")),
+    };
+    for s in data.staleness(request.as_of) {
+        if !stale.iter().any(|(seen, _)| seen.file == s.file) {
+            stale.push((s, request.as_of));
+        }
+    }
+    let check = CheckRow::new(&decision);
+    let judgement = judge(options.kind, row, &check, expectation.as_ref(), options);
+    RowReport {
+        line,
+        outcome: RowOutcome::Decided(Box::new(DecidedRow {
+            report: full.then(|| CheckReport::new(&decision, data, words)),
+            row: check,
+            judgement,
+        })),
+    }
+}
+
+/// Runs a batch: every row of `path`, printed as it is decided; the counts on standard error
+/// (a `verify` in text or JSON prints them on standard output).
+pub fn run(
+    data: &Dataset,
+    path: &Path,
+    options: &BatchOptions,
+    ctx: &mut Context<'_>,
+) -> Result<Exit, AppError> {
+    let rows = input::rows(path, options.input_format, input::open(path)?)?;
+    let file = path.display().to_string();
+    let batch = Batch {
+        kind: options.kind,
+        file: &file,
+        notices: options.notices,
+    };
+    let words = ctx.out.words;
+    let mut summary = Summary::new(options.kind, options.fail_within);
+    let mut stale = Vec::new();
+    {
+        let mut printer = ctx.out.rows(options.format, &batch)?;
+        let full = printer.wants_report();
+        // Once the reader has closed standard output, rows are still decided and counted.
+        let mut closed = false;
+        for row in rows {
+            let report = match row {
+                Ok((line, row)) => decide_row(data, line, &row, options, words, full, &mut stale),
+                Err(e) => RowReport {
+                    line: e.line,
+                    outcome: RowOutcome::Invalid(e.message),
+                },
+            };
+            summary.count(&report.outcome);
+            if !closed {
+                match printer.row(&report) {
+                    Err(e) if e.is_closed_pipe() => closed = true,
+                    Err(e) => return Err(e.into()),
+                    Ok(()) => {}
+                }
+            }
+        }
+        if !closed {
+            match printer.finish(&summary) {
+                Err(e) if !e.is_closed_pipe() => return Err(e.into()),
+                _ => {}
+            }
+        }
+    }
+    if summary.total() == 0 && !options.allow_empty {
+        let what = match options.kind {
+            BatchKind::Check => {
+                "no requests: the input has no rows (give --allow-empty to accept an empty batch)"
+            }
+            BatchKind::Verify => {
+                "no expectations: the file has no rows (give --allow-empty to accept an empty file)"
+            }
+        };
+        return Err(AppError::BadInput {
+            path: file,
+            message: what.into(),
+        });
+    }
+    for (s, as_of) in &stale {
+        ctx.out
+            .warn(&words.msg(&crate::report::stale_message(s, *as_of)));
+    }
+    let counts_on_stdout = options.kind == BatchKind::Verify
+        && matches!(options.format, Format::Text | Format::Json | Format::Jsonl);
+    if !counts_on_stdout {
+        ctx.out.say(&words.msg(&summary.message()));
+    }
+    Ok(if summary.invalid > 0 {
+        Exit::Error
+    } else if summary.failed > 0 && !options.no_fail {
+        Exit::NotEligible
+    } else {
+        Exit::Success
+    })
+}

@@ -1,0 +1,269 @@
+//! A request as typed ([`Request`]: names still spellings) and as resolved against the data
+//! ([`Query`]: every name found), and why a request cannot be decided ([`QueryError`]). This
+//! is the one place where a request's names meet the data.
+
+use chrono::NaiveDate;
+use thiserror::Error;
+
+use crate::data::entitlements::{Role, SupportType, Tier};
+use crate::data::periods::Standing;
+use crate::data::{CompetencyChoice, Dataset, Deployment, Product, Release};
+use crate::names::UnknownNameError;
+
+/// Where a request was written: on the command line, or as a row of a batch file. Advice in
+/// an error names the flag or the column accordingly.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Given {
+    /// Flags (`--version`).
+    #[default]
+    Flags,
+    /// A batch row's columns (`version`).
+    Row,
+}
+
+/// A request as typed: names still spellings, dates parsed, as-of resolved.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Request {
+    /// Tier as given.
+    pub tier: String,
+    /// Product as given.
+    pub product: String,
+    /// Version as given.
+    pub version: Option<String>,
+    /// Competency as given.
+    pub competency: Option<String>,
+    /// Role as given.
+    pub role: Option<String>,
+    /// Account and contract state (its `role` is set when the request is resolved).
+    pub account: Account<'static>,
+    /// The day to decide for.
+    pub as_of: NaiveDate,
+    /// Where it was written.
+    pub given: Given,
+}
+
+/// Why a request cannot be decided. Each message is one line, lowercase, values in backticks.
+#[derive(Debug, Error, PartialEq, Eq)]
+pub enum QueryError {
+    /// One or more names match nothing in the data.
+    #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("\nerror: "))]
+    Unknown(Vec<UnknownNameError>),
+    /// A version was given for a cloud product.
+    #[error(
+        "`{product}` is a cloud product and has no versions (cloud products are not affected by the N-1 policy): {}",
+        match given {
+            Given::Flags => format!("drop `--version {version}`"),
+            Given::Row => "leave the `version` column empty".to_owned(),
+        }
+    )]
+    CloudVersion {
+        /// Product id.
+        product: String,
+        /// The version given.
+        version: String,
+        /// Where it was given.
+        given: Given,
+    },
+    /// The entitlement table has no support type for a product's deployment.
+    #[error("the entitlement table has no support type for {deployment} products")]
+    NoSupportType {
+        /// The deployment without a support type.
+        deployment: Deployment,
+    },
+    /// The as-of day is before the first day the rule book covers.
+    #[error(
+        "the rule book starts on {first}: `{as_of}` is before it, so nothing can be decided (use an as-of date on or after {first})"
+    )]
+    BeforeRuleBook {
+        /// The day asked for.
+        as_of: NaiveDate,
+        /// The rule book's first day.
+        first: NaiveDate,
+    },
+    /// The tier was held on the day, but no figure for it is published.
+    #[error(
+        "no published figure for `{tier}` with {support_type} on {as_of}: the rule book has figures for it {documented}"
+    )]
+    NoPublishedFigure {
+        /// Tier id.
+        tier: String,
+        /// Support type display name.
+        support_type: String,
+        /// The day asked for.
+        as_of: NaiveDate,
+        /// The documented windows, in words.
+        documented: String,
+    },
+    /// The contract is said to end after the last day any grant of the tier held on the day
+    /// can run.
+    #[error(
+        "{} `{end}` is after {last}, the last day a `{tier}` grant held on {as_of} can run: {}",
+        match given { Given::Flags => "--contract-end", Given::Row => "contract_end" },
+        match given {
+            Given::Flags => "check the date, or leave --contract-end out",
+            Given::Row => "check the date, or leave the `contract_end` column empty",
+        }
+    )]
+    ContractEndBeyondGrant {
+        /// The contract end given.
+        end: NaiveDate,
+        /// The last day a grant can run.
+        last: NaiveDate,
+        /// Tier id.
+        tier: String,
+        /// The day asked for.
+        as_of: NaiveDate,
+        /// Where it was given.
+        given: Given,
+    },
+}
+
+impl Request {
+    /// Resolves every name against the data. Every bad name is reported, not only the first.
+    pub fn resolve<'a>(&self, data: &'a Dataset) -> Result<Query<'a>, QueryError> {
+        let tier = data.tier(&self.tier);
+        let product = data.product(&self.product);
+        let competency = self
+            .competency
+            .as_deref()
+            .map(|c| data.competency(c))
+            .transpose();
+        let role = self.role.as_deref().map(|r| data.role(r)).transpose();
+        let mut unknown = Vec::new();
+        let version = match (&product, &self.version) {
+            (Ok(p), Some(v)) if p.deployment == Deployment::Cloud => {
+                return Err(QueryError::CloudVersion {
+                    product: p.id.clone(),
+                    version: v.clone(),
+                    given: self.given,
+                });
+            }
+            (Ok(p), Some(v)) => match data.version(p, v) {
+                Ok(release) => Some(release),
+                Err(e) => {
+                    unknown.push(e);
+                    None
+                }
+            },
+            _ => None,
+        };
+        let (tier, product, competency, role) = match (tier, product, competency, role) {
+            (Ok(t), Ok(p), Ok(c), Ok(r)) if unknown.is_empty() => (t, p, c, r),
+            (t, p, c, r) => {
+                let mut all: Vec<_> = [t.err(), p.err(), c.err(), r.err()]
+                    .into_iter()
+                    .flatten()
+                    .collect();
+                all.extend(unknown);
+                return Err(QueryError::Unknown(all));
+            }
+        };
+        let ent = &data.entitlements;
+        let support_type =
+            ent.support_type_for(product.deployment)
+                .ok_or(QueryError::NoSupportType {
+                    deployment: product.deployment,
+                })?;
+        ent.check_covered(self.as_of)
+            .map_err(|first| QueryError::BeforeRuleBook {
+                as_of: self.as_of,
+                first,
+            })?;
+        let standing = tier.standing(self.as_of);
+        // A tier held on the day with no figure in force: the rule book does not know, and
+        // says which days it does know.
+        if standing.holds()
+            && ent
+                .cells(&tier.id, &support_type.id, self.as_of)
+                .next()
+                .is_none()
+        {
+            let spans: Vec<String> = ent
+                .figure_spans(&tier.id, &support_type.id)
+                .iter()
+                .map(ToString::to_string)
+                .collect();
+            return Err(QueryError::NoPublishedFigure {
+                tier: tier.id.clone(),
+                support_type: support_type.name_on(self.as_of).to_owned(),
+                as_of: self.as_of,
+                documented: spans.join(" and "),
+            });
+        }
+        if let (Some(end), Some(last)) = (
+            self.account.contract_end,
+            last_grant_day(tier, &standing, self.as_of),
+        ) && end > last
+        {
+            return Err(QueryError::ContractEndBeyondGrant {
+                end,
+                last,
+                tier: tier.id.clone(),
+                as_of: self.as_of,
+                given: self.given,
+            });
+        }
+        Ok(Query {
+            tier,
+            product,
+            support_type,
+            version,
+            competency: competency.unwrap_or(CompetencyChoice::Unspecified),
+            as_of: self.as_of,
+            account: Account {
+                role,
+                ..self.account
+            },
+        })
+    }
+}
+
+/// The last day a grant of the tier held on `as_of` can run: one bought or renewed that day
+/// (or, after the tier's last day sold, on that last day), for the tier's term. `None` when the
+/// data gives the tier no term, or the tier cannot be held on the day.
+pub fn last_grant_day(tier: &Tier, standing: &Standing<'_>, as_of: NaiveDate) -> Option<NaiveDate> {
+    match standing {
+        Standing::Offered(_) => tier.term.as_ref().and_then(|t| t.last_day(as_of)),
+        Standing::RunningOut { runs_until, .. } => Some(*runs_until),
+        Standing::Timeless | Standing::Ended { .. } | Standing::NotYetOffered { .. } => None,
+    }
+}
+
+/// A request, resolved against the data.
+#[derive(Debug, Clone, Copy)]
+pub struct Query<'a> {
+    /// The partner's membership tier.
+    pub tier: &'a Tier,
+    /// The product asked about.
+    pub product: &'a Product,
+    /// The support type covering the product's deployment.
+    pub support_type: &'a SupportType,
+    /// The version asked about; `None` assumes the current version.
+    pub version: Option<&'a Release>,
+    /// The competency, where given.
+    pub competency: CompetencyChoice<'a>,
+    /// The day the answer is for.
+    pub as_of: NaiveDate,
+    /// What the request says about the account and contract; `None` fields are not assumed.
+    pub account: Account<'a>,
+}
+
+/// Account and contract state a request may state. Nothing here is assumed when absent: the
+/// decision lists what it took for granted instead.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Account<'a> {
+    /// Whether the benefits are activated.
+    pub activated: Option<bool>,
+    /// Whether the Access ID and Contract ID are already linked to this account.
+    pub ids_associated: Option<bool>,
+    /// Incidents left on the contract.
+    pub incidents_remaining: Option<u32>,
+    /// Last day of the contract.
+    pub contract_end: Option<NaiveDate>,
+    /// Whether the partner works through the Cloud Solution Provider program.
+    pub csp: bool,
+    /// Whether the request is made on behalf of a customer.
+    pub for_customer: bool,
+    /// The role of the account making the request.
+    pub role: Option<&'a Role>,
+}

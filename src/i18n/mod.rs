@@ -1,0 +1,243 @@
+//! The words: the language of an answer and its message catalogues (Project Fluent, one
+//! `.ftl` file per language, embedded in the binary). Code passes message ids with typed
+//! arguments ([`Msg`], [`Value`]); every sentence a user reads is a catalogue's.
+//!
+//! A catalogue is parsed once, lazily, the first time a word is asked for, so a command that
+//! prints only ids and numbers (a CSV batch) never parses one.
+
+use std::borrow::Cow;
+use std::cell::OnceCell;
+use std::fmt;
+
+use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
+
+use crate::data::Incidents;
+use crate::data::periods::{Confidence, Day};
+use crate::engine::{Msg, Value};
+
+/// A language the answers can be given in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    /// English.
+    #[default]
+    En,
+}
+
+impl Lang {
+    /// Every language, in the order `--lang` lists them.
+    pub const ALL: [Lang; 1] = [Lang::En];
+
+    /// The language's code (`en`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+        }
+    }
+
+    fn catalogue(self) -> &'static str {
+        match self {
+            Lang::En => include_str!("en.ftl"),
+        }
+    }
+}
+
+impl fmt::Display for Lang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// The words of one language: its catalogue, parsed on first use.
+pub struct Words {
+    lang: Lang,
+    bundle: OnceCell<FluentBundle<FluentResource>>,
+}
+
+impl fmt::Debug for Words {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Words").field("lang", &self.lang).finish()
+    }
+}
+
+impl Default for Words {
+    fn default() -> Self {
+        Words::new(Lang::En)
+    }
+}
+
+impl Words {
+    /// The words of a language.
+    pub fn new(lang: Lang) -> Self {
+        Words {
+            lang,
+            bundle: OnceCell::new(),
+        }
+    }
+
+    /// The language.
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    fn bundle(&self) -> &FluentBundle<FluentResource> {
+        self.bundle.get_or_init(|| bundle(self.lang))
+    }
+
+    /// A message with its arguments, in words. A message the catalogue lacks is shown as its
+    /// id (a test keeps every catalogue complete).
+    pub fn msg(&self, msg: &Msg<'_>) -> String {
+        self.format(&msg.id, &msg.args)
+    }
+
+    /// A message without arguments.
+    pub fn text(&self, id: &str) -> String {
+        self.format(id, &[])
+    }
+
+    /// A message with arguments given as a slice.
+    pub fn format(&self, id: &str, args: &[(&'static str, Value<'_>)]) -> String {
+        let bundle = self.bundle();
+        let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
+            return id.to_owned();
+        };
+        let mut fluent = FluentArgs::with_capacity(args.len());
+        for (name, value) in args {
+            fluent.set(*name, self.value(value));
+        }
+        let mut errors = Vec::new();
+        bundle
+            .format_pattern(pattern, Some(&fluent), &mut errors)
+            .into_owned()
+    }
+
+    /// Text from a data file, in this language.
+    pub fn data<'t>(&self, text: &'t str) -> Cow<'t, str> {
+        match self.lang {
+            Lang::En => Cow::Borrowed(text),
+        }
+    }
+
+    /// Incidents in words: `20 incidents`, `unlimited incidents`, `not entitled`.
+    pub fn incidents(&self, incidents: Incidents) -> String {
+        let n = match incidents {
+            Incidents::Count(n) => Value::Count(u64::from(n)),
+            Incidents::Unlimited => Value::Word("unlimited"),
+        };
+        self.format("incidents", &[("n", n)])
+    }
+
+    /// How sure a fact is, in words.
+    pub fn confidence(&self, c: Confidence) -> String {
+        self.text(match c {
+            Confidence::Quoted => "confidence-quoted",
+            Confidence::Secondary => "confidence-secondary",
+            Confidence::Inferred => "confidence-inferred",
+        })
+    }
+
+    fn value(&self, value: &Value<'_>) -> FluentValue<'static> {
+        let text = |s: String| FluentValue::String(s.into());
+        match value {
+            Value::Text(s) => text((*s).to_owned()),
+            Value::Data(s) => text(self.data(s).into_owned()),
+            Value::Word(w) => FluentValue::String(Cow::Borrowed(w)),
+            Value::Day(d) => text(Day(*d).to_string()),
+            Value::Confidence(c) => text(self.confidence(*c)),
+            Value::Count(n) => FluentValue::from(*n),
+            Value::Incidents(i) => text(self.incidents(*i)),
+            Value::AnyOf(list) => text(self.list(list, "list-or")),
+            Value::AllOf(list) => text(self.list(list, "list-and")),
+            Value::Each(list) => {
+                let items: Vec<String> = list.iter().map(|v| self.plain(v)).collect();
+                text(items.join(&self.text("list-each-separator")))
+            }
+            Value::Codes(list) => {
+                let items: Vec<String> = list.iter().map(|v| self.plain(v)).collect();
+                text(items.join(", "))
+            }
+            Value::Message(id, args) => text(self.format(id, args)),
+        }
+    }
+
+    /// A value as text.
+    fn plain(&self, value: &Value<'_>) -> String {
+        match self.value(value) {
+            FluentValue::String(s) => s.into_owned(),
+            FluentValue::Number(n) => n.as_string().into_owned(),
+            _ => String::new(),
+        }
+    }
+
+    /// A list joined the language's way: `a`, `a or b`, `a, b or c`.
+    fn list(&self, list: &[Value<'_>], last_join: &'static str) -> String {
+        let items: Vec<String> = list.iter().map(|v| self.plain(v)).collect();
+        match items.as_slice() {
+            [] => String::new(),
+            [one] => one.clone(),
+            [init @ .., last] => {
+                let init = init.join(&self.text("list-separator"));
+                self.format(
+                    last_join,
+                    &[("init", Value::Text(&init)), ("last", Value::Text(last))],
+                )
+            }
+        }
+    }
+}
+
+/// A language's catalogue as a bundle: placeables not wrapped in Unicode isolation marks
+/// (terminals and CSV cells show them as noise).
+fn bundle(lang: Lang) -> FluentBundle<FluentResource> {
+    let id: unic_langid::LanguageIdentifier = lang.code().parse().unwrap_or_default();
+    let mut bundle = FluentBundle::new(vec![id]);
+    bundle.set_use_isolating(false);
+    // A catalogue is compiled in and checked by the tests: a syntax error in one is caught
+    // there, so whatever parses is used.
+    let resource = match FluentResource::try_new(lang.catalogue().to_owned()) {
+        Ok(resource) | Err((resource, _)) => resource,
+    };
+    let _ = bundle.add_resource(resource);
+    bundle
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every catalogue parses without an error and defines no message twice.
+    #[test]
+    fn catalogues_parse() {
+        for lang in Lang::ALL {
+            let parsed = FluentResource::try_new(lang.catalogue().to_owned());
+            assert!(parsed.is_ok(), "{lang}: {:?}", parsed.err().map(|e| e.1));
+            let mut bundle: FluentBundle<FluentResource> = FluentBundle::new(vec![]);
+            let added = bundle.add_resource(parsed.unwrap_or_else(|(r, _)| r));
+            assert!(added.is_ok(), "{lang}: {added:?}");
+        }
+    }
+
+    /// Lists read as a person writes them.
+    #[test]
+    fn lists_join_naturally() {
+        let w = Words::default();
+        let list = |n: usize| -> Vec<Value<'static>> {
+            ["a", "b", "c"][..n]
+                .iter()
+                .map(|s| Value::Text(s))
+                .collect()
+        };
+        assert_eq!(w.list(&list(1), "list-or"), "a");
+        assert_eq!(w.list(&list(2), "list-or"), "a or b");
+        assert_eq!(w.list(&list(3), "list-and"), "a, b and c");
+    }
+
+    /// Incidents read with their number and plural.
+    #[test]
+    fn incidents_in_words() {
+        let w = Words::default();
+        assert_eq!(w.incidents(Incidents::Count(0)), "not entitled");
+        assert_eq!(w.incidents(Incidents::Count(1)), "1 incident");
+        assert_eq!(w.incidents(Incidents::Count(20)), "20 incidents");
+        assert_eq!(w.incidents(Incidents::Unlimited), "unlimited incidents");
+    }
+}

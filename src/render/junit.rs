@@ -1,0 +1,198 @@
+//! JUnit XML for a batch: a test case per row, a `<failure>` for every row the gate or the
+//! expectation fails (naming why), an `<error>` for a row that cannot be decided. The counts
+//! open the report, so the cases wait in a temporary file until the last row.
+
+use std::fs::File;
+use std::io::{self, BufWriter, Write};
+
+use super::{Batch, PrintError, RowPrinter, stdout_error};
+use crate::engine::Value;
+use crate::escape::xml;
+use crate::i18n::Words;
+use crate::report::batch::{BatchKind, Gate, Judgement, RowOutcome, RowReport, RowStatus, Summary};
+
+/// An error of the temporary file holding the test cases.
+fn temp(source: io::Error) -> PrintError {
+    PrintError::Write {
+        what: "the temporary file of the JUnit report",
+        source,
+    }
+}
+
+/// Batch rows as a JUnit report.
+pub struct Rows<'o> {
+    out: &'o mut dyn Write,
+    words: &'o Words,
+    kind: BatchKind,
+    file: String,
+    cases: Option<BufWriter<File>>,
+    path: tempfile::TempPath,
+}
+
+impl<'o> Rows<'o> {
+    /// A report to `out`, its cases kept in a temporary file until the end.
+    pub fn new(
+        out: &'o mut dyn Write,
+        words: &'o Words,
+        batch: &Batch<'_>,
+    ) -> Result<Self, PrintError> {
+        let (file, path) = tempfile::NamedTempFile::new().map_err(temp)?.into_parts();
+        Ok(Rows {
+            out,
+            words,
+            kind: batch.kind,
+            file: batch.file.to_owned(),
+            cases: Some(BufWriter::new(file)),
+            path,
+        })
+    }
+
+    fn case(&mut self, text: &str) -> Result<(), PrintError> {
+        match self.cases.as_mut() {
+            Some(cases) => cases.write_all(text.as_bytes()).map_err(temp),
+            None => Ok(()),
+        }
+    }
+}
+
+impl RowPrinter<'_> for Rows<'_> {
+    fn wants_report(&self) -> bool {
+        self.kind == BatchKind::Check
+    }
+
+    fn row(&mut self, row: &RowReport<'_>) -> Result<(), PrintError> {
+        let words = self.words;
+        let line = row.line;
+        let file = match self.kind {
+            BatchKind::Check => format!(" file=\"{}\"", xml(&self.file)),
+            BatchKind::Verify => String::new(),
+        };
+        let text = match &row.outcome {
+            RowOutcome::Invalid(message) => {
+                let (class, what, kind) = match self.kind {
+                    BatchKind::Check => ("mpn-support", "junit-invalid-request", "invalid-request"),
+                    BatchKind::Verify => (
+                        "mpn-support.verify",
+                        "junit-invalid-expectation",
+                        "invalid-expectation",
+                    ),
+                };
+                let name = words.format(what, &[("line", Value::Count(line as u64))]);
+                format!(
+                    "    <testcase classname=\"{class}\" name=\"{}\"{file} line=\"{line}\">\n      <error message=\"{}\" type=\"{kind}\"/>\n    </testcase>\n",
+                    xml(&name),
+                    xml(message)
+                )
+            }
+            RowOutcome::Decided(d) => {
+                let (class, request) = match &d.judgement {
+                    Judgement::Gate(_) => {
+                        let mut request = format!("{} {}", d.row.tier, d.row.product);
+                        if let Some(v) = d.row.version {
+                            request.push(' ');
+                            request.push_str(v);
+                        }
+                        (format!("mpn-support.{}", d.row.product), request)
+                    }
+                    Judgement::Expectation { request, .. } => {
+                        ("mpn-support.verify".to_owned(), request.clone())
+                    }
+                };
+                let name = words.format(
+                    "junit-case",
+                    &[
+                        ("line", Value::Count(line as u64)),
+                        ("request", Value::Text(&request)),
+                    ],
+                );
+                let mut text = format!(
+                    "    <testcase classname=\"{}\" name=\"{}\"{file} line=\"{line}\">",
+                    xml(&class),
+                    xml(&name)
+                );
+                let problems: Vec<String> = d.problems().iter().map(|m| words.msg(m)).collect();
+                match (&d.judgement, d.status()) {
+                    (Judgement::Gate(Gate::NotEligible), _) => {
+                        let failed: Vec<&str> = d
+                            .report
+                            .iter()
+                            .flat_map(|r| r.reasons.iter())
+                            .filter(|x| !x.passed)
+                            .map(|x| x.detail.as_str())
+                            .collect();
+                        text.push_str(&format!(
+                            "\n      <failure message=\"{}\" type=\"not-eligible\">{}</failure>\n    ",
+                            xml(&d.row.headline(words)),
+                            xml(&failed.join("\n"))
+                        ));
+                    }
+                    (Judgement::Gate(Gate::Expires(_)), _) => {
+                        let message = words.format(
+                            "eligible-but",
+                            &[(
+                                "problem",
+                                Value::Text(problems.first().map_or("", String::as_str)),
+                            )],
+                        );
+                        text.push_str(&format!(
+                            "\n      <failure message=\"{}\" type=\"fail-within\">{}</failure>\n    ",
+                            xml(&message),
+                            xml(&d.row.headline(words))
+                        ));
+                    }
+                    (Judgement::Gate(Gate::Warn(_)), _) => {
+                        text.push_str(&format!(
+                            "\n      <system-out>{}</system-out>\n    ",
+                            xml(&words.format(
+                                "junit-warning",
+                                &[(
+                                    "warning",
+                                    Value::Text(problems.first().map_or("", String::as_str))
+                                )]
+                            ))
+                        ));
+                    }
+                    (Judgement::Expectation { .. }, RowStatus::Fail) => {
+                        text.push_str(&format!(
+                            "\n      <failure message=\"{}\" type=\"expectation\"/>\n    ",
+                            xml(&problems.join("; "))
+                        ));
+                    }
+                    _ => {}
+                }
+                text.push_str("</testcase>\n");
+                text
+            }
+        };
+        self.case(&text)
+    }
+
+    fn finish(&mut self, summary: &Summary) -> Result<(), PrintError> {
+        if let Some(cases) = self.cases.take() {
+            cases
+                .into_inner()
+                .map_err(|e| e.into_error())
+                .and_then(|f| f.sync_all())
+                .map_err(temp)?;
+        }
+        let name = match self.kind {
+            BatchKind::Check => "mpn-support",
+            BatchKind::Verify => "mpn-support verify",
+        };
+        let tests = summary.total();
+        let errors = summary.invalid;
+        let failures = summary.failed - errors;
+        let open = format!(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"{}\" tests=\"{tests}\" failures=\"{failures}\" errors=\"{errors}\">\n  <testsuite name=\"{}\" tests=\"{tests}\" failures=\"{failures}\" errors=\"{errors}\" skipped=\"0\">\n",
+            xml(name),
+            xml(&self.file)
+        );
+        self.out.write_all(open.as_bytes()).map_err(stdout_error)?;
+        let mut cases = File::open(&self.path).map_err(temp)?;
+        io::copy(&mut cases, self.out).map_err(stdout_error)?;
+        self.out
+            .write_all(b"  </testsuite>\n</testsuites>\n")
+            .and_then(|()| self.out.flush())
+            .map_err(stdout_error)
+    }
+}
