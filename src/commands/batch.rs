@@ -171,6 +171,7 @@ fn decide_row<'d>(
 ) -> RowReport<'d> {
     let invalid = |message: String| RowReport {
         line,
+        carried: row.carried.clone(),
         outcome: RowOutcome::Invalid(message),
     };
     let expectation = match options.kind {
@@ -197,6 +198,7 @@ fn decide_row<'d>(
     let judgement = judge(options.kind, row, &check, expectation.as_ref(), options);
     RowReport {
         line,
+        carried: row.carried.clone(),
         outcome: RowOutcome::Decided(Box::new(DecidedRow {
             report: full.then(|| CheckReport::new(&decision, data, words)),
             row: check,
@@ -233,6 +235,7 @@ pub fn run(
                 Ok((line, row)) => decide_row(data, line, &row, options, words, full, &mut stale),
                 Err(e) => RowReport {
                     line: e.line,
+                    carried: Vec::new(),
                     outcome: RowOutcome::Invalid(e.message),
                 },
             };

@@ -353,3 +353,5 @@ svg-never-entitled = never entitled
 svg-tooltip = { $product } { $version }: released { $release }; mainstream support to { $mainstream }; extended support to { $extended }; { $entitled }
 warning-fail-within = qualifies only until { $until }, within the { $days } days of --fail-within: exit 1
 row-with-failure = { $line } [fails the gate: { $warning }]
+row-number = { $line }
+row-number-carried = { $line } [{ $carried }]

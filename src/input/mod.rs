@@ -7,68 +7,137 @@ use std::io::{self, BufRead, BufReader, Read};
 use std::path::Path;
 
 use chrono::NaiveDate;
-use serde::Deserialize;
 
 use crate::cli::args::InputFormat;
-use crate::engine::{Given, Request};
+use crate::engine::{Account, Given, Request};
 use crate::error::AppError;
 
-/// The columns a request row may have; `expect`, `incidents` and `channel` are for `verify`.
-pub const COLUMNS: [&str; 8] = [
+/// The columns a request row may have: the request, then the account facts (as the flags
+/// `check` takes), then what `verify` expects. Any other column is the inventory's own, carried
+/// through to the output.
+pub const COLUMNS: [&str; 15] = [
     "tier",
     "product",
     "version",
     "competency",
     "as_of",
+    "activated",
+    "ids_associated",
+    "incidents_remaining",
+    "contract_end",
+    "csp",
+    "for_customer",
+    "role",
     "expect",
     "incidents",
     "channel",
 ];
 
 /// One request row as read, before its names are resolved.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Row {
     /// Tier.
-    #[serde(default, deserialize_with = "text")]
     pub tier: Option<String>,
     /// Product.
-    #[serde(default, deserialize_with = "text")]
     pub product: Option<String>,
     /// Version.
-    #[serde(default, deserialize_with = "text")]
     pub version: Option<String>,
     /// Competency.
-    #[serde(default, deserialize_with = "text")]
     pub competency: Option<String>,
     /// As-of date, `YYYY-MM-DD`.
-    #[serde(default, deserialize_with = "text")]
     pub as_of: Option<String>,
+    /// Whether the benefits are activated: `yes` or `no`.
+    pub activated: Option<String>,
+    /// Whether the Access ID and Contract ID are linked to the account: `yes` or `no`.
+    pub ids_associated: Option<String>,
+    /// Incidents left on the contract.
+    pub incidents_remaining: Option<String>,
+    /// Last day of the contract, `YYYY-MM-DD`.
+    pub contract_end: Option<String>,
+    /// The partner works through CSP: `yes` or `no`.
+    pub csp: Option<String>,
+    /// The request is for a customer's cloud workload: `yes` or `no`.
+    pub for_customer: Option<String>,
+    /// The role of the account making the request.
+    pub role: Option<String>,
     /// `verify`: `eligible` or `not-eligible`.
-    #[serde(default, deserialize_with = "text")]
     pub expect: Option<String>,
     /// `verify`: expected incidents (`20`, `unlimited`).
-    #[serde(default, deserialize_with = "text")]
     pub incidents: Option<String>,
     /// `verify`: expected channel id.
-    #[serde(default, deserialize_with = "text")]
     pub channel: Option<String>,
+    /// The inventory's own columns (a customer, a ticket), in input order, carried through.
+    pub carried: Vec<(String, String)>,
 }
 
-/// Accepts strings, numbers and null for a text field; empty text counts as absent.
-fn text<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
-    let value = serde_json::Value::deserialize(d)?;
-    let text = match value {
-        serde_json::Value::Null => None,
-        serde_json::Value::String(s) => Some(s),
-        serde_json::Value::Number(n) => Some(n.to_string()),
-        other => {
-            return Err(serde::de::Error::custom(format!(
-                "expected text, found `{other}`"
-            )));
-        }
-    };
-    Ok(text.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty()))
+impl Row {
+    /// The field of a known column.
+    fn field_mut(&mut self, column: &str) -> Option<&mut Option<String>> {
+        Some(match column {
+            "tier" => &mut self.tier,
+            "product" => &mut self.product,
+            "version" => &mut self.version,
+            "competency" => &mut self.competency,
+            "as_of" => &mut self.as_of,
+            "activated" => &mut self.activated,
+            "ids_associated" => &mut self.ids_associated,
+            "incidents_remaining" => &mut self.incidents_remaining,
+            "contract_end" => &mut self.contract_end,
+            "csp" => &mut self.csp,
+            "for_customer" => &mut self.for_customer,
+            "role" => &mut self.role,
+            "expect" => &mut self.expect,
+            "incidents" => &mut self.incidents,
+            "channel" => &mut self.channel,
+            _ => return None,
+        })
+    }
+
+    /// Every known field, by column name.
+    fn fields(&self) -> [(&'static str, &Option<String>); 15] {
+        [
+            ("tier", &self.tier),
+            ("product", &self.product),
+            ("version", &self.version),
+            ("competency", &self.competency),
+            ("as_of", &self.as_of),
+            ("activated", &self.activated),
+            ("ids_associated", &self.ids_associated),
+            ("incidents_remaining", &self.incidents_remaining),
+            ("contract_end", &self.contract_end),
+            ("csp", &self.csp),
+            ("for_customer", &self.for_customer),
+            ("role", &self.role),
+            ("expect", &self.expect),
+            ("incidents", &self.incidents),
+            ("channel", &self.channel),
+        ]
+    }
+}
+
+/// A column name as the tool reads it: any case, `-` or a space for `_`.
+pub fn fold_column(name: &str) -> String {
+    name.trim().to_ascii_lowercase().replace(['-', ' '], "_")
+}
+
+/// For a column that is not one of [`COLUMNS`]: the known column it is a near miss of (a typo
+/// such as `verison`), if any; a column far from all is the inventory's own.
+pub fn near_miss(folded: &str) -> Option<&'static str> {
+    COLUMNS
+        .iter()
+        .map(|c| (strsim::jaro_winkler(c, folded), *c))
+        .filter(|(score, _)| *score >= 0.9)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}
+
+/// `yes` or `no` (also `true` or `false`, any case).
+fn yes_no(column: &str, text: &str) -> Result<bool, String> {
+    match text.to_ascii_lowercase().as_str() {
+        "yes" | "true" => Ok(true),
+        "no" | "false" => Ok(false),
+        _ => Err(format!("{column}: `{text}` is neither `yes` nor `no`")),
+    }
 }
 
 /// The longest field a row may have, in bytes: names are tens of characters.
@@ -77,20 +146,17 @@ pub const MAX_FIELD_BYTES: usize = 4096;
 impl Row {
     /// The request this row asks, with `default_as_of` for rows without a date.
     pub fn request(&self, default_as_of: NaiveDate) -> Result<Request, String> {
-        let fields = [
-            ("tier", &self.tier),
-            ("product", &self.product),
-            ("version", &self.version),
-            ("competency", &self.competency),
-            ("as_of", &self.as_of),
-            ("expect", &self.expect),
-            ("incidents", &self.incidents),
-            ("channel", &self.channel),
-        ];
+        let carried = self
+            .carried
+            .iter()
+            .map(|(name, value)| (name.as_str(), value));
+        let fields = self
+            .fields()
+            .into_iter()
+            .filter_map(|(name, value)| value.as_ref().map(|v| (name, v)))
+            .chain(carried);
         for (name, value) in fields {
-            if let Some(value) = value
-                && value.len() > MAX_FIELD_BYTES
-            {
+            if value.len() > MAX_FIELD_BYTES {
                 return Err(format!(
                     "`{name}` is {} bytes long, more than the {MAX_FIELD_BYTES} a field may have",
                     value.len()
@@ -102,9 +168,33 @@ impl Row {
             Some(text) => crate::cli::args::parse_date(text).map_err(|e| format!("as_of: {e}"))?,
             None => default_as_of,
         };
-        Ok(Request {
+        let flag = |column: &str, value: &Option<String>| {
+            value.as_deref().map(|v| yes_no(column, v)).transpose()
+        };
+        let account = Account {
+            activated: flag("activated", &self.activated)?,
+            ids_associated: flag("ids_associated", &self.ids_associated)?,
+            incidents_remaining: self
+                .incidents_remaining
+                .as_deref()
+                .map(|n| {
+                    n.parse::<u32>().map_err(|_| {
+                        format!("incidents_remaining: `{n}` is not a whole number of incidents")
+                    })
+                })
+                .transpose()?,
+            contract_end: self
+                .contract_end
+                .as_deref()
+                .map(|d| crate::cli::args::parse_date(d).map_err(|e| format!("contract_end: {e}")))
+                .transpose()?,
+            csp: flag("csp", &self.csp)?.unwrap_or(false),
+            for_customer: flag("for_customer", &self.for_customer)?.unwrap_or(false),
             role: None,
-            account: Default::default(),
+        };
+        Ok(Request {
+            role: self.role.clone(),
+            account,
             given: Given::Row,
             tier: self.tier.clone().ok_or_else(|| missing("tier"))?,
             product: self.product.clone().ok_or_else(|| missing("product"))?,
@@ -280,41 +370,35 @@ fn csv_rows(
             message: format!("line 1: {e}"),
         })?
         .clone();
-    let mut columns = Vec::with_capacity(header.len());
+    // Each column is a known one, or the inventory's own (carried through under its name).
+    let mut columns: Vec<Result<&'static str, String>> = Vec::with_capacity(header.len());
     for name in &header {
-        let folded = name.trim().to_ascii_lowercase().replace(['-', ' '], "_");
-        let index = COLUMNS.iter().position(|c| *c == folded);
-        if let Some(index) = index
-            && columns.contains(&index)
-        {
+        let folded = fold_column(name);
+        let column = match COLUMNS.iter().find(|c| **c == folded) {
+            Some(known) => Ok(*known),
+            None => match near_miss(&folded) {
+                Some(meant) => {
+                    return Err(AppError::BadInput {
+                        path: shown.to_owned(),
+                        message: format!(
+                            "line 1: unknown column `{name}`: did you mean `{meant}`? (a column that is none of {} is carried through as the inventory's own)",
+                            COLUMNS.map(|c| format!("`{c}`")).join(", ")
+                        ),
+                    });
+                }
+                None => Err(name.trim().to_owned()),
+            },
+        };
+        if columns.contains(&column) {
             return Err(AppError::BadInput {
                 path: shown.to_owned(),
                 message: format!("line 1: duplicate column `{name}` (each column once)"),
             });
         }
-        let Some(index) = index else {
-            let suggestion = COLUMNS
-                .iter()
-                .map(|c| (strsim::jaro_winkler(c, &folded), c))
-                .filter(|(score, _)| *score >= 0.85)
-                .max_by(|a, b| a.0.total_cmp(&b.0))
-                .map(|(_, c)| format!(": did you mean `{c}`?"))
-                .unwrap_or_default();
-            return Err(AppError::BadInput {
-                path: shown.to_owned(),
-                message: format!(
-                    "line 1: unknown column `{name}`{suggestion} (valid: {})",
-                    COLUMNS.map(|c| format!("`{c}`")).join(", ")
-                ),
-            });
-        };
-        columns.push(index);
+        columns.push(column);
     }
     for required in ["tier", "product"] {
-        if !header
-            .iter()
-            .any(|h| h.trim().eq_ignore_ascii_case(required))
-        {
+        if !columns.contains(&Ok(required)) {
             return Err(AppError::BadInput {
                 path: shown.to_owned(),
                 message: format!("line 1: the header has no `{required}` column"),
@@ -335,16 +419,13 @@ fn csv_rows(
                 next_line = line + 1;
                 let mut row = Row::default();
                 for (value, column) in record.iter().zip(&columns) {
-                    let value = (!value.is_empty()).then(|| value.to_owned());
-                    match COLUMNS[*column] {
-                        "tier" => row.tier = value,
-                        "product" => row.product = value,
-                        "version" => row.version = value,
-                        "competency" => row.competency = value,
-                        "as_of" => row.as_of = value,
-                        "expect" => row.expect = value,
-                        "incidents" => row.incidents = value,
-                        _ => row.channel = value,
+                    match column {
+                        Ok(known) => {
+                            if let Some(field) = row.field_mut(known) {
+                                *field = (!value.is_empty()).then(|| value.to_owned());
+                            }
+                        }
+                        Err(name) => row.carried.push((name.clone(), value.to_owned())),
                     }
                 }
                 Some(Ok((line, row)))
@@ -391,12 +472,11 @@ fn jsonl_rows(input: Box<dyn BufRead>) -> impl Iterator<Item = RowResult> {
                 continue;
             }
             return Some(
-                serde_json::from_str::<Row>(&text)
+                serde_json::from_str::<serde_json::Value>(&text)
+                    .map_err(|e| json_message(&e))
+                    .and_then(row_from_json)
                     .map(|row| (line, row))
-                    .map_err(|e| RowError {
-                        line,
-                        message: json_message(&e),
-                    }),
+                    .map_err(|message| RowError { line, message }),
             );
         }
     })
@@ -415,14 +495,54 @@ fn json_array_rows(
     Ok(Box::new(values.into_iter().enumerate().map(
         move |(i, value)| {
             let line = crate::data::locate::locate(&text, &format!("/{i}")).map_or(0, |(l, _)| l);
-            serde_json::from_value::<Row>(value)
+            row_from_json(value)
                 .map(|row| (line, row))
-                .map_err(|e| RowError {
-                    line,
-                    message: json_message(&e),
-                })
+                .map_err(|message| RowError { line, message })
         },
     )))
+}
+
+/// A row of JSON: an object whose keys are columns (see [`COLUMNS`]); a key that is none of
+/// them is the inventory's own, carried through, unless it is a near miss of one.
+fn row_from_json(value: serde_json::Value) -> Result<Row, String> {
+    let serde_json::Value::Object(map) = value else {
+        let found = match value {
+            serde_json::Value::Array(_) => "an array",
+            serde_json::Value::String(_) => "a string",
+            serde_json::Value::Number(_) => "a number",
+            serde_json::Value::Bool(_) => "`true` or `false`",
+            _ => "`null`",
+        };
+        return Err(format!(
+            "a row is a JSON object of columns (`{{\"tier\": ..., \"product\": ...}}`), not {found}"
+        ));
+    };
+    let mut row = Row::default();
+    for (key, value) in map {
+        let folded = fold_column(&key);
+        let text = match value {
+            serde_json::Value::Null => None,
+            serde_json::Value::String(s) => Some(s.trim().to_owned()).filter(|s| !s.is_empty()),
+            serde_json::Value::Number(n) => Some(n.to_string()),
+            serde_json::Value::Bool(b) => Some(b.to_string()),
+            other => {
+                if COLUMNS.contains(&folded.as_str()) {
+                    return Err(format!("`{key}`: expected text, found `{other}`"));
+                }
+                Some(other.to_string())
+            }
+        };
+        match row.field_mut(&folded) {
+            Some(field) => *field = text,
+            None => match near_miss(&folded) {
+                Some(meant) => {
+                    return Err(format!("unknown column `{key}`: did you mean `{meant}`?"));
+                }
+                None => row.carried.push((key, text.unwrap_or_default())),
+            },
+        }
+    }
+    Ok(row)
 }
 
 fn json_message(e: &serde_json::Error) -> String {
@@ -494,10 +614,11 @@ mod tests {
     /// A row's text fields accept numbers, ignore blanks and report a bad date with its field.
     #[test]
     fn rows_become_requests() {
-        let row: Row = serde_json::from_str(
-            r#"{"tier": "gold", "product": "sql", "version": 2019, "competency": " "}"#,
-        )
+        let row = row_from_json(serde_json::json!(
+            {"tier": "gold", "product": "sql", "version": 2019, "competency": " ", "customer": "Contoso"}
+        ))
         .unwrap();
+        assert_eq!(row.carried, [("customer".to_owned(), "Contoso".to_owned())]);
         let day = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
         let request = row.request(day).unwrap();
         assert_eq!(request.version.as_deref(), Some("2019"));
@@ -508,5 +629,16 @@ mod tests {
         };
         assert!(bad.request(day).unwrap_err().starts_with("as_of: "));
         assert_eq!(Row::default().request(day).unwrap_err(), "missing `tier`");
+        // A row that is not an object, and a near miss of a column, are that row's errors.
+        assert!(
+            row_from_json(serde_json::json!(["gold", "sql"]))
+                .unwrap_err()
+                .contains("not an array")
+        );
+        assert!(
+            row_from_json(serde_json::json!({"tier": "gold", "verison": "2019"}))
+                .unwrap_err()
+                .contains("did you mean `version`?")
+        );
     }
 }

@@ -157,39 +157,66 @@ fn finish(w: csv::Writer<Vec<u8>>) -> Result<String, PrintError> {
 const LINE: &str = "line";
 const AFTER: [&str; 2] = ["warning", "error"];
 
-/// Batch rows as CSV: a header, then a row per request.
+/// Batch rows as CSV: a header, then a row per request, the inventory's own columns after the
+/// answer's. The header waits for the first row, which names those columns (every row of a CSV
+/// input has the same; a JSON Lines input's first row sets them, and a later row's other keys
+/// are in the JSON formats only).
 pub struct Rows<'o, 'd> {
     out: csv::Writer<&'o mut dyn Write>,
     words: &'o Words,
+    /// The carried columns of the header, once it is written.
+    carried: Option<Vec<String>>,
     /// Each distinct period, in words (a batch has a handful).
     periods: HashMap<Period<'d>, String>,
 }
 
 impl<'o> Rows<'o, '_> {
-    /// Rows to `out`, after the header.
+    /// Rows to `out`.
     pub fn new(out: &'o mut dyn Write, words: &'o Words) -> Result<Self, PrintError> {
-        let mut out = csv::Writer::from_writer(out);
+        Ok(Rows {
+            out: csv::Writer::from_writer(out),
+            words,
+            carried: None,
+            periods: HashMap::new(),
+        })
+    }
+
+    /// Writes the header once, with the carried columns of `row`; returns them.
+    fn header(&mut self, row: Option<&RowReport<'_>>) -> Result<Vec<String>, PrintError> {
+        if let Some(carried) = &self.carried {
+            return Ok(carried.clone());
+        }
+        let carried: Vec<String> = row
+            .map(|r| r.carried.iter().map(|(name, _)| name.clone()).collect())
+            .unwrap_or_default();
         let header = std::iter::once(LINE)
             .chain(CHECK_COLUMNS)
             .chain(AFTER)
-            .map(str::to_owned);
-        write_record(&mut out, header)?;
-        Ok(Rows {
-            out,
-            words,
-            periods: HashMap::new(),
-        })
+            .map(str::to_owned)
+            .chain(carried.iter().cloned());
+        write_record(&mut self.out, header)?;
+        self.carried = Some(carried.clone());
+        Ok(carried)
     }
 }
 
 impl<'d> RowPrinter<'d> for Rows<'_, 'd> {
     fn row(&mut self, row: &RowReport<'d>) -> Result<(), PrintError> {
+        let names = self.header(Some(row))?;
+        let carried = names.iter().map(|name| {
+            row.carried
+                .iter()
+                .find(|(n, _)| n == name)
+                .map(|(_, v)| v.clone())
+                .unwrap_or_default()
+        });
         let line = row.line.to_string();
         match &row.outcome {
             RowOutcome::Invalid(message) => {
                 let mut record = vec![line];
                 record.resize(1 + CHECK_COLUMNS.len() + 1, String::new());
                 record.push(message.clone());
+                record.extend(carried);
                 write_record(&mut self.out, record.into_iter())
             }
             RowOutcome::Decided(d) => {
@@ -206,6 +233,7 @@ impl<'d> RowPrinter<'d> for Rows<'_, 'd> {
                 let record = std::iter::once(std::borrow::Cow::Owned(line))
                     .chain(cells)
                     .chain([problems.join("; ").into(), "".into()])
+                    .chain(carried.map(std::borrow::Cow::Owned))
                     .map(|c| escape::csv(&c).into_owned());
                 self.out.write_record(record).map_err(csv_error)
             }
@@ -213,6 +241,7 @@ impl<'d> RowPrinter<'d> for Rows<'_, 'd> {
     }
 
     fn finish(&mut self, _: &Summary) -> Result<(), PrintError> {
+        self.header(None)?;
         self.out.flush().map_err(stdout_error)
     }
 }

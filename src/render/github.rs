@@ -68,12 +68,21 @@ impl<'o> Rows<'o> {
 impl RowPrinter<'_> for Rows<'_> {
     fn row(&mut self, row: &RowReport<'_>) -> Result<(), PrintError> {
         let words = self.words;
+        // The inventory's own columns name the row in its annotation's title.
+        let label = row.carried_label();
+        let titled = |title: String| {
+            if label.is_empty() {
+                title
+            } else {
+                format!("{title} [{label}]")
+            }
+        };
         match &row.outcome {
             RowOutcome::Invalid(message) => {
-                let title = words.text(match self.kind {
+                let title = titled(words.text(match self.kind {
                     BatchKind::Check => "title-invalid-request",
                     BatchKind::Verify => "title-invalid-expectation",
-                });
+                }));
                 self.command("error", row.line, &title, message)
             }
             RowOutcome::Decided(d) => {
@@ -97,7 +106,7 @@ impl RowPrinter<'_> for Rows<'_> {
                             Gate::Pass if !self.notices => return Ok(()),
                             Gate::Pass => ("notice", d.row.headline(words)),
                         };
-                        self.command(level, row.line, &title, &message)
+                        self.command(level, row.line, &titled(title), &message)
                     }
                     Judgement::Expectation {
                         request,
@@ -106,7 +115,12 @@ impl RowPrinter<'_> for Rows<'_> {
                         if mismatches.is_empty() {
                             return Ok(());
                         }
-                        self.command("error", row.line, request, &problems.join("; "))
+                        self.command(
+                            "error",
+                            row.line,
+                            &titled(request.clone()),
+                            &problems.join("; "),
+                        )
                     }
                 }
             }

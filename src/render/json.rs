@@ -40,11 +40,33 @@ pub fn report(report: &Report, pretty: bool) -> Result<String, PrintError> {
     }
 }
 
-/// One `check --batch` result: the single-check contract plus `line` and an optional
-/// `warning`.
+/// The inventory's own columns of a row, as a JSON object in input order.
+struct Columns<'a>(&'a [(String, String)]);
+
+impl Serialize for Columns<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = s.serialize_map(Some(self.0.len()))?;
+        for (name, value) in self.0 {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
+}
+
+impl Columns<'_> {
+    fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+/// One `check --batch` result: the single-check contract plus `line`, the row's own `columns`
+/// and an optional `warning`.
 #[derive(Serialize)]
 struct CheckRowOut<'a> {
     line: usize,
+    #[serde(skip_serializing_if = "Columns::is_empty")]
+    columns: Columns<'a>,
     #[serde(flatten)]
     report: &'a CheckReport,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -55,6 +77,8 @@ struct CheckRowOut<'a> {
 #[derive(Serialize)]
 struct VerifyRowOut<'a> {
     line: usize,
+    #[serde(skip_serializing_if = "Columns::is_empty")]
+    columns: Columns<'a>,
     request: &'a str,
     passed: bool,
     mismatches: Vec<String>,
@@ -65,6 +89,8 @@ struct VerifyRowOut<'a> {
 #[derive(Serialize)]
 struct InvalidOut<'a> {
     line: usize,
+    #[serde(skip_serializing_if = "Columns::is_empty")]
+    columns: Columns<'a>,
     error: &'a str,
 }
 
@@ -97,6 +123,7 @@ impl RowPrinter<'_> for Rows<'_> {
         match &row.outcome {
             RowOutcome::Invalid(error) => self.line(&InvalidOut {
                 line: row.line,
+                columns: Columns(&row.carried),
                 error,
             }),
             RowOutcome::Decided(d) => match (&d.judgement, &d.report) {
@@ -109,6 +136,7 @@ impl RowPrinter<'_> for Rows<'_> {
                 ) => {
                     let out = VerifyRowOut {
                         line: row.line,
+                        columns: Columns(&row.carried),
                         request,
                         passed: mismatches.is_empty(),
                         mismatches: mismatches.iter().map(|m| words.msg(&m.message())).collect(),
@@ -119,6 +147,7 @@ impl RowPrinter<'_> for Rows<'_> {
                 (Judgement::Gate(_), Some(report)) => {
                     let out = CheckRowOut {
                         line: row.line,
+                        columns: Columns(&row.carried),
                         report,
                         warning: d.problems().first().map(|m| words.msg(m)),
                     };

@@ -63,6 +63,29 @@ impl RowPrinter<'_> for Rows<'_> {
     fn row(&mut self, row: &RowReport<'_>) -> Result<(), PrintError> {
         let words = self.words;
         let line = row.line;
+        let label = row.carried_label();
+        // The inventory's own columns: in the case's name, and as its properties.
+        let named = |name: String| {
+            if label.is_empty() {
+                name
+            } else {
+                format!("{name} [{label}]")
+            }
+        };
+        let properties = if row.carried.is_empty() {
+            String::new()
+        } else {
+            let mut p = String::from("\n      <properties>");
+            for (name, value) in &row.carried {
+                p.push_str(&format!(
+                    "<property name=\"{}\" value=\"{}\"/>",
+                    xml(name),
+                    xml(value)
+                ));
+            }
+            p.push_str("</properties>\n    ");
+            p
+        };
         let file = match self.kind {
             BatchKind::Check => format!(" file=\"{}\"", xml(&self.file)),
             BatchKind::Verify => String::new(),
@@ -77,10 +100,11 @@ impl RowPrinter<'_> for Rows<'_> {
                         "invalid-expectation",
                     ),
                 };
-                let name = words.format(what, &[("line", Value::Count(line as u64))]);
+                let name = named(words.format(what, &[("line", Value::Count(line as u64))]));
                 format!(
-                    "    <testcase classname=\"{class}\" name=\"{}\"{file} line=\"{line}\">\n      <error message=\"{}\" type=\"{kind}\"/>\n    </testcase>\n",
+                    "    <testcase classname=\"{class}\" name=\"{}\"{file} line=\"{line}\">{}\n      <error message=\"{}\" type=\"{kind}\"/>\n    </testcase>\n",
                     xml(&name),
+                    properties.trim_end(),
                     xml(message)
                 )
             }

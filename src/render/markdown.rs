@@ -141,28 +141,49 @@ pub fn table(grid: &Grid) -> String {
     out
 }
 
-/// Batch rows as a markdown table: the line and the answer (or the error).
+/// Batch rows as a markdown table: the line, the inventory's own columns, and the answer (or
+/// the error). The header waits for the first row, which names those columns.
 pub struct Rows<'o> {
     out: &'o mut dyn Write,
     words: &'o Words,
+    carried: Option<Vec<String>>,
 }
 
 impl<'o> Rows<'o> {
-    /// Rows to `out`, after the table's header.
+    /// Rows to `out`.
     pub fn new(out: &'o mut dyn Write, words: &'o Words) -> Result<Self, PrintError> {
-        writeln!(
+        Ok(Rows {
             out,
-            "| {} | {} |\n|---|---|",
-            escape::markdown_cell(&words.text("column-line")),
-            escape::markdown_cell(&words.text("column-verdict"))
+            words,
+            carried: None,
+        })
+    }
+
+    fn header(&mut self, row: Option<&RowReport<'_>>) -> Result<Vec<String>, PrintError> {
+        if let Some(carried) = &self.carried {
+            return Ok(carried.clone());
+        }
+        let carried: Vec<String> = row
+            .map(|r| r.carried.iter().map(|(name, _)| name.clone()).collect())
+            .unwrap_or_default();
+        let mut labels = vec![escape::markdown_cell(&self.words.text("column-line"))];
+        labels.extend(carried.iter().map(|c| escape::markdown_cell(c)));
+        labels.push(escape::markdown_cell(&self.words.text("column-verdict")));
+        writeln!(
+            self.out,
+            "| {} |\n|{}",
+            labels.join(" | "),
+            "---|".repeat(labels.len())
         )
         .map_err(stdout_error)?;
-        Ok(Rows { out, words })
+        self.carried = Some(carried.clone());
+        Ok(carried)
     }
 }
 
 impl RowPrinter<'_> for Rows<'_> {
     fn row(&mut self, row: &RowReport<'_>) -> Result<(), PrintError> {
+        let names = self.header(Some(row))?;
         let words = self.words;
         let text = match &row.outcome {
             RowOutcome::Invalid(message) => {
@@ -186,16 +207,21 @@ impl RowPrinter<'_> for Rows<'_> {
                 }
             }
         };
-        writeln!(
-            self.out,
-            "| {} | {} |",
-            row.line,
-            escape::markdown_cell(&text)
-        )
-        .map_err(stdout_error)
+        let mut cells = vec![row.line.to_string()];
+        cells.extend(names.iter().map(|name| {
+            let value = row
+                .carried
+                .iter()
+                .find(|(n, _)| n == name)
+                .map_or("", |(_, v)| v.as_str());
+            escape::markdown_cell(value)
+        }));
+        cells.push(escape::markdown_cell(&text));
+        writeln!(self.out, "| {} |", cells.join(" | ")).map_err(stdout_error)
     }
 
     fn finish(&mut self, _: &Summary) -> Result<(), PrintError> {
+        self.header(None)?;
         self.out.flush().map_err(stdout_error)
     }
 }

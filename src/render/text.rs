@@ -475,17 +475,25 @@ impl<'o> Rows<'o> {
 impl RowPrinter<'_> for Rows<'_> {
     fn row(&mut self, row: &RowReport<'_>) -> Result<(), PrintError> {
         let words = self.words;
-        let line = row.line;
+        let label = row.carried_label();
+        let line = Value::Message(
+            if label.is_empty() {
+                "row-number"
+            } else {
+                "row-number-carried"
+            },
+            vec![
+                ("line", Value::Count(row.line as u64)),
+                ("carried", Value::Text(&label)),
+            ],
+        );
         let text = match &row.outcome {
             RowOutcome::Invalid(message) => Some(words.format(
                 match self.kind {
                     BatchKind::Check => "row-invalid",
                     BatchKind::Verify => "verify-invalid",
                 },
-                &[
-                    ("line", Value::Count(line as u64)),
-                    ("message", Value::Text(message)),
-                ],
+                &[("line", line.clone()), ("message", Value::Text(message))],
             )),
             RowOutcome::Decided(d) => match &d.judgement {
                 Judgement::Gate(_) => {
@@ -507,10 +515,7 @@ impl RowPrinter<'_> for Rows<'_> {
                     };
                     Some(words.format(
                         "row-line",
-                        &[
-                            ("line", Value::Count(line as u64)),
-                            ("text", Value::Text(&text)),
-                        ],
+                        &[("line", line.clone()), ("text", Value::Text(&text))],
                     ))
                 }
                 Judgement::Expectation { request, .. } => {
@@ -522,7 +527,7 @@ impl RowPrinter<'_> for Rows<'_> {
                         let problems = messages.iter().map(|m| Value::Text(m)).collect();
                         let period = d.row.period.map(|p| words.msg(&p.message()));
                         let mut args = vec![
-                            ("line", Value::Count(line as u64)),
+                            ("line", line.clone()),
                             ("request", Value::Text(request)),
                             ("mismatches", Value::Each(problems)),
                         ];

@@ -225,6 +225,8 @@ impl DecidedRow<'_> {
 pub struct RowReport<'a> {
     /// Its line in the input.
     pub line: usize,
+    /// The inventory's own columns of the row (a customer, a ticket), carried through.
+    pub carried: Vec<(String, String)>,
     /// What it came to.
     pub outcome: RowOutcome<'a>,
 }
@@ -354,5 +356,16 @@ impl Summary {
                 ],
             ),
         }
+    }
+}
+
+impl RowReport<'_> {
+    /// The carried columns as one label (`customer=Contoso, ticket=T-1`); empty when none.
+    pub fn carried_label(&self) -> String {
+        self.carried
+            .iter()
+            .map(|(name, value)| format!("{name}={value}"))
+            .collect::<Vec<_>>()
+            .join(", ")
     }
 }
