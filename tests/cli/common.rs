@@ -15,7 +15,12 @@ use mpn_support::data::{self, DataPaths, Dataset};
 /// data unless they pass files, and the per-user data folder pointed at one that does not
 /// exist, so a `lifecycle update` run on this machine does not change what tests see.
 pub fn cmd() -> Command {
-    let mut cmd = Command::cargo_bin("mpn-support").expect("binary is built");
+    // MPN_SUPPORT_TEST_BIN runs the tests against another build (an older commit's binary, to
+    // see a regression test fail before its fix).
+    let mut cmd = match std::env::var_os("MPN_SUPPORT_TEST_BIN") {
+        Some(bin) => Command::new(bin),
+        None => Command::cargo_bin("mpn-support").expect("binary is built"),
+    };
     cmd.env_remove("MPN_SUPPORT_DATA_DIR");
     cmd.env_remove("MPN_SUPPORT_ENDOFLIFE_URL");
     // `lifecycle update` talks to loopback servers in tests: never through a proxy.
@@ -129,4 +134,12 @@ pub fn said(reason: &mpn_support::engine::Reason<'_>) -> String {
 /// A message of the catalogues in English words.
 pub fn english(msg: &mpn_support::engine::Msg<'_>) -> String {
     mpn_support::i18n::Words::default().msg(msg)
+}
+
+/// The binary's path (MPN_SUPPORT_TEST_BIN when set), for a test that spawns it itself.
+pub fn bin() -> PathBuf {
+    std::env::var_os("MPN_SUPPORT_TEST_BIN").map_or_else(
+        || assert_cmd::cargo::cargo_bin("mpn-support"),
+        PathBuf::from,
+    )
 }

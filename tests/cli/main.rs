@@ -7,10 +7,12 @@ mod batch;
 mod commands;
 mod common;
 mod data_files;
+mod doors;
 mod hostile;
 mod import;
 mod periods;
 mod picture;
+mod properties;
 
 mod readme;
 mod rules;

@@ -298,34 +298,6 @@ fn no_extended_phase_ends_support_at_mainstream_end() {
     assert_eq!(status, [Status::Qualifies, Status::OutOfSupport]);
 }
 
-/// The product listing and `check` agree on every version of every product on several dates.
-#[rstest]
-fn products_and_check_agree(
-    #[values("2017-07-22", "2021-06-17", "2024-01-01", "2026-11-24", "2030-01-01")] as_of: &str,
-) {
-    let data = embedded();
-    for product in &data.lifecycle.products {
-        let summary = rules::listing(&data, product, date(as_of)).expect("listing");
-        for v in &summary.versions {
-            let d = decide(
-                &data,
-                on_premises_tier(date(as_of)),
-                &product.id,
-                Some(&v.release.version),
-                None,
-                as_of,
-            );
-            assert_eq!(
-                d.verdict == Verdict::Eligible,
-                v.status == Status::Qualifies,
-                "{} {} on {as_of}",
-                product.id,
-                v.release.version
-            );
-        }
-    }
-}
-
 /// The published N-1 "product summary list" is rebuilt from lifecycle data alone: on the
 /// seed page's date (2021-06-17) the entitled versions are Microsoft's.
 #[rstest]
