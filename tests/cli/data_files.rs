@@ -32,17 +32,23 @@ struct Fault {
 
 /// How a broken file is made.
 enum Patch {
-    /// The valid file of its kind (`entitlements_base.json` or
-    /// `valid_lifecycle_for_entitlement_faults.json`) with lines replaced: from 1-based line
-    /// `first`, `removed` lines give way to the lines listed.
+    /// The valid file of its kind (the basic fixture's entitlement table laid out one value
+    /// per line, or `valid_lifecycle_for_entitlement_faults.json`) with lines replaced: from
+    /// 1-based line `first`, `removed` lines give way to the lines listed.
     Lines(&'static [(usize, usize, &'static [&'static str])]),
     /// A file of its own under tests/fixtures/broken (faults no small patch makes: an empty,
     /// truncated or non-UTF-8 file, another shape altogether).
     File,
 }
 
-const ENTITLEMENTS_BASE: &str = "broken/entitlements_base.json";
 const LIFECYCLE_BASE: &str = "broken/valid_lifecycle_for_entitlement_faults.json";
+
+/// The valid text entitlement faults patch: the basic fixture, one value per line.
+fn entitlements_base() -> String {
+    crate::common::pretty_json(
+        &std::fs::read_to_string(fixture("basic/entitlements.json")).expect("basic fixture"),
+    )
+}
 
 const CORPUS: &[Fault] = &[
     Fault {
@@ -228,7 +234,8 @@ const CORPUS: &[Fault] = &[
     Fault {
         kind: Kind::Entitlements,
         name: "entitlements_missing_matrix",
-        patch: Patch::File,
+        // The whole `matrix` section gone.
+        patch: Patch::Lines(&[(61, 51, &[])]),
         reported: "entitlements_missing_matrix",
         line: 129,
         column: 1,
@@ -246,7 +253,17 @@ const CORPUS: &[Fault] = &[
     Fault {
         kind: Kind::Entitlements,
         name: "entitlements_no_cloud_support_type",
-        patch: Patch::File,
+        // The cloud support type gone, with its cells and the conditions naming deployments.
+        patch: Patch::Lines(&[
+            (53, 8, &[]),
+            (82, 30, &[]),
+            (135, 7, &[r#"      "description": "buy one incident""#]),
+            (
+                147,
+                9,
+                &[r#"      "description": "starter has no cloud support""#],
+            ),
+        ]),
         reported: "valid_lifecycle_for_entitlement_faults",
         line: 45,
         column: 21,
@@ -550,11 +567,10 @@ fn broken_file(fault: &Fault, dir: &std::path::Path) -> std::path::PathBuf {
     let Patch::Lines(hunks) = fault.patch else {
         return fixture(&format!("broken/{}.json", fault.name));
     };
-    let base = match fault.kind {
-        Kind::Entitlements => ENTITLEMENTS_BASE,
-        Kind::Lifecycle => LIFECYCLE_BASE,
+    let text = match fault.kind {
+        Kind::Entitlements => entitlements_base(),
+        Kind::Lifecycle => std::fs::read_to_string(fixture(LIFECYCLE_BASE)).expect("base fixture"),
     };
-    let text = std::fs::read_to_string(fixture(base)).expect("base fixture");
     let mut lines: Vec<&str> = text.split('\n').collect();
     for (first, removed, inserted) in hunks.iter().rev() {
         lines.splice(first - 1..first - 1 + removed, inserted.iter().copied());
