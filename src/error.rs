@@ -51,6 +51,14 @@ pub enum AppError {
     /// A request cannot be decided.
     #[error(transparent)]
     Query(#[from] QueryError),
+    /// A batch or expectation file is empty (0 bytes, or a byte order mark only).
+    #[error("`{path}`: {message}")]
+    EmptyInput {
+        /// The file.
+        path: String,
+        /// What is wrong.
+        message: String,
+    },
     /// A batch or expectation file cannot be used at all (its header, or its JSON).
     #[error("`{path}`: {message}")]
     BadInput {

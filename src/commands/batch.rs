@@ -215,7 +215,12 @@ pub fn run(
     options: &BatchOptions,
     ctx: &mut Context<'_>,
 ) -> Result<Exit, AppError> {
-    let rows = input::rows(path, options.input_format, input::open(path)?)?;
+    // An empty file has no rows: accepted with --allow-empty, like a header alone.
+    let rows: Box<dyn Iterator<Item = input::RowResult>> =
+        match input::rows(path, options.input_format, input::open(path)?) {
+            Err(AppError::EmptyInput { .. }) if options.allow_empty => Box::new(std::iter::empty()),
+            other => other?,
+        };
     let file = path.display().to_string();
     let batch = Batch {
         kind: options.kind,

@@ -27,7 +27,7 @@ pub struct CheckArgs {
     /// The request
     #[command(flatten)]
     pub request: RequestArgs,
-    /// Output format; a batch also takes junit and github
+    /// Output format; a batch also takes junit, github and azure
     #[arg(long, short, value_enum, default_value = "text")]
     pub format: CheckFormat,
     /// Check every request in FILE (CSV with a header, or JSON Lines; `-` for stdin)
@@ -104,7 +104,7 @@ pub fn run(args: &CheckArgs, ctx: &mut Context<'_>) -> Result<Exit, AppError> {
         };
         return batch::run(&data, path, &options, ctx);
     }
-    if matches!(format, Format::Junit | Format::Github) {
+    if matches!(format, Format::Junit | Format::Github | Format::Azure) {
         return Err(AppError::FormatNotForSingleCheck { format });
     }
     let decision = engine::decide(&args.request.request(ctx.today), &data)?;

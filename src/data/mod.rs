@@ -650,6 +650,59 @@ impl Dataset {
         lookup("product", input, &self.names.products, products, |p| &p.id)
     }
 
+    /// The ways a name that is no product reads as a product and the rest of the name, as
+    /// people write them in an inventory (`SQL Server 2019`, `windows server 2022`, `SQL2019`,
+    /// `Windows 10`): each beginning of the name that is a product, longest first, with the
+    /// rest as typed (trimmed). Only a rest with a digit in it counts; a name that is a product
+    /// as a whole has no such readings.
+    pub fn product_readings<'i>(&self, input: &'i str) -> Vec<(&Product, &'i str)> {
+        // Names are tens of characters; a longer one (or one without a digit) has no version
+        // in it worth reading, and each reading costs a lookup.
+        const LONGEST: usize = 256;
+        if input.len() > LONGEST
+            || !input.chars().any(|c| c.is_ascii_digit())
+            || self.product(input).is_ok()
+        {
+            return Vec::new();
+        }
+        let separator = |c: char| matches!(c, ' ' | '-' | '_' | '\t');
+        // Where a version may begin: after a separator, or where letters give way to a digit
+        // (`SQL2019`).
+        let mut cuts = Vec::new();
+        let mut previous: Option<char> = None;
+        for (at, c) in input.char_indices() {
+            if let Some(p) = previous
+                && !separator(c)
+                && (separator(p) || (p.is_alphabetic() && c.is_ascii_digit()))
+            {
+                cuts.push(at);
+            }
+            previous = Some(c);
+        }
+        cuts.into_iter()
+            .rev()
+            .map(|at| input.split_at(at))
+            .filter(|(_, tail)| tail.chars().any(|c| c.is_ascii_digit()))
+            .filter_map(|(head, tail)| Some((self.product(head).ok()?, tail.trim())))
+            .collect()
+    }
+
+    /// The versions of a product a spelling names as a family or a release without its
+    /// edition: those whose name begins with it and a space (`10` names `10 22H2` and
+    /// `10 LTSC 2021`; `11 25H2` names `11 25H2 (E)` and `11 25H2 (W)`), newest first.
+    pub fn versions_beginning<'a>(&self, product: &'a Product, input: &str) -> Vec<&'a Release> {
+        let words: Vec<String> = input.split_whitespace().map(str::to_lowercase).collect();
+        let prefix = words.join(" ") + " ";
+        if prefix.trim().is_empty() {
+            return Vec::new();
+        }
+        product
+            .versions
+            .iter()
+            .filter(|v| v.version.to_lowercase().starts_with(&prefix))
+            .collect()
+    }
+
     /// Resolves a version of a product by name or alias (`2012r2` finds `2012 R2`).
     pub fn version<'a>(
         &self,

@@ -8,7 +8,7 @@ use thiserror::Error;
 use crate::data::entitlements::{Role, SupportType, Tier};
 use crate::data::periods::Standing;
 use crate::data::{CompetencyChoice, Dataset, Deployment, Product, Release};
-use crate::names::UnknownNameError;
+use crate::names::{UnknownNameError, normalize};
 
 /// Where a request was written: on the command line, or as a row of a batch file. Advice in
 /// an error names the flag or the column accordingly.
@@ -63,6 +63,44 @@ pub enum QueryError {
         version: String,
         /// Where it was given.
         given: Given,
+    },
+    /// The product's name ends in one version and `--version` names another.
+    #[error(
+        "`{product}` names version `{tail}`, but {} says `{version}`: give the version once",
+        match given { Given::Flags => "--version", Given::Row => "the `version` column" }
+    )]
+    VersionClash {
+        /// The product as typed.
+        product: String,
+        /// The version its name ends in.
+        tail: String,
+        /// The version given apart.
+        version: String,
+        /// Where it was given.
+        given: Given,
+    },
+    /// A version spelling names several versions (a family, a release of several editions).
+    #[error(
+        "`{spelled}` names {} versions of {product}: give one of them ({}); on {as_of} {}",
+        versions.len(),
+        versions.iter().map(|v| format!("`{v}`")).collect::<Vec<_>>().join(", "),
+        if qualifying.is_empty() {
+            "none of them qualifies".to_owned()
+        } else {
+            format!("these qualify: {}", qualifying.iter().map(|v| format!("`{v}`")).collect::<Vec<_>>().join(", "))
+        }
+    )]
+    SeveralVersions {
+        /// The product's name.
+        product: String,
+        /// The version as typed.
+        spelled: String,
+        /// The versions it names, newest first.
+        versions: Vec<String>,
+        /// Of those, the ones that qualify on the day.
+        qualifying: Vec<String>,
+        /// The day asked for.
+        as_of: NaiveDate,
     },
     /// The entitlement table has no support type for a product's deployment.
     #[error("the entitlement table has no support type for {deployment} products")]
@@ -122,7 +160,24 @@ impl Request {
     /// Resolves every name against the data. Every bad name is reported, not only the first.
     pub fn resolve<'a>(&self, data: &'a Dataset) -> Result<Query<'a>, QueryError> {
         let tier = data.tier(&self.tier);
-        let product = data.product(&self.product);
+        // A product's name may end in its version (`SQL Server 2019`): that is the version
+        // asked for, and a version given apart must agree.
+        let (product, version) = match self.product_reading(data) {
+            Some((p, tail)) => {
+                if let Some(v) = &self.version
+                    && normalize(v) != normalize(tail)
+                {
+                    return Err(QueryError::VersionClash {
+                        product: self.product.clone(),
+                        tail: tail.to_owned(),
+                        version: v.clone(),
+                        given: self.given,
+                    });
+                }
+                (Ok(p), Some(tail.to_owned()))
+            }
+            None => (data.product(&self.product), self.version.clone()),
+        };
         let competency = self
             .competency
             .as_deref()
@@ -130,7 +185,8 @@ impl Request {
             .transpose();
         let role = self.role.as_deref().map(|r| data.role(r)).transpose();
         let mut unknown = Vec::new();
-        let version = match (&product, &self.version) {
+        let mut several = None;
+        let version = match (&product, &version) {
             (Ok(p), Some(v)) if p.deployment == Deployment::Cloud => {
                 return Err(QueryError::CloudVersion {
                     product: p.id.clone(),
@@ -140,10 +196,18 @@ impl Request {
             }
             (Ok(p), Some(v)) => match data.version(p, v) {
                 Ok(release) => Some(release),
-                Err(e) => {
-                    unknown.push(e);
-                    None
-                }
+                Err(e) => match data.versions_beginning(p, v).as_slice() {
+                    // The one version it begins (`11 LTSC` of `11 LTSC 2024`).
+                    [one] => Some(*one),
+                    [] => {
+                        unknown.push(e);
+                        None
+                    }
+                    all => {
+                        several = Some((*p, v.clone(), all.to_vec()));
+                        None
+                    }
+                },
             },
             _ => None,
         };
@@ -158,6 +222,25 @@ impl Request {
                 return Err(QueryError::Unknown(all));
             }
         };
+        if let Some((p, spelled, versions)) = several {
+            let listed = super::listing(data, p, self.as_of).ok();
+            let qualifies = |v: &Release| {
+                listed
+                    .as_ref()
+                    .is_some_and(|l| l.entitled().any(|e| e.version == v.version))
+            };
+            return Err(QueryError::SeveralVersions {
+                product: p.name.clone(),
+                spelled,
+                qualifying: versions
+                    .iter()
+                    .filter(|v| qualifies(v))
+                    .map(|v| v.version.clone())
+                    .collect(),
+                versions: versions.iter().map(|v| v.version.clone()).collect(),
+                as_of: self.as_of,
+            });
+        }
         let ent = &data.entitlements;
         let support_type =
             ent.support_type_for(product.deployment)
@@ -215,6 +298,23 @@ impl Request {
                 ..self.account
             },
         })
+    }
+}
+
+impl Request {
+    /// How the product's name reads when it is no product as a whole: a product and the
+    /// version its name ends in. Of the readings whose end is a version (or an alias of one),
+    /// the one whose version covers the most of the name (`Office LTSC 2021` is Office's
+    /// `LTSC 2021`, not the `Office LTSC` product's `2021`); with none, the longest product,
+    /// its end then read as a version family or refused with the versions.
+    fn product_reading<'a, 'r>(&'r self, data: &'a Dataset) -> Option<(&'a Product, &'r str)> {
+        let readings = data.product_readings(&self.product);
+        readings
+            .iter()
+            .rev()
+            .find(|(p, tail)| data.version(p, tail).is_ok())
+            .or(readings.first())
+            .copied()
     }
 }
 

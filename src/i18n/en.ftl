@@ -355,3 +355,4 @@ warning-fail-within = qualifies only until { $until }, within the { $days } days
 row-with-failure = { $line } [fails the gate: { $warning }]
 row-number = { $line }
 row-number-carried = { $line } [{ $carried }]
+azure-issue = { $what }: { $message }

@@ -329,7 +329,7 @@ pub fn rows(
         input.consume(3);
     }
     if input.fill_buf().map_err(read_error)?.is_empty() {
-        return Err(AppError::BadInput {
+        return Err(AppError::EmptyInput {
             path: shown,
             message: "empty input: expected a CSV header row, JSON Lines or a JSON array".into(),
         });

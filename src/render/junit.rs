@@ -122,15 +122,15 @@ impl RowPrinter<'_> for Rows<'_> {
                         ("mpn-support.verify".to_owned(), request.clone())
                     }
                 };
-                let name = words.format(
+                let name = named(words.format(
                     "junit-case",
                     &[
                         ("line", Value::Count(line as u64)),
                         ("request", Value::Text(&request)),
                     ],
-                );
+                ));
                 let mut text = format!(
-                    "    <testcase classname=\"{}\" name=\"{}\"{file} line=\"{line}\">",
+                    "    <testcase classname=\"{}\" name=\"{}\"{file} line=\"{line}\">{properties}",
                     xml(&class),
                     xml(&name)
                 );

@@ -7,6 +7,7 @@
 //! [`Output`] is the one place output is written: standard output for answers, standard
 //! error for warnings and closing counts.
 
+pub mod azure;
 pub mod csv;
 pub mod github;
 pub mod grid;
@@ -44,6 +45,8 @@ pub enum Format {
     Junit,
     /// GitHub Actions workflow commands.
     Github,
+    /// Azure Pipelines logging commands.
+    Azure,
     /// An SVG picture.
     Svg,
 }
@@ -59,6 +62,7 @@ impl Format {
             Format::Csv => "csv",
             Format::Junit => "junit",
             Format::Github => "github",
+            Format::Azure => "azure",
             Format::Svg => "svg",
         }
     }
@@ -118,6 +122,8 @@ formats! {
         Junit,
         /// GitHub Actions annotations (check --batch only)
         Github,
+        /// Azure Pipelines logging commands (check --batch only)
+        Azure,
     }
 }
 
@@ -139,6 +145,8 @@ formats! {
         Junit,
         /// GitHub Actions annotations: an error per failed or invalid row
         Github,
+        /// Azure Pipelines logging commands: an error per failed or invalid row
+        Azure,
     }
 }
 
@@ -282,7 +290,7 @@ impl<'o> Output<'o> {
             Format::Json => json::report(report, true)?,
             Format::Jsonl => json::report(report, false)?,
             Format::Svg => svg::report(report, words)?,
-            Format::Junit | Format::Github => {
+            Format::Junit | Format::Github | Format::Azure => {
                 return Err(PrintError::Unsupported {
                     format: format.name(),
                     what: "`check --batch` and `verify` only",
@@ -310,6 +318,7 @@ impl<'o> Output<'o> {
             Format::Json | Format::Jsonl => Box::new(json::Rows::new(out, words, batch.kind)),
             Format::Junit => Box::new(junit::Rows::new(out, words, batch)?),
             Format::Github => Box::new(github::Rows::new(out, words, batch)),
+            Format::Azure => Box::new(azure::Rows::new(out, words, batch)),
             Format::Svg => {
                 return Err(PrintError::Unsupported {
                     format: format.name(),

@@ -370,3 +370,127 @@ fn action_install_step_finds_the_release() {
     );
     assert!(requests().ends_with("/releases/download/v9.9.9/mpn-support-installer.sh\n"));
 }
+
+/// Issue 23: the Azure Pipelines example in the docs. No pipeline can run here, so its YAML
+/// is parsed and checked for shape (a `bash` install step that puts the released binary on the
+/// PATH, a `--format azure` gate, a JUnit report published by PublishTestResults), and its bash
+/// steps are run in order, as the agent would, with `curl` a stub serving a fake release and
+/// `##vso[task.prependpath]` honoured.
+#[cfg(unix)]
+#[test]
+fn docs_azure_pipeline_runs_its_steps() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let docs = std::fs::read_to_string(root().join("docs/commands.md")).unwrap();
+    let block = docs
+        .split("## In Azure Pipelines")
+        .nth(1)
+        .and_then(|rest| rest.split("```yaml\n").nth(1))
+        .and_then(|rest| rest.split("```").next())
+        .expect("the pipeline's yaml block");
+    let pipeline = YamlLoader::load_from_str(block)
+        .expect("valid YAML")
+        .remove(0);
+    assert_eq!(text(&pipeline["pool"]["vmImage"]), "ubuntu-latest");
+    let version = text(&pipeline["variables"]["MPN_SUPPORT_VERSION"]).to_owned();
+    let steps = pipeline["steps"].as_vec().expect("steps");
+    let publish = steps
+        .iter()
+        .find(|s| text(&s["task"]) == "PublishTestResults@2")
+        .expect("a PublishTestResults step");
+    assert_eq!(text(&publish["inputs"]["testResultsFormat"]), "JUnit");
+    assert_eq!(text(&publish["condition"]), "succeededOrFailed()");
+    let report =
+        text(&publish["inputs"]["testResultsFiles"]).replace("$(Common.TestResultsDirectory)", "");
+    let scripts: Vec<(&str, &str)> = steps
+        .iter()
+        .filter_map(|s| Some((text(&s["displayName"]), s["bash"].as_str()?)))
+        .collect();
+    assert_eq!(scripts.len(), 3, "install, gate, report");
+    assert!(scripts[1].1.contains("--format azure"));
+
+    // The agent's world: a temp dir, the test results dir, the checkout with the inventory.
+    let dir = tempfile::tempdir().unwrap();
+    let (temp, results, work) = (
+        dir.path().join("agent-temp"),
+        dir.path().join("results"),
+        dir.path().join("checkout"),
+    );
+    for d in [&temp, &results, &work.join("ci")] {
+        std::fs::create_dir_all(d).unwrap();
+    }
+    std::fs::write(
+        work.join("ci/customer-products.csv"),
+        "customer,tier,product,version,as_of\nContoso,spd,sql-server,2022,2026-06-01\nFabrikam,spd,windows-server,2022,2026-08-01\n",
+    )
+    .unwrap();
+    // The release's installer copies the binary under test, as dist's does.
+    let server = dir.path().join("server");
+    let release = server.join(format!(
+        "mpn-support/mpn-support/releases/download/v{version}"
+    ));
+    std::fs::create_dir_all(&release).unwrap();
+    std::fs::write(
+        release.join("mpn-support-installer.sh"),
+        format!(
+            "mkdir -p \"$MPN_SUPPORT_INSTALL_DIR/bin\" && cp {} \"$MPN_SUPPORT_INSTALL_DIR/bin/\"\n",
+            crate::common::bin().display()
+        ),
+    )
+    .unwrap();
+    let stubs = dir.path().join("stubs");
+    std::fs::create_dir_all(&stubs).unwrap();
+    std::fs::write(
+        stubs.join("curl"),
+        format!(
+            "#!/bin/sh\nout=''; url=''\nwhile [ $# -gt 0 ]; do case \"$1\" in -o) out=\"$2\"; shift;; http*) url=\"$1\";; esac; shift; done\nfile={}/${{url#https://github.com/}}\n[ -f \"$file\" ] || exit 22\ncp \"$file\" \"$out\"\n",
+            server.display()
+        ),
+    )
+    .unwrap();
+    std::fs::set_permissions(stubs.join("curl"), std::fs::Permissions::from_mode(0o755)).unwrap();
+    let mut path = format!("{}:/usr/bin:/bin", stubs.display());
+    let mut run = |script: &str| {
+        let out = std::process::Command::new("bash")
+            .args(["-e", "-c", script])
+            .current_dir(&work)
+            .env_clear()
+            .env("PATH", &path)
+            .env("MPN_SUPPORT_VERSION", &version)
+            .env("AGENT_TEMPDIRECTORY", &temp)
+            .env("COMMON_TESTRESULTSDIRECTORY", &results)
+            .env("XDG_DATA_HOME", dir.path().join("no-data"))
+            .output()
+            .expect("bash runs");
+        let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+        // The agent runs `##vso[task.prependpath]` lines for the next steps.
+        for line in stdout.lines() {
+            if let Some(dir) = line.strip_prefix("##vso[task.prependpath]") {
+                path = format!("{dir}:{path}");
+            }
+        }
+        (out.status.code(), stdout)
+    };
+    let (code, _) = run(scripts[0].1);
+    assert_eq!(code, Some(0), "install");
+    let (code, stdout) = run(scripts[1].1);
+    assert_eq!(code, Some(1), "the gate fails: {stdout}");
+    let issues: Vec<&str> = stdout.lines().collect();
+    assert_eq!(issues.len(), 1, "{stdout}");
+    assert!(
+        issues[0].starts_with(
+            "##vso[task.logissue type=error;sourcepath=ci/customer-products.csv;linenumber=3;]"
+        ),
+        "{stdout}"
+    );
+    assert!(issues[0].contains("customer=Fabrikam"), "{stdout}");
+    let (code, _) = run(scripts[2].1);
+    assert_eq!(code, Some(1), "the report step fails as the gate does");
+    let xml = std::fs::read_to_string(results.join(report.trim_start_matches('/'))).unwrap();
+    let doc = roxmltree::Document::parse(&xml).expect("JUnit XML");
+    let suite = doc
+        .descendants()
+        .find(|n| n.has_tag_name("testsuite"))
+        .unwrap();
+    assert_eq!(suite.attribute("tests"), Some("2"));
+    assert_eq!(suite.attribute("failures"), Some("1"));
+}

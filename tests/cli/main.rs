@@ -10,6 +10,7 @@ mod data_files;
 mod doors;
 mod hostile;
 mod import;
+mod inventory;
 mod periods;
 mod picture;
 mod properties;
