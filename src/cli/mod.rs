@@ -3,11 +3,9 @@
 //! Subcommand argument structs live with their commands in `commands/`, the groups they share
 //! in `args.rs`; this file puts them together under the top level.
 
-pub mod args;
-
 use clap::{Parser, Subcommand};
 
-use crate::cli::args::ColorChoice;
+use crate::commands::args::ColorChoice;
 use crate::commands::{
     check::CheckArgs, competencies::CompetenciesArgs, completions::CompletionsArgs,
     completions::ManArgs, diagnose::DiagnoseArgs, explain::ExplainArgs,

@@ -8,12 +8,12 @@ use std::path::Path;
 use chrono::NaiveDate;
 
 use super::Context;
-use crate::cli::args::InputFormat;
 use crate::data::{Dataset, Incidents, Stale};
 use crate::engine::{self, Decision};
 use crate::error::AppError;
 use crate::exit::Exit;
 use crate::i18n::Words;
+use crate::input::InputFormat;
 use crate::input::{self, Row};
 use crate::render::{Batch, Format};
 use crate::report::batch::{

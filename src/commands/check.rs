@@ -6,11 +6,12 @@ use clap::Args;
 
 use super::Context;
 use super::batch::{self, BatchOptions};
-use crate::cli::args::{DataArgs, InputFormat, RequestArgs, parse_days};
+use crate::commands::args::{DataArgs, RequestArgs, parse_days};
 use crate::data;
 use crate::engine;
 use crate::error::AppError;
 use crate::exit::Exit;
+use crate::input::InputFormat;
 use crate::render::{CheckFormat, Format};
 use crate::report::batch::{BatchKind, Expiry};
 use crate::report::{CheckReport, CheckRow, Report};

@@ -4,7 +4,7 @@
 use clap::Args;
 
 use super::Context;
-use crate::cli::args::{DataArgs, RequestArgs};
+use crate::commands::args::{DataArgs, RequestArgs};
 use crate::data;
 use crate::engine;
 use crate::error::AppError;

@@ -14,7 +14,7 @@ use chrono::NaiveDate;
 use clap::{Args, Subcommand, ValueEnum};
 
 use super::Context;
-use crate::cli::args::parse_date;
+use crate::commands::args::parse_date;
 use crate::data::lifecycle::LifecycleFile;
 use crate::data::{DataError, EMBEDDED_LIFECYCLE, Finding, Severity, read_text};
 use crate::error::AppError;

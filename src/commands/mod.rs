@@ -2,6 +2,7 @@
 //! report -> printer), nothing else; `batch.rs` is the row loop `check --batch` and `verify`
 //! share.
 
+pub mod args;
 pub mod batch;
 pub mod check;
 pub mod competencies;

@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use clap::Args;
 
 use super::Context;
-use crate::cli::args::{DataArgs, parse_date};
+use crate::commands::args::{DataArgs, parse_date};
 use crate::data;
 use crate::error::AppError;
 use crate::exit::Exit;

@@ -3,7 +3,7 @@
 use clap::Args;
 
 use super::Context;
-use crate::cli::args::DataArgs;
+use crate::commands::args::DataArgs;
 use crate::data;
 use crate::error::AppError;
 use crate::exit::Exit;

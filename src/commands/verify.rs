@@ -10,10 +10,11 @@ use clap::Args;
 
 use super::Context;
 use super::batch::{self, BatchOptions};
-use crate::cli::args::{DataArgs, InputFormat, parse_date};
+use crate::commands::args::{DataArgs, parse_date};
 use crate::data;
 use crate::error::AppError;
 use crate::exit::Exit;
+use crate::input::InputFormat;
 use crate::render::VerifyFormat;
 use crate::report::batch::BatchKind;
 
@@ -31,7 +32,7 @@ pub struct VerifyArgs {
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub as_of: Option<NaiveDate>,
     /// Fail a row expected eligible that stops qualifying within DAYS of its date (90 or 90d)
-    #[arg(long, value_name = "DAYS", value_parser = crate::cli::args::parse_days)]
+    #[arg(long, value_name = "DAYS", value_parser = crate::commands::args::parse_days)]
     pub fail_within: Option<u32>,
     /// Output format
     #[arg(long, short, value_enum, default_value_t = VerifyFormat::Text)]

@@ -8,7 +8,6 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
-use crate::cli::args::InputFormat;
 use crate::engine::{Account, Given, Request};
 use crate::error::AppError;
 
@@ -32,6 +31,15 @@ pub const COLUMNS: [&str; 15] = [
     "incidents",
     "channel",
 ];
+
+/// How a batch file is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum InputFormat {
+    /// Comma-separated values with a header row
+    Csv,
+    /// JSON Lines: one object per line (a JSON array is read too)
+    Jsonl,
+}
 
 /// One request row as read, before its names are resolved.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -165,7 +173,9 @@ impl Row {
         }
         let missing = |what: &str| format!("missing `{what}`");
         let as_of = match &self.as_of {
-            Some(text) => crate::cli::args::parse_date(text).map_err(|e| format!("as_of: {e}"))?,
+            Some(text) => {
+                crate::data::common::parse_date(text).map_err(|e| format!("as_of: {e}"))?
+            }
             None => default_as_of,
         };
         let flag = |column: &str, value: &Option<String>| {
@@ -186,7 +196,9 @@ impl Row {
             contract_end: self
                 .contract_end
                 .as_deref()
-                .map(|d| crate::cli::args::parse_date(d).map_err(|e| format!("contract_end: {e}")))
+                .map(|d| {
+                    crate::data::common::parse_date(d).map_err(|e| format!("contract_end: {e}"))
+                })
                 .transpose()?,
             csp: flag("csp", &self.csp)?.unwrap_or(false),
             for_customer: flag("for_customer", &self.for_customer)?.unwrap_or(false),

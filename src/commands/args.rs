@@ -1,6 +1,6 @@
-//! Argument groups several commands share (the request, the data files, the colour and input
-//! formats), as clap derive types only. `cli.rs` puts the commands together; the commands and
-//! the request builder take their groups from here, so nothing here imports a command.
+//! Argument groups several commands share (the request, the data files, the colour), as clap
+//! derive types, and the one place flags become a [`Request`]. `cli/` puts the commands
+//! together above them; nothing here imports a command.
 
 use std::path::PathBuf;
 
@@ -147,15 +147,6 @@ impl DataArgs {
             updated_lifecycle: crate::data::updated_lifecycle_path(),
         }
     }
-}
-
-/// How a batch file is written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum InputFormat {
-    /// Comma-separated values with a header row
-    Csv,
-    /// JSON Lines: one object per line (a JSON array is read too)
-    Jsonl,
 }
 
 /// `yes` or `no` (also `true` or `false`, any case), shown in help as `yes|no`.
