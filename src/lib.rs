@@ -17,6 +17,7 @@ pub mod i18n;
 pub mod input;
 pub mod lifecycle;
 pub mod matching;
+pub mod message;
 pub mod names;
 pub mod render;
 pub mod report;

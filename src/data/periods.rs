@@ -81,6 +81,27 @@ pub enum Confidence {
     Inferred,
 }
 
+impl Confidence {
+    /// The catalogues' message for it: `confidence-<word>`.
+    fn message_id(self) -> &'static str {
+        match self {
+            Confidence::Quoted => "confidence-quoted",
+            Confidence::Secondary => "confidence-secondary",
+            Confidence::Inferred => "confidence-inferred",
+        }
+    }
+
+    /// In words.
+    pub fn message(self) -> crate::message::Msg<'static> {
+        crate::message::Msg::plain(self.message_id())
+    }
+
+    /// As a message argument.
+    pub fn value(self) -> crate::message::Value<'static> {
+        crate::message::Value::Message(self.message_id(), Vec::new())
+    }
+}
+
 impl fmt::Display for Confidence {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {

@@ -3,10 +3,6 @@
 //! message catalogues (`i18n/*.ftl`), one message per code (`finding-<code>`) and a title and a
 //! text per rule (`rule-<id>-title`, `rule-<id>-text`); nothing here builds a sentence.
 
-use chrono::NaiveDate;
-
-use crate::data::Incidents;
-
 /// Declares a closed set of stable kebab-case words: the enum, `as_str`, `ALL`, `Display`,
 /// serde and JSON Schema as plain strings.
 macro_rules! words {
@@ -186,68 +182,7 @@ words! {
     }
 }
 
-/// A value a message takes: names and versions as the data spells them, days, counts,
-/// incident grants, lists, and other messages.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Value<'a> {
-    /// Text as it is: a product name, a version, an id.
-    Text(&'a str),
-    /// Text from a data file (a tier's name, a note), in the data's language; a catalogue of
-    /// another language may translate it.
-    Data(&'a str),
-    /// A word of a closed set, given to the catalogue to choose a variant by
-    /// (`on-premises`, `yes`).
-    Word(&'static str),
-    /// A day, written YYYY-MM-DD in every language.
-    Day(NaiveDate),
-    /// How sure a fact is.
-    Confidence(crate::data::periods::Confidence),
-    /// A number.
-    Count(u64),
-    /// Incidents: a number, or `unlimited`.
-    Incidents(Incidents),
-    /// A list read as "a, b or c".
-    AnyOf(Vec<Value<'a>>),
-    /// A list read as "a, b and c".
-    AllOf(Vec<Value<'a>>),
-    /// A list of statements read one after the other ("a; b").
-    Each(Vec<Value<'a>>),
-    /// Codes or ids listed as they are ("a, b").
-    Codes(Vec<Value<'a>>),
-    /// Another message with its own arguments (an offer and what it grants).
-    Message(&'static str, Args<'a>),
-}
-
-/// A message's arguments, by name.
-pub type Args<'a> = Vec<(&'static str, Value<'a>)>;
-
-/// A message of the catalogue with its arguments: how every word the engine and the reports
-/// hand to a printer travels.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Msg<'a> {
-    /// The message id in the catalogues.
-    pub id: std::borrow::Cow<'static, str>,
-    /// Its arguments.
-    pub args: Args<'a>,
-}
-
-impl<'a> Msg<'a> {
-    /// A message with arguments.
-    pub fn new(id: &'static str, args: Args<'a>) -> Self {
-        Msg {
-            id: id.into(),
-            args,
-        }
-    }
-
-    /// A message without arguments.
-    pub fn plain(id: &'static str) -> Self {
-        Msg {
-            id: id.into(),
-            args: Vec::new(),
-        }
-    }
-}
+pub use crate::message::{Args, Msg, Value};
 
 /// One rule of the rule book, as it found on one request.
 pub trait Rule {

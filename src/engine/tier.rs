@@ -79,7 +79,7 @@ impl Grant<'_> {
     /// As a message argument: the incidents, or each class with its incidents.
     pub fn value(&self) -> Value<'_> {
         match self {
-            Grant::Single(g) => Value::Incidents(g.incidents),
+            Grant::Single(g) => g.incidents.value(),
             Grant::ByClass(all) => Value::Each(
                 all.iter()
                     .map(|g| {
@@ -87,7 +87,7 @@ impl Grant<'_> {
                             "class-incidents",
                             vec![
                                 ("class", Value::Data(g.class_name)),
-                                ("incidents", Value::Incidents(g.incidents)),
+                                ("incidents", g.incidents.value()),
                             ],
                         )
                     })
@@ -211,7 +211,7 @@ impl Rule for OfferRule<'_> {
                         "offer-grant",
                         vec![
                             ("tier", Value::Data(o.name)),
-                            ("incidents", Value::Incidents(g.incidents)),
+                            ("incidents", g.incidents.value()),
                         ],
                     ),
                     Grant::ByClass(_) => {
@@ -350,7 +350,7 @@ impl Rule for EntitlementRule<'_> {
         if !g.incidents.is_entitled() {
             return Msg::new("finding-not-entitled", args);
         }
-        args.push(("incidents", Value::Incidents(g.incidents)));
+        args.push(("incidents", g.incidents.value()));
         match g.pack {
             Some(pack) => {
                 args.push(("pack", Value::Text(pack)));
@@ -393,7 +393,7 @@ impl Rule for ExclusionRule<'_> {
                 ("support_type", Value::Data(self.support_type)),
                 ("reason", Value::Data(&self.exclusion.reason)),
                 ("from", Value::Day(self.exclusion.from.0)),
-                ("confidence", Value::Confidence(self.exclusion.confidence)),
+                ("confidence", self.exclusion.confidence.value()),
             ],
         )
     }

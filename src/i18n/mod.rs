@@ -11,9 +11,10 @@ use std::fmt;
 
 use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
 
+pub use crate::message::{Args, Msg, Value};
+
 use crate::data::Incidents;
 use crate::data::periods::{Confidence, Day};
-use crate::engine::{Msg, Value};
 
 /// A language the answers can be given in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -128,11 +129,7 @@ impl Words {
 
     /// How sure a fact is, in words.
     pub fn confidence(&self, c: Confidence) -> String {
-        self.text(match c {
-            Confidence::Quoted => "confidence-quoted",
-            Confidence::Secondary => "confidence-secondary",
-            Confidence::Inferred => "confidence-inferred",
-        })
+        self.msg(&c.message())
     }
 
     fn value(&self, value: &Value<'_>) -> FluentValue<'static> {
@@ -142,9 +139,12 @@ impl Words {
             Value::Data(s) => text(self.data(s).into_owned()),
             Value::Word(w) => FluentValue::String(Cow::Borrowed(w)),
             Value::Day(d) => text(Day(*d).to_string()),
-            Value::Confidence(c) => text(self.confidence(*c)),
             Value::Count(n) => FluentValue::from(*n),
-            Value::Incidents(i) => text(self.incidents(*i)),
+            Value::Incidents { count, unlimited } => text(self.incidents(if *unlimited {
+                Incidents::Unlimited
+            } else {
+                Incidents::Count(*count)
+            })),
             Value::AnyOf(list) => text(self.list(list, "list-or")),
             Value::AllOf(list) => text(self.list(list, "list-and")),
             Value::Each(list) => {

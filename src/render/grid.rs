@@ -257,7 +257,7 @@ pub fn matrix(words: &Words, report: &MatrixReport) -> Grid {
                             cell.text = words.format(
                                 "grant-pack",
                                 &[
-                                    ("incidents", Value::Incidents(c.incidents)),
+                                    ("incidents", c.incidents.value()),
                                     ("pack", Value::Text(pack)),
                                 ],
                             );

@@ -99,11 +99,7 @@ fn unwrapped(report: &Report, words: &Words, style: Style) -> String {
 /// figures are.
 pub fn matrix_title(matrix: &MatrixReport, words: &Words) -> Option<String> {
     let p = matrix.program.as_ref()?;
-    let confidences: Vec<Value<'_>> = p
-        .confidences
-        .iter()
-        .map(|c| Value::Confidence(*c))
-        .collect();
+    let confidences: Vec<Value<'_>> = p.confidences.iter().map(|c| (*c).value()).collect();
     Some(words.format(
         "matrix-title",
         &[

@@ -142,7 +142,7 @@ impl Mismatch {
 /// Incidents in words, or `none`.
 fn incidents_word(i: Option<Incidents>) -> Value<'static> {
     match i {
-        Some(i) => Value::Incidents(i),
+        Some(i) => i.value(),
         None => Value::Word("none"),
     }
 }

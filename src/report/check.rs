@@ -70,7 +70,7 @@ impl<'a> Period<'a> {
             ),
             _ => Value::Message("offer-ended", vec![tier, ("from", Value::Day(self.from))]),
         };
-        let confidence = ("confidence", Value::Confidence(self.confidence));
+        let confidence = ("confidence", self.confidence.value());
         match self.program {
             Some(program) => Msg::new(
                 "decided-under",
@@ -299,10 +299,7 @@ impl<'a> CheckRow<'a> {
                     .map(|(_, name, i)| {
                         Value::Message(
                             "class-incidents",
-                            vec![
-                                ("class", Value::Data(name)),
-                                ("incidents", Value::Incidents(*i)),
-                            ],
+                            vec![("class", Value::Data(name)), ("incidents", (*i).value())],
                         )
                     })
                     .collect(),
@@ -310,12 +307,9 @@ impl<'a> CheckRow<'a> {
             (Some(i), []) => match self.pack {
                 Some(pack) => Value::Message(
                     "grant-pack",
-                    vec![
-                        ("incidents", Value::Incidents(i)),
-                        ("pack", Value::Text(pack)),
-                    ],
+                    vec![("incidents", i.value()), ("pack", Value::Text(pack))],
                 ),
-                None => Value::Incidents(i),
+                None => i.value(),
             },
             (None, []) => Value::Text(""),
         };

@@ -144,7 +144,7 @@ impl ProgramsReport {
                 Some(pack) if m.incidents.is_entitled() => words.format(
                     "grant-pack",
                     &[
-                        ("incidents", Value::Incidents(m.incidents)),
+                        ("incidents", m.incidents.value()),
                         ("pack", Value::Text(pack)),
                     ],
                 ),

@@ -241,6 +241,20 @@ pub enum Incidents {
 }
 
 impl Incidents {
+    /// As a message argument.
+    pub fn value(self) -> crate::message::Value<'static> {
+        match self {
+            Incidents::Count(count) => crate::message::Value::Incidents {
+                count,
+                unlimited: false,
+            },
+            Incidents::Unlimited => crate::message::Value::Incidents {
+                count: 0,
+                unlimited: true,
+            },
+        }
+    }
+
     /// Whether any incident is granted.
     pub fn is_entitled(self) -> bool {
         self != Incidents::Count(0)
