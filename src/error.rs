@@ -5,6 +5,8 @@ use thiserror::Error;
 
 use crate::data::DataError;
 use crate::engine::QueryError;
+use crate::i18n::Words;
+use crate::message::{Msg, Value};
 use crate::names::UnknownNameError;
 use crate::render;
 
@@ -76,24 +78,84 @@ pub enum AppError {
 }
 
 impl AppError {
+    /// What the error says, one message per problem (several names unknown); `None` for the
+    /// errors whose words are their source's own (a data file's findings, the importer's and
+    /// the fetcher's, the operating system's), shown in English as they are.
+    fn messages(&self) -> Option<Vec<Msg<'_>>> {
+        fn text(s: &str) -> Value<'_> {
+            Value::Text(s)
+        }
+        Some(match self {
+            AppError::Unknown(all) | AppError::Query(QueryError::Unknown(all)) => {
+                all.iter().map(UnknownNameError::message).collect()
+            }
+            AppError::Query(e) => vec![e.message()],
+            AppError::Read { path, message }
+            | AppError::Data(DataError::Read { path, message }) => {
+                vec![Msg::new(
+                    "error-cannot-read",
+                    vec![("path", text(path)), ("message", text(message))],
+                )]
+            }
+            AppError::Write { path, message } => vec![Msg::new(
+                "error-cannot-write",
+                vec![("path", text(path)), ("message", text(message))],
+            )],
+            AppError::NoDataFolder => vec![Msg::plain("error-no-data-folder")],
+            AppError::EmptyInput { path, .. } => {
+                vec![Msg::new("error-empty-input", vec![("path", text(path))])]
+            }
+            AppError::BadInput { path, message } => vec![Msg::new(
+                "error-bad-input",
+                vec![("path", text(path)), ("message", text(message))],
+            )],
+            AppError::FormatNotForSingleCheck { format } => vec![Msg::new(
+                "error-format-for-batch",
+                vec![("format", Value::Word(format.name()))],
+            )],
+            AppError::Print(render::PrintError::Unsupported { format, what }) => vec![Msg::new(
+                "error-format-unsupported",
+                vec![("format", Value::Word(format)), ("what", text(what))],
+            )],
+            AppError::Print(render::PrintError::Write { what, source }) => vec![Msg::new(
+                "error-cannot-write",
+                vec![
+                    ("path", Value::Word(what)),
+                    ("message", Value::Owned(source.to_string())),
+                ],
+            )],
+            AppError::Data(DataError::Invalid { .. })
+            | AppError::Import(_)
+            | AppError::Fetch(_) => {
+                return None;
+            }
+        })
+    }
+
     /// The error as printed on stderr, one line per problem (several names unknown, several
     /// data-file problems): `error: ...`, a data file's problems listed under it. Each is meant
     /// for one line: a newline inside one is part of a value, not a new message.
-    pub fn lines(&self) -> Vec<String> {
+    pub fn lines(&self, words: &Words) -> Vec<String> {
+        let label = words.text("label-error");
+        if let Some(messages) = self.messages() {
+            return messages
+                .iter()
+                .map(|m| format!("{label}: {}", words.msg(m)))
+                .collect();
+        }
         match self {
-            AppError::Unknown(all) | AppError::Query(QueryError::Unknown(all)) => {
-                all.iter().map(|e| format!("error: {e}")).collect()
-            }
             AppError::Data(DataError::Invalid { errors }) => {
                 let mut lines = vec![format!(
-                    "error: invalid data ({} error{}):",
-                    errors.len(),
-                    if errors.len() == 1 { "" } else { "s" }
+                    "{label}: {}",
+                    words.format(
+                        "error-invalid-data",
+                        &[("count", Value::Count(errors.len() as u64))]
+                    )
                 )];
                 lines.extend(errors.iter().map(ToString::to_string));
                 lines
             }
-            other => vec![format!("error: {other}")],
+            other => vec![format!("{label}: {other}")],
         }
     }
 }

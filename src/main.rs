@@ -41,7 +41,7 @@ fn main() -> ExitCode {
         Err(error) => {
             // One message per line, each with its values escaped: a value can make no line of
             // its own on stderr (a CI log would run `::command::` lines).
-            for line in error.lines() {
+            for line in error.lines(&words) {
                 eprintln!("{}", escape::text(&line));
             }
             Exit::Error.into()

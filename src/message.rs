@@ -10,6 +10,8 @@ use chrono::NaiveDate;
 pub enum Value<'a> {
     /// Text as it is: a product name, a version, an id.
     Text(&'a str),
+    /// Text as it is, owned (a message of the operating system).
+    Owned(String),
     /// Text from a data file (a tier's name, a note), in the data's language; a catalogue of
     /// another language may translate it.
     Data(&'a str),

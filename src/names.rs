@@ -8,6 +8,8 @@ use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 use std::fmt;
 
+use crate::message::{Msg, Value};
+
 /// Folds a name for comparison: lowercase, without spaces, tabs, hyphens or underscores.
 pub fn normalize(name: &str) -> String {
     let ignored = |c: char| matches!(c, ' ' | '-' | '_' | '\t');
@@ -108,6 +110,70 @@ pub struct UnknownNameError {
 
 /// The longest value an error message repeats whole; a longer one is cut, with its length.
 const SHOWN: usize = 200;
+
+impl UnknownNameError {
+    /// In words: `unknown tier `glod`: did you mean `gold`? (valid: ...)`; a value far longer
+    /// than any name is shown cut, with its length.
+    pub fn message(&self) -> Msg<'_> {
+        let value = match self.value.char_indices().nth(SHOWN) {
+            Some((cut, _)) => Value::Message(
+                "error-value-cut",
+                vec![
+                    ("value", Value::Text(&self.value[..cut])),
+                    ("bytes", Value::Count(self.value.len() as u64)),
+                ],
+            ),
+            None => Value::Message("error-value", vec![("value", Value::Text(&self.value))]),
+        };
+        let of = match &self.of {
+            Some(of) => Value::Message("error-unknown-of", vec![("of", Value::Text(of))]),
+            None => Value::Text(""),
+        };
+        let suggestion = match &self.suggestion {
+            Some(s) => Value::Message("error-did-you-mean", vec![("suggestion", Value::Text(s))]),
+            None => Value::Text(""),
+        };
+        let valid = if self.choices.is_empty() {
+            Value::Text("")
+        } else {
+            Value::Message(
+                "error-valid",
+                vec![(
+                    "choices",
+                    Value::Codes(
+                        self.choices
+                            .iter()
+                            .map(|c| Value::Message("error-value", vec![("value", Value::Text(c))]))
+                            .collect(),
+                    ),
+                )],
+            )
+        };
+        Msg::new(
+            "error-unknown-name",
+            vec![
+                ("kind", Value::Message(self.kind_message(), Vec::new())),
+                ("value", value),
+                ("of", of),
+                ("suggestion", suggestion),
+                ("valid", valid),
+            ],
+        )
+    }
+
+    /// The catalogues' word for what was looked up.
+    fn kind_message(&self) -> &'static str {
+        match self.kind {
+            "tier" => "kind-tier",
+            "product" => "kind-product",
+            "version" => "kind-version",
+            "competency" => "kind-competency",
+            "role" => "kind-role",
+            "action" => "kind-action",
+            _ => "kind-name",
+        }
+    }
+}
 
 impl fmt::Display for UnknownNameError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 
 use super::Context;
 use crate::data::{Dataset, Incidents, Stale};
-use crate::engine::{self, Decision};
+use crate::engine::{self, Decision, QueryError};
 use crate::error::AppError;
 use crate::exit::Exit;
 use crate::i18n::Words;
@@ -187,7 +187,17 @@ fn decide_row<'d>(
     };
     let decision: Decision<'d> = match engine::decide(&request, data) {
         Ok(d) => d,
-        Err(e) => return invalid(e.to_string().replace("\nerror: ", "; ")),
+        Err(e) => {
+            let message = match &e {
+                QueryError::Unknown(all) => all
+                    .iter()
+                    .map(|u| words.msg(&u.message()))
+                    .collect::<Vec<_>>()
+                    .join("; "),
+                other => words.msg(&other.message()),
+            };
+            return invalid(message);
+        }
     };
     for s in data.staleness(request.as_of) {
         if !stale.iter().any(|(seen, _)| seen.file == s.file) {

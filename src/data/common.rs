@@ -19,6 +19,19 @@ pub enum Deployment {
     Cloud,
 }
 
+impl Deployment {
+    /// In words: the catalogues' `deployment-<word>`.
+    pub fn value(self) -> crate::message::Value<'static> {
+        crate::message::Value::Message(
+            match self {
+                Deployment::OnPremises => "deployment-on-premises",
+                Deployment::Cloud => "deployment-cloud",
+            },
+            Vec::new(),
+        )
+    }
+}
+
 impl fmt::Display for Deployment {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {

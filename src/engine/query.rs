@@ -6,8 +6,9 @@ use chrono::NaiveDate;
 use thiserror::Error;
 
 use crate::data::entitlements::{Role, SupportType, Tier};
-use crate::data::periods::Standing;
+use crate::data::periods::{Span, Standing};
 use crate::data::{CompetencyChoice, Dataset, Deployment, Product, Release};
+use crate::message::{Msg, Value};
 use crate::names::{UnknownNameError, normalize};
 
 /// Where a request was written: on the command line, or as a row of a batch file. Advice in
@@ -120,7 +121,8 @@ pub enum QueryError {
     },
     /// The tier was held on the day, but no figure for it is published.
     #[error(
-        "no published figure for `{tier}` with {support_type} on {as_of}: the rule book has figures for it {documented}"
+        "no published figure for `{tier}` with {support_type} on {as_of}: the rule book has figures for it {}",
+        documented.iter().map(ToString::to_string).collect::<Vec<_>>().join(" and ")
     )]
     NoPublishedFigure {
         /// Tier id.
@@ -129,8 +131,8 @@ pub enum QueryError {
         support_type: String,
         /// The day asked for.
         as_of: NaiveDate,
-        /// The documented windows, in words.
-        documented: String,
+        /// The windows it has figures for.
+        documented: Vec<Span>,
     },
     /// The contract is said to end after the last day any grant of the tier held on the day
     /// can run.
@@ -154,6 +156,135 @@ pub enum QueryError {
         /// Where it was given.
         given: Given,
     },
+}
+
+impl QueryError {
+    /// In words (the catalogues' `error-*`); the `Display` of the error is the English one.
+    pub fn message(&self) -> Msg<'_> {
+        let row = |g: &Given, flags: &'static str, row: &'static str| match g {
+            Given::Flags => flags,
+            Given::Row => row,
+        };
+        fn code(v: &str) -> Value<'_> {
+            Value::Message("error-value", vec![("value", Value::Text(v))])
+        }
+        match self {
+            QueryError::Unknown(all) => match all.as_slice() {
+                [one] => one.message(),
+                all => Msg::new(
+                    "error-list",
+                    vec![(
+                        "errors",
+                        Value::Each(
+                            all.iter()
+                                .map(|e| {
+                                    let m = e.message();
+                                    Value::Message("error-unknown-name", m.args)
+                                })
+                                .collect(),
+                        ),
+                    )],
+                ),
+            },
+            QueryError::CloudVersion {
+                product,
+                version,
+                given,
+            } => Msg::new(
+                row(given, "error-cloud-version", "error-cloud-version-row"),
+                vec![
+                    ("product", Value::Text(product)),
+                    ("version", Value::Text(version)),
+                ],
+            ),
+            QueryError::VersionClash {
+                product,
+                tail,
+                version,
+                given,
+            } => Msg::new(
+                row(given, "error-version-clash", "error-version-clash-row"),
+                vec![
+                    ("product", Value::Text(product)),
+                    ("tail", Value::Text(tail)),
+                    ("version", Value::Text(version)),
+                ],
+            ),
+            QueryError::SeveralVersions {
+                product,
+                spelled,
+                versions,
+                qualifying,
+                as_of,
+            } => Msg::new(
+                "error-several-versions",
+                vec![
+                    ("spelled", Value::Text(spelled)),
+                    ("count", Value::Count(versions.len() as u64)),
+                    ("product", Value::Text(product)),
+                    (
+                        "versions",
+                        Value::Codes(versions.iter().map(|v| code(v)).collect()),
+                    ),
+                    ("as_of", Value::Day(*as_of)),
+                    ("qualifying_count", Value::Count(qualifying.len() as u64)),
+                    (
+                        "qualifying",
+                        Value::Codes(qualifying.iter().map(|v| code(v)).collect()),
+                    ),
+                ],
+            ),
+            QueryError::NoSupportType { deployment } => Msg::new(
+                "error-no-support-type",
+                vec![("deployment", deployment.value())],
+            ),
+            QueryError::BeforeRuleBook { as_of, first } => Msg::new(
+                "error-before-rule-book",
+                vec![("as_of", Value::Day(*as_of)), ("first", Value::Day(*first))],
+            ),
+            QueryError::NoPublishedFigure {
+                tier,
+                support_type,
+                as_of,
+                documented,
+            } => Msg::new(
+                "error-no-published-figure",
+                vec![
+                    ("tier", Value::Text(tier)),
+                    ("support_type", Value::Data(support_type)),
+                    ("as_of", Value::Day(*as_of)),
+                    (
+                        "documented",
+                        Value::AllOf(
+                            documented
+                                .iter()
+                                .map(|s| super::tier::span_value(s.from.0, s.until.map(|u| u.0)))
+                                .collect(),
+                        ),
+                    ),
+                ],
+            ),
+            QueryError::ContractEndBeyondGrant {
+                end,
+                last,
+                tier,
+                as_of,
+                given,
+            } => Msg::new(
+                row(
+                    given,
+                    "error-contract-end-beyond",
+                    "error-contract-end-beyond-row",
+                ),
+                vec![
+                    ("end", Value::Day(*end)),
+                    ("last", Value::Day(*last)),
+                    ("tier", Value::Text(tier)),
+                    ("as_of", Value::Day(*as_of)),
+                ],
+            ),
+        }
+    }
 }
 
 impl Request {
@@ -261,16 +392,11 @@ impl Request {
                 .next()
                 .is_none()
         {
-            let spans: Vec<String> = ent
-                .figure_spans(&tier.id, &support_type.id)
-                .iter()
-                .map(ToString::to_string)
-                .collect();
             return Err(QueryError::NoPublishedFigure {
                 tier: tier.id.clone(),
                 support_type: support_type.name_on(self.as_of).to_owned(),
                 as_of: self.as_of,
-                documented: spans.join(" and "),
+                documented: ent.figure_spans(&tier.id, &support_type.id),
             });
         }
         if let (Some(end), Some(last)) = (

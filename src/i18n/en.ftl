@@ -356,3 +356,46 @@ row-with-failure = { $line } [fails the gate: { $warning }]
 row-number = { $line }
 row-number-carried = { $line } [{ $carried }]
 azure-issue = { $what }: { $message }
+
+## Errors
+
+error-value = `{ $value }`
+error-value-cut = `{ $value }...` ({ $bytes } bytes)
+error-unknown-of = {" "}of `{ $of }`
+error-did-you-mean = : did you mean `{ $suggestion }`?
+error-valid = {" "}(valid: { $choices })
+error-unknown-name = unknown { $kind } { $value }{ $of }{ $suggestion }{ $valid }
+kind-tier = tier
+kind-product = product
+kind-version = version
+kind-competency = competency
+kind-role = role
+kind-action = action
+kind-name = name
+error-cloud-version = `{ $product }` is a cloud product and has no versions (cloud products are not affected by the N-1 policy): drop `--version { $version }`
+error-cloud-version-row = `{ $product }` is a cloud product and has no versions (cloud products are not affected by the N-1 policy): leave the `version` column empty
+error-version-clash = `{ $product }` names version `{ $tail }`, but --version says `{ $version }`: give the version once
+error-version-clash-row = `{ $product }` names version `{ $tail }`, but the `version` column says `{ $version }`: give the version once
+error-several-versions = `{ $spelled }` names { $count } versions of { $product }: give one of them ({ $versions }); on { $as_of } { $qualifying_count ->
+    [0] none of them qualifies
+   *[other] these qualify: { $qualifying }
+}
+error-no-support-type = the entitlement table has no support type for { $deployment } products
+error-before-rule-book = the rule book starts on { $first }: `{ $as_of }` is before it, so nothing can be decided (use an as-of date on or after { $first })
+error-no-published-figure = no published figure for `{ $tier }` with { $support_type } on { $as_of }: the rule book has figures for it { $documented }
+error-contract-end-beyond = --contract-end `{ $end }` is after { $last }, the last day a `{ $tier }` grant held on { $as_of } can run: check the date, or leave --contract-end out
+error-contract-end-beyond-row = contract_end `{ $end }` is after { $last }, the last day a `{ $tier }` grant held on { $as_of } can run: check the date, or leave the `contract_end` column empty
+error-list = { $errors }
+deployment-on-premises = on-premises
+deployment-cloud = cloud
+error-cannot-read = cannot read `{ $path }`: { $message }
+error-cannot-write = cannot write `{ $path }`: { $message }
+error-no-data-folder = this system names no per-user data folder (no home directory): give the file to write with --output
+error-empty-input = `{ $path }`: empty input: expected a CSV header row, JSON Lines or a JSON array
+error-bad-input = `{ $path }`: { $message }
+error-format-for-batch = the `{ $format }` format is for `check --batch` only (a single check takes text, json, jsonl, markdown or csv)
+error-format-unsupported = the `{ $format }` format is for { $what }
+error-invalid-data = invalid data ({ $count ->
+    [one] { $count } error
+   *[other] { $count } errors
+}):

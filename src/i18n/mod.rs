@@ -136,6 +136,7 @@ impl Words {
         let text = |s: String| FluentValue::String(s.into());
         match value {
             Value::Text(s) => text((*s).to_owned()),
+            Value::Owned(s) => text(s.clone()),
             Value::Data(s) => text(self.data(s).into_owned()),
             Value::Word(w) => FluentValue::String(Cow::Borrowed(w)),
             Value::Day(d) => text(Day(*d).to_string()),

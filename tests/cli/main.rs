@@ -19,3 +19,4 @@ mod readme;
 mod rules;
 mod shell;
 mod update;
+mod words;
