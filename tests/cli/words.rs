@@ -30,7 +30,7 @@ fn error_display_is_the_english_catalogue() {
             ..Request::default()
         };
         r.account.contract_end = end.map(date);
-        decide(&r, &data).err().expect("refused")
+        decide(&r, &data).expect_err("refused")
     };
     let errors: Vec<QueryError> = vec![
         ask("glod", "sql", None, "2021-06-19", None, Given::Flags),
