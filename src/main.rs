@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use clap::Parser as _;
 use mpn_support::cli::Cli;
 use mpn_support::exit::Exit;
-use mpn_support::i18n::Words;
+use mpn_support::i18n::{Lang, Words};
 use mpn_support::render::{Output, Style, output_width};
 use mpn_support::{app, escape};
 
@@ -27,7 +27,16 @@ fn main() -> ExitCode {
         ),
         width: output_width(std::env::var("COLUMNS").ok().as_deref(), terminal),
     };
-    let words = Words::default();
+    // The language: --lang, MPN_SUPPORT_LANG or the locale; one asked for that we do not
+    // speak is an error (in English: no language was chosen).
+    let lang = match Lang::choose(cli.lang.as_deref(), |name| std::env::var(name).ok()) {
+        Ok(lang) => lang,
+        Err(e) => {
+            eprintln!("error: {}", escape::text(&e.to_string()));
+            return Exit::Error.into();
+        }
+    };
+    let words = Words::new(lang);
     let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
     let mut stderr = std::io::stderr().lock();
     let result = app::run(

@@ -42,6 +42,10 @@ pub struct Cli {
         hide_default_value = true
     )]
     pub color: ColorChoice,
+    /// Language of the answers: en, ja [default: MPN_SUPPORT_LANG, else the locale (LC_ALL,
+    /// LC_MESSAGES, LANG), else en]
+    #[arg(long, global = true, value_name = "LANG")]
+    pub lang: Option<String>,
 }
 
 /// The subcommands.

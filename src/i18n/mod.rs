@@ -7,6 +7,7 @@
 
 use std::borrow::Cow;
 use std::cell::OnceCell;
+use std::collections::HashMap;
 use std::fmt;
 
 use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
@@ -16,29 +17,75 @@ pub use crate::message::{Args, Msg, Value};
 use crate::data::Incidents;
 use crate::data::periods::{Confidence, Day};
 
-/// A language the answers can be given in.
+/// A language the answers can be given in. Each has a catalogue of the code's messages
+/// (`<code>.ftl`) and, but for English, the data's own, the translations of the data files'
+/// English texts (`data.<code>.json`): a new language is those two files and its line here.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Lang {
     /// English.
     #[default]
     En,
+    /// Japanese.
+    Ja,
 }
 
 impl Lang {
     /// Every language, in the order `--lang` lists them.
-    pub const ALL: [Lang; 1] = [Lang::En];
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Ja];
 
     /// The language's code (`en`).
     pub fn code(self) -> &'static str {
         match self {
             Lang::En => "en",
+            Lang::Ja => "ja",
         }
     }
 
-    fn catalogue(self) -> &'static str {
+    /// Its catalogue of the code's messages.
+    pub fn catalogue(self) -> &'static str {
         match self {
             Lang::En => include_str!("en.ftl"),
+            Lang::Ja => include_str!("ja.ftl"),
         }
+    }
+
+    /// Its translations of the data files' texts (JSON: English text to this language's).
+    pub fn data_catalogue(self) -> Option<&'static str> {
+        match self {
+            Lang::En => None,
+            Lang::Ja => Some(include_str!("data.ja.json")),
+        }
+    }
+
+    /// The language a code names (`ja`, `JA`, `ja-JP`, `ja_JP.UTF-8`), if it is one of ours.
+    pub fn from_code(code: &str) -> Option<Lang> {
+        let primary = code
+            .split(['-', '_', '.', '@'])
+            .next()
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        Lang::ALL.into_iter().find(|l| l.code() == primary)
+    }
+
+    /// The language of a run: `--lang`, else `MPN_SUPPORT_LANG`, else the locale (`LC_ALL`,
+    /// `LC_MESSAGES`, `LANG`, the first that is set), else English. A language asked for by
+    /// name that is not one of ours is an error; a locale of another language is English.
+    pub fn choose(
+        flag: Option<&str>,
+        env: impl Fn(&str) -> Option<String>,
+    ) -> Result<Lang, UnknownLang> {
+        let asked = flag.map(|f| (f.to_owned(), "--lang")).or_else(|| {
+            env("MPN_SUPPORT_LANG")
+                .filter(|v| !v.is_empty())
+                .map(|v| (v, "MPN_SUPPORT_LANG"))
+        });
+        if let Some((code, from)) = asked {
+            return Lang::from_code(&code).ok_or(UnknownLang { code, from });
+        }
+        let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .into_iter()
+            .find_map(|name| env(name).filter(|v| !v.is_empty()));
+        Ok(locale.and_then(|l| Lang::from_code(&l)).unwrap_or_default())
     }
 }
 
@@ -48,10 +95,24 @@ impl fmt::Display for Lang {
     }
 }
 
+/// A language asked for that the tool does not speak.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "unknown language `{code}` (from {from}): valid: {}",
+    Lang::ALL.iter().map(|l| format!("`{l}`")).collect::<Vec<_>>().join(", ")
+)]
+pub struct UnknownLang {
+    /// What was asked for.
+    pub code: String,
+    /// Where: `--lang` or `MPN_SUPPORT_LANG`.
+    pub from: &'static str,
+}
+
 /// The words of one language: its catalogue, parsed on first use.
 pub struct Words {
     lang: Lang,
     bundle: OnceCell<FluentBundle<FluentResource>>,
+    data: OnceCell<HashMap<String, String>>,
 }
 
 impl fmt::Debug for Words {
@@ -72,6 +133,7 @@ impl Words {
         Words {
             lang,
             bundle: OnceCell::new(),
+            data: OnceCell::new(),
         }
     }
 
@@ -111,10 +173,19 @@ impl Words {
             .into_owned()
     }
 
-    /// Text from a data file, in this language.
+    /// Text from a data file, in this language: its translation when the language's data
+    /// catalogue has one, else as the file has it (a data file of your own is shown as you
+    /// wrote it).
     pub fn data<'t>(&self, text: &'t str) -> Cow<'t, str> {
-        match self.lang {
-            Lang::En => Cow::Borrowed(text),
+        let Some(catalogue) = self.lang.data_catalogue() else {
+            return Cow::Borrowed(text);
+        };
+        let map = self
+            .data
+            .get_or_init(|| serde_json::from_str(catalogue).unwrap_or_default());
+        match map.get(text) {
+            Some(t) => Cow::Owned(t.clone()),
+            None => Cow::Borrowed(text),
         }
     }
 

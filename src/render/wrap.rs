@@ -1,6 +1,76 @@
 //! The one word-wrapper of human text, by display width (a wide East Asian character takes two
-//! columns), through textwrap: lines longer than the width break between words, a continued
+//! columns), through textwrap: lines longer than the width break between words (and between
+//! two wide characters, as Japanese breaks, never inside a word of Latin letters), a continued
 //! line indented like its first (two more under a list item); table lines are left as they are.
+
+use textwrap::core::{Word, display_width};
+
+/// Whether a character takes two columns (Japanese, Chinese, Korean, their punctuation).
+fn wide(c: char) -> bool {
+    unicode_width::UnicodeWidthChar::width(c) == Some(2)
+}
+
+/// Punctuation that must not begin a line (Japanese kinsoku): it stays with what is before it.
+fn closing(c: char) -> bool {
+    matches!(
+        c,
+        '、' | '。'
+            | '，'
+            | '．'
+            | '）'
+            | '」'
+            | '』'
+            | '】'
+            | '］'
+            | '：'
+            | '；'
+            | '！'
+            | '？'
+            | 'ー'
+            | '々'
+            | ')'
+            | ']'
+            | ','
+            | '.'
+            | ':'
+            | ';'
+    )
+}
+
+/// Splits a line into words: runs of narrow characters end at a space (which stays with the
+/// word before it); a wide character is a word of its own, with the closing punctuation after
+/// it. So Latin ids and names are never cut, and Japanese breaks between characters.
+fn words(line: &str) -> Box<dyn Iterator<Item = Word<'_>> + '_> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut chars = line.char_indices().peekable();
+    while let Some((_, c)) = chars.next() {
+        let next = chars.peek().map(|(i, n)| (*i, *n));
+        // The end of a word: after a space run, or after a wide character (and its closing
+        // punctuation), or before a wide character that follows narrow text.
+        let end = match next {
+            None => Some(line.len()),
+            Some((i, n)) => {
+                let after_space = c == ' ' && n != ' ';
+                let after_wide = wide(c) && !closing(n) && n != ' ';
+                let before_wide = !wide(c) && c != ' ' && wide(n) && !closing(n);
+                (after_space || after_wide || before_wide).then_some(i)
+            }
+        };
+        if let Some(end) = end {
+            out.push(Word::from(&line[start..end]));
+            start = end;
+        }
+    }
+    Box::new(out.into_iter())
+}
+
+fn options<'a>(width: usize) -> textwrap::Options<'a> {
+    textwrap::Options::new(width)
+        .break_words(false)
+        .word_separator(textwrap::WordSeparator::Custom(words))
+        .word_splitter(textwrap::WordSplitter::NoHyphenation)
+}
 
 /// Wraps each line of `text` longer than `width` columns.
 pub fn lines(text: &str, width: usize) -> String {
@@ -8,7 +78,7 @@ pub fn lines(text: &str, width: usize) -> String {
     for line in text.split_inclusive('\n') {
         let (body, end) = line.strip_suffix('\n').map_or((line, ""), |b| (b, "\n"));
         let table = body.starts_with(['╭', '│', '╞', '├', '╰']);
-        if table || textwrap::core::display_width(body) <= width {
+        if table || display_width(body) <= width {
             out.push_str(line);
             continue;
         }
@@ -20,12 +90,9 @@ pub fn lines(text: &str, width: usize) -> String {
                 .is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
         let first = &body[..lead];
         let next = " ".repeat(lead + if item { 2 } else { 0 });
-        let options = textwrap::Options::new(width)
+        let options = options(width)
             .initial_indent(first)
-            .subsequent_indent(&next)
-            .break_words(false)
-            .word_separator(textwrap::WordSeparator::AsciiSpace)
-            .word_splitter(textwrap::WordSplitter::NoHyphenation);
+            .subsequent_indent(&next);
         out.push_str(&textwrap::fill(rest, options));
         out.push_str(end);
     }
@@ -34,12 +101,7 @@ pub fn lines(text: &str, width: usize) -> String {
 
 /// Wraps one paragraph to `width`, every line after the first indented by `indent`.
 pub fn paragraph(text: &str, width: usize, indent: &str) -> String {
-    let options = textwrap::Options::new(width)
-        .subsequent_indent(indent)
-        .break_words(false)
-        .word_separator(textwrap::WordSeparator::AsciiSpace)
-        .word_splitter(textwrap::WordSplitter::NoHyphenation);
-    textwrap::fill(text, options)
+    textwrap::fill(text, options(width).subsequent_indent(indent))
 }
 
 #[cfg(test)]
@@ -57,15 +119,21 @@ mod tests {
         );
     }
 
-    /// A wide character counts two columns.
+    /// A wide character counts two columns; Japanese breaks between characters, never before
+    /// closing punctuation, and a Latin id inside it stays whole.
     #[test]
-    fn counts_display_width() {
-        let wrapped = lines("対象 対象 対象 対象", 10);
-        assert!(
-            wrapped
-                .lines()
-                .all(|l| textwrap::core::display_width(l) <= 10),
-            "{wrapped}"
-        );
+    fn wraps_japanese_by_display_width() {
+        let text =
+            "このバージョンは n-minus-2-or-older のため、対象外です。サポートは受けられません。\n";
+        for width in [10, 16, 24, 40] {
+            let wrapped = lines(text, width);
+            for line in wrapped.lines() {
+                assert!(display_width(line) <= width.max(18), "{width}: {wrapped}");
+                assert!(!line.starts_with(['、', '。']), "{width}: {wrapped}");
+            }
+            assert!(wrapped.contains("n-minus-2-or-older"), "{width}: {wrapped}");
+            let bare = |t: &str| t.replace(['\n', ' '], "");
+            assert_eq!(bare(&wrapped), bare(text), "{width}: nothing lost");
+        }
     }
 }

@@ -22,6 +22,10 @@ pub fn cmd() -> Command {
         None => Command::cargo_bin("mpn-support").expect("binary is built"),
     };
     cmd.env_remove("MPN_SUPPORT_DATA_DIR");
+    // English unless a test asks for another language, whatever the machine's locale.
+    for locale in ["MPN_SUPPORT_LANG", "LC_ALL", "LC_MESSAGES", "LANG"] {
+        cmd.env_remove(locale);
+    }
     cmd.env_remove("MPN_SUPPORT_ENDOFLIFE_URL");
     // `lifecycle update` talks to loopback servers in tests: never through a proxy.
     for proxy in [
