@@ -458,8 +458,8 @@ fn stage<F: DeserializeOwned, V>(
 /// time and memory bounded whatever is pointed at (a huge file, `/dev/zero`, a pipe).
 pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 
-/// Reads a UTF-8 text file of at most [`MAX_FILE_BYTES`], describing failures in words a user
-/// can act on.
+/// Reads a UTF-8 text file of at most [`MAX_FILE_BYTES`] (a leading byte order mark is
+/// skipped), describing failures in words a user can act on.
 pub fn read_text(path: &Path) -> Result<String, String> {
     use std::io::Read as _;
     if path.is_dir() {
@@ -490,13 +490,19 @@ pub fn read_text(path: &Path) -> Result<String, String> {
             MAX_FILE_BYTES / (1024 * 1024)
         ));
     }
-    String::from_utf8(bytes).map_err(|e| {
+    // A UTF-8 byte order mark (Windows editors write one) says nothing about the data: skipped,
+    // as batch input skips it. Offsets in messages count from after it.
+    let text = bytes.strip_prefix(UTF8_BOM).unwrap_or(&bytes);
+    std::str::from_utf8(text).map(str::to_owned).map_err(|e| {
         format!(
             "not UTF-8 text (invalid byte at offset {})",
-            e.utf8_error().valid_up_to()
+            e.valid_up_to()
         )
     })
 }
+
+/// The UTF-8 byte order mark.
+const UTF8_BOM: &[u8] = b"\xef\xbb\xbf";
 
 fn parse<T: DeserializeOwned>(name: &str, text: &str) -> Result<T, Finding> {
     if text.trim().is_empty() {

@@ -470,3 +470,63 @@ fn a_failing_junit_temporary_file_is_named() {
         "{stderr}"
     );
 }
+
+/// A copy of `text` with a UTF-8 byte order mark in front, as Windows editors save it.
+fn with_bom(text: &str) -> Vec<u8> {
+    [b"\xef\xbb\xbf".as_slice(), text.as_bytes()].concat()
+}
+
+/// Issue 21, defect 13: a data file that starts with a byte order mark is read like the same
+/// file without one, whichever way it is named: `--lifecycle`, `--entitlements`,
+/// `--catalogue`, and the file `lifecycle update` leaves in the data folder.
+#[test]
+fn a_byte_order_mark_is_skipped_in_every_data_file() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let lifecycle = dir.path().join("lifecycle.json");
+    let entitlements = dir.path().join("entitlements.json");
+    let catalogue = dir.path().join("diagnostics.json");
+    for (from, to) in [
+        ("data/lifecycle.json", &lifecycle),
+        ("data/entitlements.json", &entitlements),
+        ("data/diagnostics.json", &catalogue),
+    ] {
+        let text = std::fs::read_to_string(root.join(from)).expect("data file");
+        std::fs::write(to, with_bom(&text)).expect("write");
+    }
+    cmd()
+        .args(["validate", "--lifecycle"])
+        .arg(&lifecycle)
+        .arg("--entitlements")
+        .arg(&entitlements)
+        .arg("--catalogue")
+        .arg(&catalogue)
+        .assert()
+        .code(0)
+        .stdout(predicates::str::contains("0 errors"));
+    cmd()
+        .args(["diagnose", "--catalogue"])
+        .arg(&catalogue)
+        .arg("Activate button is greyed out")
+        .assert()
+        .code(0);
+    // The updated file in the data folder, newer than the built-in data, so it is used.
+    let home = tempfile::tempdir().expect("temporary directory");
+    let folder = home.path().join("mpn-support");
+    std::fs::create_dir_all(&folder).expect("folder");
+    let text = std::fs::read_to_string(root.join("data/lifecycle.json")).expect("data file");
+    let generated = serde_json::from_str::<serde_json::Value>(&text).expect("JSON")["generated"]
+        .as_str()
+        .expect("generated")
+        .to_owned();
+    let newer = text.replacen(&generated, "2099-01-01", 1);
+    std::fs::write(folder.join("lifecycle.json"), with_bom(&newer)).expect("write");
+    let out = cmd()
+        .env("XDG_DATA_HOME", home.path())
+        .args(["validate", "-f", "json"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(json["data"]["lifecycle"]["origin"], "updated", "{json}");
+}
