@@ -26,6 +26,10 @@ const HOSTILE: &[&str] = &[
     "+1+1",
     "@SUM(A1)",
     "-2+3",
+    // Issue 21, defect 11: Rust reads these as numbers; a spreadsheet may not.
+    "-inf",
+    "+NaN",
+    "-Infinity",
     "\ttab",
     "<![CDATA[x]]> & ' \"",
 ];
@@ -101,7 +105,7 @@ fn check_format(data: &Path, batch: &Path, rows: usize, format: &str) {
                 for cell in record {
                     let risky = cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
                     assert!(
-                        !risky || cell == "-" || cell.parse::<f64>().is_ok(),
+                        !risky || cell == "-" || is_plain_negative_number(cell),
                         "formula cell {cell:?}"
                     );
                 }
@@ -135,6 +139,16 @@ fn check_format(data: &Path, batch: &Path, rows: usize, format: &str) {
         }
         _ => unreachable!("a format this test knows"),
     }
+}
+
+/// `-` and decimal digits with at most one `.` between digits: the only cells a formula
+/// trigger may start unguarded (not `-inf`, `-1e5` nor `-0x1`).
+fn is_plain_negative_number(cell: &str) -> bool {
+    let Some(digits) = cell.strip_prefix('-') else {
+        return false;
+    };
+    let mut parts = digits.splitn(2, '.');
+    parts.all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
 }
 
 const FORMATS: [&str; 6] = ["text", "json", "csv", "markdown", "junit", "github"];
@@ -529,4 +543,26 @@ fn a_byte_order_mark_is_skipped_in_every_data_file() {
     assert_eq!(out.status.code(), Some(0), "{out:?}");
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
     assert_eq!(json["data"]["lifecycle"]["origin"], "updated", "{json}");
+}
+
+/// Issue 21, defect 11: values Rust reads as numbers (`-inf`, `+NaN`, `-Infinity`) are no plain
+/// decimal numbers: a CSV cell starting with one gets the formula guard.
+#[test]
+fn csv_guard_takes_only_plain_numbers() {
+    for value in ["-inf", "+NaN", "-Infinity", "-1e5", "-12.5"] {
+        let out = cmd()
+            .args(["diagnose", "-f", "csv", "--", value])
+            .output()
+            .expect("runs");
+        let stdout = String::from_utf8(out.stdout).expect("UTF-8");
+        let mut reader = csv::Reader::from_reader(stdout.as_bytes());
+        let record = reader.records().next().expect("a row").expect("CSV record");
+        let cell = record.get(0).expect("input cell");
+        let expected = if value == "-12.5" {
+            value.to_owned()
+        } else {
+            format!("'{value}")
+        };
+        assert_eq!(cell, expected, "{stdout}");
+    }
 }
