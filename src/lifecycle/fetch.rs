@@ -38,8 +38,9 @@ pub enum Problem {
         "the API has no such product (HTTP 404): it may have been renamed upstream; the catalogue's slug needs updating, so nothing was written"
     )]
     Missing,
-    /// Any other HTTP error status.
-    #[error("the server answered HTTP {0}")]
+    /// Any other status that is not a success (2xx): an HTTP error, or a status HTTP does not
+    /// define.
+    #[error("the server answered HTTP {0}, not a success (2xx)")]
     Status(u16),
     /// No answer within the timeout.
     #[error("no complete answer within {0} s (raise it with --timeout)")]
@@ -127,6 +128,12 @@ impl Client {
             .header("Accept", "application/json")
             .call()
             .map_err(|e| fail(self.problem(e)))?;
+        // The client turns 4xx and 5xx into errors; anything else that is not a success (a
+        // status HTTP does not define, such as 600 or 999) must not be read as an answer.
+        let status = response.status().as_u16();
+        if !(200..300).contains(&status) {
+            return Err(fail(Problem::Status(status)));
+        }
         response
             .body_mut()
             .with_config()

@@ -33,6 +33,8 @@ enum Reply {
     Hang,
     /// Announces the whole body, sends half of it, closes.
     CutShort(String),
+    /// This status, with this body.
+    StatusBody(u16, String),
 }
 
 /// One request as the server saw it.
@@ -122,6 +124,9 @@ fn answer(mut stream: TcpStream, replies: &HashMap<String, Reply>, log: &Mutex<V
             .write_all(head(200, body.len()).as_bytes())
             .and_then(|()| stream.write_all(body.as_bytes())),
         Reply::Status(code) => stream.write_all(head(code, 0).as_bytes()),
+        Reply::StatusBody(code, body) => stream
+            .write_all(head(code, body.len()).as_bytes())
+            .and_then(|()| stream.write_all(body.as_bytes())),
         Reply::Hang => {
             std::thread::sleep(Duration::from_secs(20));
             Ok(())
@@ -473,6 +478,28 @@ fn http_error_fails() {
         &[],
         &["`msexchange` (product `exchange-server`)", &url, "HTTP 503"],
     );
+}
+
+/// Issue 21, defect 10: a status outside HTTP's range of successes (999 or 600, with a whole
+/// valid answer as its body) is no success: nothing is imported.
+#[test]
+fn invalid_http_statuses_fail() {
+    for code in [999, 600] {
+        let server = with(
+            "msexchange",
+            Reply::StatusBody(code, recorded_text("msexchange")),
+        );
+        let url = format!("{}/api/v1/products/msexchange", server.base);
+        fails_keeping_the_old_file(
+            &server,
+            &[],
+            &[
+                "`msexchange` (product `exchange-server`)",
+                &url,
+                &format!("HTTP {code}"),
+            ],
+        );
+    }
 }
 
 /// Nothing listening (no network): the address and what to check.
