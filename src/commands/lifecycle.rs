@@ -95,7 +95,7 @@ pub struct UpdateArgs {
         default_value = fetch::DEFAULT_BASE_URL,
         value_parser = fetch::check_base_url
     )]
-    pub base_url: String,
+    pub base_url: fetch::BaseUrl,
     /// Lifecycle file to write [default: lifecycle.json in your data folder, e.g.
     /// ~/.local/share/mpn-support/ on Linux]
     #[arg(long, short, value_name = "FILE")]
@@ -130,7 +130,7 @@ fn run_update(args: &UpdateArgs, today: NaiveDate) -> Result<Outcome, AppError> 
             true,
         ),
     };
-    let client = Client::new(&args.base_url, Duration::from_secs(args.timeout));
+    let client = Client::new(&args.base_url.url, Duration::from_secs(args.timeout));
     let pages = fetch_all(&client, &endoflife_slugs(EMBEDDED_CATALOGUE)?)?;
     let generated = args.generated.unwrap_or(today).to_string();
     let mut imported = import(
@@ -147,7 +147,7 @@ fn run_update(args: &UpdateArgs, today: NaiveDate) -> Result<Outcome, AppError> 
         if source.starts_with("endoflife.date") {
             *source = format!(
                 "endoflife.date API v1 at {}, fetched {generated}",
-                args.base_url
+                args.base_url.url
             );
         }
     }
@@ -163,6 +163,11 @@ fn run_update(args: &UpdateArgs, today: NaiveDate) -> Result<Outcome, AppError> 
     // Against the file it replaces, or what is in use without one: the built-in data.
     let baseline = (!output.exists()).then_some(EMBEDDED_LIFECYCLE);
     let mut outcome = finish(imported, &output, baseline, args.dry_run, args.format)?;
+    if args.base_url.dropped_user_info {
+        outcome.warnings.push(
+            "the user name and password in the base address were left out: they are never sent, and would be stored in the lifecycle file and shown in messages".into(),
+        );
+    }
     if default_place {
         outcome.warnings.extend(unused_update_warnings(
             &generated,

@@ -74,22 +74,62 @@ pub fn user_agent() -> String {
     format!("mpn-support/{}", env!("CARGO_PKG_VERSION"))
 }
 
-/// Checks a base address: `http://` or `https://` followed by a host.
-pub fn check_base_url(text: &str) -> Result<String, String> {
-    let rest = text
+/// A checked base address.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BaseUrl {
+    /// `http://` or `https://`, a host, no trailing slash, no user name or password.
+    pub url: String,
+    /// Whether a user name or password was given and left out.
+    pub dropped_user_info: bool,
+}
+
+/// Checks a base address: `http://` or `https://` followed by a host. A user name or password
+/// (`http://user:secret@host`) is left out: the client never sends it, and it would be stored
+/// in the lifecycle file's `sources` and shown in every message naming an address.
+pub fn check_base_url(text: &str) -> Result<BaseUrl, String> {
+    let (url, dropped_user_info) = without_user_info(text);
+    let rest = url
         .strip_prefix("https://")
-        .or_else(|| text.strip_prefix("http://"));
+        .or_else(|| url.strip_prefix("http://"));
     match rest {
         Some(host)
             if !host.is_empty()
                 && !host.starts_with('/')
-                && !text.contains(|c: char| c.is_whitespace() || c.is_control()) =>
+                && !url.contains(|c: char| c.is_whitespace() || c.is_control()) =>
         {
-            Ok(text.trim_end_matches('/').to_owned())
+            Ok(BaseUrl {
+                url: url.trim_end_matches('/').to_owned(),
+                dropped_user_info,
+            })
         }
         _ => Err(format!(
-            "`{text}` is not an http:// or https:// address (for example {DEFAULT_BASE_URL})"
+            "`{}` is not an http:// or https:// address (for example {DEFAULT_BASE_URL})",
+            redact_user_info(text)
         )),
+    }
+}
+
+/// The address without the user information of its authority (`user:secret@`), and whether
+/// it had any.
+fn without_user_info(text: &str) -> (String, bool) {
+    let Some((scheme, rest)) = text.split_once("://") else {
+        return (text.to_owned(), false);
+    };
+    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    match rest[..end].rfind('@') {
+        Some(at) => (format!("{scheme}://{}", &rest[at + 1..]), true),
+        None => (text.to_owned(), false),
+    }
+}
+
+/// The address as it may be shown: its user information, if any, replaced by `***`.
+pub fn redact_user_info(text: &str) -> String {
+    match (without_user_info(text), text.split_once("://")) {
+        ((url, true), Some((scheme, _))) => {
+            let host = url.strip_prefix(&format!("{scheme}://")).unwrap_or(&url);
+            format!("{scheme}://***@{host}")
+        }
+        _ => text.to_owned(),
     }
 }
 
@@ -183,12 +223,15 @@ mod tests {
     #[test]
     fn base_urls() {
         assert_eq!(
-            check_base_url("https://endoflife.date/").unwrap(),
+            check_base_url("https://endoflife.date/").unwrap().url,
             "https://endoflife.date"
         );
         assert_eq!(
             check_base_url("http://127.0.0.1:8080").unwrap(),
-            "http://127.0.0.1:8080"
+            BaseUrl {
+                url: "http://127.0.0.1:8080".into(),
+                dropped_user_info: false
+            }
         );
         for bad in [
             "endoflife.date",
@@ -201,6 +244,30 @@ mod tests {
             let err = check_base_url(bad).unwrap_err();
             assert!(err.contains(bad) && err.contains(DEFAULT_BASE_URL), "{err}");
         }
+    }
+
+    /// Issue 21, defect 7: user information is left out of the address, and out of the message
+    /// refusing an address; an `@` after the host is no user information.
+    #[test]
+    fn base_urls_drop_user_info() {
+        assert_eq!(
+            check_base_url("http://user:s3cret@127.0.0.1:8080/").unwrap(),
+            BaseUrl {
+                url: "http://127.0.0.1:8080".into(),
+                dropped_user_info: true
+            }
+        );
+        assert_eq!(
+            check_base_url("https://h/a@b").unwrap(),
+            BaseUrl {
+                url: "https://h/a@b".into(),
+                dropped_user_info: false
+            }
+        );
+        let err = check_base_url("http://user:s3cret@").unwrap_err();
+        assert!(err.starts_with("`http://***@` is not"), "{err}");
+        assert_eq!(redact_user_info("https://a:b@c@h/x"), "https://***@h/x");
+        assert_eq!(redact_user_info("https://h/x"), "https://h/x");
     }
 
     /// DNS failures read as such whichever way the client reports them (tests do not ask a

@@ -502,6 +502,51 @@ fn invalid_http_statuses_fail() {
     }
 }
 
+/// Issue 21, defect 7: a user name and password in the base address are never stored in the
+/// written file nor shown in a message or warning (they are dropped, with a warning saying so).
+#[test]
+fn a_password_in_the_base_address_is_neither_stored_nor_shown() {
+    let server = serve(recorded());
+    let with_password = server.base.replace("http://", "http://user:s3cret@");
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("lifecycle.json");
+    let run = update(&server, &out)
+        .env("MPN_SUPPORT_ENDOFLIFE_URL", &with_password)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&run.stdout);
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(0), "{stdout}{stderr}");
+    let written = std::fs::read_to_string(&out).unwrap();
+    for shown in [&written, &stdout.to_string(), &stderr.to_string()] {
+        assert!(
+            !shown.contains("s3cret") && !shown.contains("user:"),
+            "{shown}"
+        );
+    }
+    assert!(written.contains(&server.base), "the address is recorded");
+    assert!(
+        stderr.contains("user name and password") && stderr.contains("left out"),
+        "{stderr}"
+    );
+    // A failure names the address without them.
+    let mut replies = recorded();
+    replies.remove("sharepoint");
+    let failing = serve(replies);
+    let run = update(&failing, &out)
+        .arg("--base-url")
+        .arg(failing.base.replace("http://", "http://user:s3cret@"))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains(&format!("{}/api/v1/products/sharepoint", failing.base)),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("s3cret"), "{stderr}");
+}
+
 /// Nothing listening (no network): the address and what to check.
 #[test]
 fn connection_refused_fails() {
