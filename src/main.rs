@@ -3,12 +3,11 @@
 use std::io::{IsTerminal as _, Write as _};
 use std::process::ExitCode;
 
-use clap::Parser as _;
-use mpn_support::{cli::Cli, escape, exit::Exit, render, render::Style};
+use mpn_support::{escape, exit::Exit, render, render::Style};
 
 fn main() -> ExitCode {
-    // clap prints usage errors itself and exits 2.
-    let cli = Cli::parse();
+    // Usage errors are printed (values escaped) and exit 2; --help and --version exit 0.
+    let cli = mpn_support::cli::usage::parse_or_exit();
     #[expect(
         clippy::disallowed_methods,
         reason = "main is the one place that reads the clock"

@@ -4,6 +4,7 @@
 //! in `args.rs`; this file puts them together under the top level.
 
 pub mod args;
+pub mod usage;
 
 use clap::{Parser, Subcommand};
 

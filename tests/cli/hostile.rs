@@ -566,3 +566,87 @@ fn csv_guard_takes_only_plain_numbers() {
         assert_eq!(cell, expected, "{stdout}");
     }
 }
+
+/// Issue 21, defect 8: the argument parser's own errors escape the values they repeat, as every
+/// other error does: a value can make no line of its own on stderr (a CI log runs `::error::`
+/// lines) nor reorder it; usage errors still exit 2, `--help` and `--version` 0.
+#[test]
+fn usage_errors_escape_their_values() {
+    let value = |bad: &str| format!("x{bad}::error::pwned\u{202e}");
+    for bad in ["\n", "\r", "\u{1b}[2J"] {
+        let v = value(bad);
+        let cases: Vec<Vec<String>> = vec![
+            vec![
+                "check".into(),
+                "-t".into(),
+                "gold".into(),
+                "--as-of".into(),
+                v.clone(),
+            ],
+            vec![
+                "check".into(),
+                "-t".into(),
+                "gold".into(),
+                "--format".into(),
+                v.clone(),
+            ],
+            vec![
+                "check".into(),
+                "-t".into(),
+                "gold".into(),
+                "--warn-days".into(),
+                v.clone(),
+            ],
+            vec![
+                "check".into(),
+                "-t".into(),
+                "gold".into(),
+                "--activated".into(),
+                v.clone(),
+            ],
+            vec![
+                "lifecycle".into(),
+                "update".into(),
+                "--timeout".into(),
+                v.clone(),
+            ],
+            vec![
+                "lifecycle".into(),
+                "update".into(),
+                "--base-url".into(),
+                format!("http://{v}"),
+            ],
+            vec![v.clone()],
+            vec!["check".into(), format!("--{v}")],
+            vec!["check".into(), "-t".into(), "gold".into(), v.clone()],
+            vec!["completions".into(), v.clone()],
+        ];
+        for args in cases {
+            let out = cmd().args(&args).output().expect("runs");
+            let stderr = String::from_utf8(out.stderr).expect("UTF-8");
+            assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+            assert!(
+                !stderr.lines().any(|l| l.starts_with("::")),
+                "{args:?}: {stderr}"
+            );
+            assert!(!stderr.chars().any(is_unsafe), "{args:?}: {stderr:?}");
+            assert!(stderr.contains("\\u{202e}"), "{args:?}: {stderr}");
+            assert!(stderr.starts_with("error: "), "{args:?}: {stderr}");
+        }
+    }
+    // A user name and password in a refused address are not repeated.
+    let out = cmd()
+        .args(["lifecycle", "update", "--base-url", "http://user:s3cret@"])
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8(out.stderr).expect("UTF-8");
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(!stderr.contains("s3cret"), "{stderr}");
+    assert!(stderr.contains("http://***@"), "{stderr}");
+    // Help and version are no errors.
+    for args in [["--help"], ["--version"]] {
+        cmd().args(args).assert().code(0);
+    }
+    cmd().args(["check", "--help"]).assert().code(0);
+    cmd().args(["lifecycle"]).assert().code(2);
+}
