@@ -68,7 +68,11 @@ pub fn render(report: &Report) -> String {
             .map(table)
             .collect::<Vec<_>>()
             .join("\n"),
-        Report::Import(i) => import_lines(i).into_iter().map(|l| l + "\n").collect(),
+        // Version names come from upstream answers, the output name from the user.
+        Report::Import(i) => import_lines(i)
+            .into_iter()
+            .map(|l| escape(&l) + "\n")
+            .collect(),
         Report::Validate(v) => table(&validate_grid(v)),
         Report::Text(text) => text.clone(),
         Report::Explain(e) => super::explain_text(e, true),

@@ -211,3 +211,29 @@ fn failed_import_leaves_the_old_file() {
         ));
     assert_eq!(std::fs::read(&out).expect("file"), b"old contents\n");
 }
+
+/// Issue 21, defect 9: the markdown report of an import repeats the output's name as text, even
+/// a name that would be markup.
+#[test]
+fn markdown_report_escapes_the_output_name() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join(crate::update::MARKUP_NAME);
+    let run = cmd()
+        .args([
+            "lifecycle",
+            "import",
+            "--generated",
+            "2026-01-01",
+            "--sources",
+        ])
+        .arg(crate::common::fixture("import/api-v1"))
+        .arg("--output")
+        .arg(&out)
+        .args(["--format", "markdown"])
+        .output()
+        .expect("runs");
+    let stdout = String::from_utf8(run.stdout).expect("UTF-8");
+    assert_eq!(run.status.code(), Some(0), "{stdout}");
+    let text = crate::update::markdown_text(&stdout);
+    assert!(text.contains(&format!("wrote {}", out.display())), "{text}");
+}

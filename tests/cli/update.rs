@@ -423,6 +423,65 @@ fn dry_run_lists_changes_and_writes_nothing() {
     );
 }
 
+/// An upstream name that would be markup in markdown: HTML, a `javascript:` link, a code span,
+/// table cells.
+pub const MARKUP_NAME: &str = "<img src=x onerror=alert(1)>[l](javascript:alert(1))`c`|x|";
+
+/// Parses markdown as GitHub renders it and checks that no value became markup: no HTML, no
+/// link or image, no code span; returns the text it holds.
+pub fn markdown_text(markdown: &str) -> String {
+    use pulldown_cmark::{Event, Options, Parser, Tag};
+    let mut text = String::new();
+    for event in Parser::new_ext(markdown, Options::ENABLE_TABLES) {
+        match event {
+            Event::Html(_) | Event::InlineHtml(_) | Event::Code(_) => {
+                panic!("markup from a value: {event:?} in {markdown}")
+            }
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
+                panic!("a link to {dest_url} in {markdown}")
+            }
+            Event::Text(t) => text.push_str(&t),
+            _ => {}
+        }
+    }
+    text
+}
+
+/// Issue 21, defect 9: the markdown report of an update repeats an upstream version name as
+/// text: no HTML, no `javascript:` link, no code span.
+#[test]
+fn markdown_report_escapes_upstream_names() {
+    let mut replies = recorded();
+    let mut exchange = answer_of("msexchange");
+    exchange["result"]["releases"]
+        .as_array_mut()
+        .unwrap()
+        .insert(
+            0,
+            serde_json::json!({
+                "name": MARKUP_NAME, "codename": null, "label": MARKUP_NAME,
+                "releaseDate": "2026-11-03", "isLts": false, "ltsFrom": null, "isEoas": false,
+                "eoasFrom": "2033-01-11", "isEol": false, "eolFrom": "2038-01-11",
+                "isMaintained": true, "latest": null
+            }),
+        );
+    replies.insert("msexchange".into(), Reply::Body(exchange.to_string()));
+    let server = serve(replies);
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("lifecycle.json");
+    let run = update(&server, &out)
+        .args(["--dry-run", "--format", "markdown"])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(run.stdout).unwrap();
+    assert_eq!(run.status.code(), Some(0), "{stdout}");
+    let text = markdown_text(&stdout);
+    assert!(
+        text.contains(&format!("added exchange-server {MARKUP_NAME}")),
+        "{text}"
+    );
+}
+
 /// A failed update: exit 2, a message naming the product and address, and the old file
 /// byte-identical, no temporary file left beside it.
 fn fails_keeping_the_old_file(server: &Server, extra: &[&str], message: &[&str]) {
