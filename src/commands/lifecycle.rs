@@ -130,6 +130,8 @@ fn run_update(args: &UpdateArgs, today: NaiveDate) -> Result<Outcome, AppError> 
             true,
         ),
     };
+    // Before any request: an output that may not be replaced.
+    check_output(&output)?;
     let client = Client::new(&args.base_url.url, Duration::from_secs(args.timeout));
     let pages = fetch_all(&client, &endoflife_slugs(EMBEDDED_CATALOGUE)?)?;
     let generated = args.generated.unwrap_or(today).to_string();
@@ -299,6 +301,8 @@ fn finish(
     dry_run: bool,
     format: Format,
 ) -> Result<Outcome, AppError> {
+    // A dry run says so too: the real run would refuse the same output.
+    check_output(output)?;
     imported.file.schema = Some(LIFECYCLE_SCHEMA.to_owned());
     let text = render_file(&imported.file)?;
     // The result must load like any data file before it may replace one.
@@ -382,18 +386,7 @@ fn write_atomically(
         path: path.display().to_string(),
         message: e.to_string(),
     };
-    let existing = std::fs::symlink_metadata(path).ok();
-    if existing
-        .as_ref()
-        .is_some_and(|m| m.file_type().is_symlink())
-    {
-        return Err(AppError::Write {
-            path: path.display().to_string(),
-            message:
-                "is a symbolic link: name the file it points to (the rename would replace the link)"
-                    .into(),
-        });
-    }
+    let existing = check_output(path)?;
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -418,6 +411,30 @@ fn write_atomically(
         let _ = dir.sync_all();
     }
     Ok(())
+}
+
+/// What is at `path` when it may be replaced: nothing, or a regular file (its metadata). Refused:
+/// a symbolic link (the rename would replace the link, not the file it points to), and anything
+/// else that is not a regular file, a device, FIFO, socket or folder (the rename would leave a
+/// regular file in its place: as root, `--output /dev/null` would replace /dev/null).
+fn check_output(path: &Path) -> Result<Option<std::fs::Metadata>, AppError> {
+    let Ok(meta) = std::fs::symlink_metadata(path) else {
+        return Ok(None);
+    };
+    let kind = meta.file_type();
+    let refusal = if kind.is_symlink() {
+        "is a symbolic link: name the file it points to (the rename would replace the link)"
+    } else if kind.is_dir() {
+        "is a folder, not a regular file: name the file to write"
+    } else if !kind.is_file() {
+        "not a regular file (a device, pipe or socket), so it is not replaced: name a regular file or a new one"
+    } else {
+        return Ok(Some(meta));
+    };
+    Err(AppError::Write {
+        path: path.display().to_string(),
+        message: refusal.into(),
+    })
 }
 
 /// A new data file is readable by all, like any file written with the usual umask (the

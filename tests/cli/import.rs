@@ -237,3 +237,21 @@ fn markdown_report_escapes_the_output_name() {
     let text = crate::update::markdown_text(&stdout);
     assert!(text.contains(&format!("wrote {}", out.display())), "{text}");
 }
+
+/// Issue 21, defect 2: an import into a FIFO or a socket is refused and leaves it as it was.
+#[cfg(unix)]
+#[test]
+fn an_output_that_is_not_a_regular_file_is_refused() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let fifo = dir.path().join("fifo.json");
+    crate::update::mkfifo(&fifo);
+    let socket = dir.path().join("socket.json");
+    let _listener = std::os::unix::net::UnixListener::bind(&socket).expect("socket");
+    for target in [&fifo, &socket] {
+        import_into("api-v1", target, &[])
+            .code(2)
+            .stderr(contains(format!("cannot write `{}`", target.display())))
+            .stderr(contains("not a regular file"));
+        assert!(crate::update::is_special(target), "{}", target.display());
+    }
+}

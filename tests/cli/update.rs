@@ -843,30 +843,77 @@ fn a_pipe_in_place_of_the_updated_file_is_refused() {
         .stderr(contains("not a regular file"));
 }
 
-/// An output path that is a pipe is not read (the old text is read like any data file): a dry
-/// run finishes at once and leaves the pipe as it was.
+/// A FIFO at `path`.
 #[cfg(unix)]
-#[test]
-fn a_pipe_as_output_is_not_waited_on() {
-    use std::os::unix::fs::FileTypeExt as _;
-    let server = serve(recorded());
-    let dir = tempfile::tempdir().unwrap();
-    let fifo = dir.path().join("lifecycle.json");
+pub fn mkfifo(path: &Path) {
     let made = std::process::Command::new("mkfifo")
-        .arg(&fifo)
+        .arg(path)
         .status()
         .expect("mkfifo runs");
     assert!(made.success());
+}
+
+/// Whether `path` is still what it was made as: a FIFO or a socket, not a regular file.
+#[cfg(unix)]
+pub fn is_special(path: &Path) -> bool {
+    use std::os::unix::fs::FileTypeExt as _;
+    let kind = std::fs::symlink_metadata(path).unwrap().file_type();
+    kind.is_fifo() || kind.is_socket() || kind.is_char_device()
+}
+
+/// An output path that is a pipe is not read (the old text is read like any data file): a dry
+/// run finishes at once, refusing it (issue 21, defect 2), and leaves the pipe as it was.
+#[cfg(unix)]
+#[test]
+fn a_pipe_as_output_is_not_waited_on() {
+    let server = serve(recorded());
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("lifecycle.json");
+    mkfifo(&fifo);
     update(&server, &fifo)
         .arg("--dry-run")
         .timeout(Duration::from_secs(20))
         .assert()
-        .code(0)
-        .stdout(contains("would update"));
-    assert!(
-        std::fs::symlink_metadata(&fifo)
-            .unwrap()
-            .file_type()
-            .is_fifo()
-    );
+        .code(2)
+        .stderr(contains("not a regular file"));
+    assert!(is_special(&fifo));
+}
+
+/// Issue 21, defect 2: an output that exists and is not a regular file (a FIFO, a socket; a
+/// device such as /dev/null alike) is refused, naming it, and left as it was, whether named by
+/// `--output` or found at the data-folder path.
+#[cfg(unix)]
+#[test]
+fn an_output_that_is_not_a_regular_file_is_refused() {
+    let server = serve(recorded());
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("fifo.json");
+    mkfifo(&fifo);
+    let socket = dir.path().join("socket.json");
+    let _listener = std::os::unix::net::UnixListener::bind(&socket).unwrap();
+    for target in [&fifo, &socket] {
+        update(&server, target)
+            .timeout(Duration::from_secs(20))
+            .assert()
+            .code(2)
+            .stderr(contains(format!("cannot write `{}`", target.display())))
+            .stderr(contains("not a regular file"));
+        assert!(is_special(target), "{} replaced", target.display());
+    }
+    let home = tempfile::tempdir().unwrap();
+    let folder = home.path().join("mpn-support");
+    std::fs::create_dir_all(&folder).unwrap();
+    let fifo = folder.join("lifecycle.json");
+    mkfifo(&fifo);
+    cmd()
+        .env("XDG_DATA_HOME", home.path())
+        .env("MPN_SUPPORT_ENDOFLIFE_URL", &server.base)
+        .args(["lifecycle", "update"])
+        .timeout(Duration::from_secs(20))
+        .assert()
+        .code(2)
+        .stderr(contains("not a regular file"));
+    assert!(is_special(&fifo));
+    let left: Vec<_> = files_in(&folder);
+    assert_eq!(left, vec![fifo], "temporary file left behind");
 }
