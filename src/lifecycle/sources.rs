@@ -501,6 +501,7 @@ pub fn parse_page(file: &str, text: &str) -> Result<Vec<Cycle>, ImportError> {
         Some(_) => front,
         None => return Err(fail("front matter is not closed by `---`".into())),
     };
+    check_yaml(front).map_err(fail)?;
     let docs = YamlLoader::load_from_str(front).map_err(|e| fail(format!("YAML: {e}")))?;
     let doc = docs
         .first()
@@ -529,6 +530,43 @@ pub fn parse_page(file: &str, text: &str) -> Result<Vec<Cycle>, ImportError> {
         });
     }
     Ok(cycles)
+}
+
+/// The deepest nesting of collections a page may have (real pages nest three).
+const MAX_YAML_DEPTH: usize = 32;
+
+/// Checks front matter before it is loaded, reading its events (linear in its length): no
+/// alias, since the loader copies what an alias names at each use (586 bytes of aliases grew to
+/// 22.9 GB), and no nesting deeper than [`MAX_YAML_DEPTH`], since the loaded tree is dropped
+/// recursively (a line of `- - - ...` overflowed the stack).
+fn check_yaml(front: &str) -> Result<(), String> {
+    use yaml_rust2::Event;
+    let mut parser = yaml_rust2::parser::Parser::new_from_str(front);
+    let mut depth = 0usize;
+    loop {
+        let (event, mark) = parser.next_token().map_err(|e| format!("YAML: {e}"))?;
+        let at = || format!("line {}, column {}", mark.line(), mark.col() + 1);
+        match event {
+            Event::StreamEnd => return Ok(()),
+            Event::Alias(_) => {
+                return Err(format!(
+                    "a YAML alias (`*name`) at {}: aliases are not accepted in a page (each use copies what it names, so a few hundred bytes can grow to gigabytes)",
+                    at()
+                ));
+            }
+            Event::SequenceStart(..) | Event::MappingStart(..) => {
+                depth += 1;
+                if depth > MAX_YAML_DEPTH {
+                    return Err(format!(
+                        "nested deeper than {MAX_YAML_DEPTH} levels at {} (a page nests three)",
+                        at()
+                    ));
+                }
+            }
+            Event::SequenceEnd | Event::MappingEnd => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
 }
 
 fn scalar(y: &Yaml) -> Option<String> {
@@ -847,6 +885,23 @@ mod tests {
                 Err(e) => prop_assert!(e.to_string().contains(url)),
             }
         }
+    }
+
+    /// Issue 21, defect 4: an alias is refused at its place, before anything is expanded; so is
+    /// nesting deeper than any page has; anchors without aliases are harmless.
+    #[test]
+    fn refuses_aliases_and_deep_nesting() {
+        let page = "---\nbase: &b {eol: false}\nreleases:\n  - *b\n---\n";
+        let err = parse_page("endoflife/x.md", page).unwrap_err().to_string();
+        assert!(
+            err.starts_with("endoflife/x.md: a YAML alias (`*name`) at line 4, column 5"),
+            "{err}"
+        );
+        let deep = format!("---\nreleases:\n{}x\n---\n", "- ".repeat(40));
+        let err = parse_page("x.md", &deep).unwrap_err().to_string();
+        assert!(err.contains("nested deeper than 32 levels"), "{err}");
+        let anchored = "---\nreleases:\n  - &r\n    releaseCycle: \"1\"\n---\n";
+        assert_eq!(parse_page("x.md", anchored).unwrap().len(), 1);
     }
 
     /// A page without front matter is refused with its file name.

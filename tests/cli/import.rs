@@ -255,3 +255,62 @@ fn an_output_that_is_not_a_regular_file_is_refused() {
         assert!(crate::update::is_special(target), "{}", target.display());
     }
 }
+
+/// A copy of the front-matter sources whose page is `page`.
+fn sources_with_page(dir: &std::path::Path, page: &str) -> std::path::PathBuf {
+    let sources = dir.join("sources");
+    std::fs::create_dir_all(sources.join("endoflife")).expect("dirs");
+    let src = crate::common::fixture("import/frontmatter");
+    for file in ["catalogue.json", "microsoft-lifecycle-supplement.json"] {
+        std::fs::copy(src.join(file), sources.join(file)).expect("copy");
+    }
+    std::fs::write(sources.join("endoflife/widget.md"), page).expect("page");
+    sources
+}
+
+/// `lifecycle import` of `sources` into `out` under a 1 GiB address-space limit, so that input
+/// which would exhaust memory fails the test instead of the machine.
+#[cfg(unix)]
+fn import_limited(sources: &std::path::Path, out: &std::path::Path) -> std::process::Output {
+    let bin = assert_cmd::cargo::cargo_bin("mpn-support");
+    std::process::Command::new("sh")
+        .arg("-c")
+        .arg("ulimit -v 1048576 && exec \"$0\" lifecycle import --generated 2026-01-01 --sources \"$1\" --output \"$2\"")
+        .arg(bin)
+        .arg(sources)
+        .arg(out)
+        .output()
+        .expect("sh runs")
+}
+
+/// Issue 21, defect 4: a page whose YAML aliases would expand without bound (586 bytes grew
+/// to 22.9 GB) is refused at once, naming the page and the alias; so is a page nested deeper
+/// than any real one (its drop would overflow the stack); the old file stays.
+#[cfg(unix)]
+#[test]
+fn yaml_alias_bombs_and_deep_nesting_are_refused() {
+    let mut bomb =
+        String::from("---\na: &a [\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"]\n");
+    for (name, prev) in ["b", "c", "d", "e", "f", "g", "h", "i"]
+        .iter()
+        .zip(["a", "b", "c", "d", "e", "f", "g", "h"])
+    {
+        let refs = vec![format!("*{prev}"); 9].join(",");
+        bomb.push_str(&format!("{name}: &{name} [{refs}]\n"));
+    }
+    bomb.push_str("releases: *i\n---\n");
+    assert!(bomb.len() < 700);
+    let deep = format!("---\nreleases:\n{}x\n---\n", "- ".repeat(200_000));
+    for (page, message) in [(bomb, "YAML alias"), (deep, "nested deeper than")] {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let sources = sources_with_page(dir.path(), &page);
+        let out = dir.path().join("lifecycle.json");
+        std::fs::write(&out, "old\n").expect("seed");
+        let run = import_limited(&sources, &out);
+        let stderr = String::from_utf8_lossy(&run.stderr);
+        assert_eq!(run.status.code(), Some(2), "{stderr}");
+        assert!(stderr.contains("endoflife/widget.md"), "{stderr}");
+        assert!(stderr.contains(message), "{stderr}");
+        assert_eq!(std::fs::read(&out).expect("file"), b"old\n");
+    }
+}
