@@ -393,8 +393,20 @@ fn huge_values_are_bounded() {
     let (code, stdout, stderr) = batch_stdin(&input, &[]);
     assert_eq!(code, Some(2));
     assert_eq!(stderr, "1 eligible, 0 not eligible, 1 invalid\n");
+    // Issue 21, defect 3: a row over 64 KiB is refused as it is read, as a whole.
+    assert!(
+        stdout.starts_with(
+            "line 2: error: the row is 5000005 bytes long, more than the 65536 a row may have\n"
+        ),
+        "{stdout}"
+    );
+    let mut input = b"tier,product\ngold,".to_vec();
+    input.extend(std::iter::repeat_n(b'x', 5_000));
+    input.extend(b"\ngold,sql\n");
+    let (code, stdout, _) = batch_stdin(&input, &[]);
+    assert_eq!(code, Some(2));
     assert!(stdout.starts_with(
-        "line 2: error: `product` is 5000000 bytes long, more than the 4096 a field may have\n"
+        "line 2: error: `product` is 5000 bytes long, more than the 4096 a field may have\n"
     ));
     let long = "y".repeat(100_000);
     let out = cmd()
@@ -649,4 +661,129 @@ fn usage_errors_escape_their_values() {
     }
     cmd().args(["check", "--help"]).assert().code(0);
     cmd().args(["lifecycle"]).assert().code(2);
+}
+
+/// Runs the binary under an address-space limit (`ulimit -v`, in KiB) with `stdin` as its
+/// input, so input that would take memory without bound fails the test instead of the machine.
+#[cfg(unix)]
+fn run_limited(limit_kib: u32, args: &[&str], stdin: &Path) -> std::process::Output {
+    let bin = assert_cmd::cargo::cargo_bin("mpn-support");
+    std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!("ulimit -v {limit_kib} && exec \"$@\""))
+        .arg("sh")
+        .arg(bin)
+        .args(args)
+        .env_remove("MPN_SUPPORT_DATA_DIR")
+        .stdin(std::fs::File::open(stdin).expect("input"))
+        .output()
+        .expect("sh runs")
+}
+
+/// What a command run under a memory limit printed, and how it ended.
+#[cfg(unix)]
+fn limited(limit_kib: u32, args: &[&str], stdin: &Path) -> (Option<i32>, String, String) {
+    let out = run_limited(limit_kib, args, stdin);
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// A little more than the commands need on small input (about 24 MiB of address space).
+#[cfg(unix)]
+const LIMIT_KIB: u32 = 40 * 1024;
+
+/// Issue 21, defect 3: a 15 MB row (CSV, a CSV field quoted over many lines, JSON Lines) is
+/// that row's error and the rows after it are decided, in flat memory: under a 40 MiB limit
+/// (without the bound the row alone took twice its size, and the command aborted).
+#[cfg(unix)]
+#[test]
+fn a_long_batch_row_is_refused_in_bounded_memory() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let long = "x".repeat(15_000_000);
+    let quoted = format!("{}\n", "y".repeat(99)).repeat(150_000);
+    let inputs = [
+        ("long.csv", format!("tier,product\ngold,{long}\ngold,sql\n")),
+        (
+            "quoted.csv",
+            format!("tier,product\ngold,\"{quoted}\"\ngold,sql\n"),
+        ),
+        (
+            "long.jsonl",
+            format!(
+                "{{\"tier\":\"gold\",\"product\":\"{long}\"}}\n{{\"tier\":\"gold\",\"product\":\"sql\"}}\n"
+            ),
+        ),
+    ];
+    for (name, text) in inputs {
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).expect("input");
+        let format = if name.ends_with("csv") {
+            "csv"
+        } else {
+            "jsonl"
+        };
+        let args = [
+            "check",
+            "--as-of",
+            "2021-06-19",
+            "--input-format",
+            format,
+            "--batch",
+            "-",
+        ];
+        let (code, stdout, stderr) = limited(LIMIT_KIB, &args, &path);
+        assert_eq!(code, Some(2), "{name}: {stderr}");
+        assert_eq!(stderr, "1 eligible, 0 not eligible, 1 invalid\n", "{name}");
+        let lines: Vec<&str> = stdout.lines().collect();
+        assert_eq!(lines.len(), 2, "{name}: {stdout:.300}");
+        let first = if format == "csv" { 2 } else { 1 };
+        assert!(
+            lines[0].starts_with(&format!("line {first}: error: the row is "))
+                && lines[0].ends_with("bytes long, more than the 65536 a row may have"),
+            "{name}: {}",
+            lines[0]
+        );
+        assert!(lines[1].contains("ELIGIBLE"), "{name}: {}", lines[1]);
+    }
+}
+
+/// Issue 21, defect 3: input that never ends a line (`/dev/zero`) ends the batch with exit 2
+/// and says why, for `check --batch` and `verify`, CSV and JSON Lines, in flat memory.
+#[cfg(unix)]
+#[test]
+fn endless_batch_input_ends_the_batch() {
+    let zero = Path::new("/dev/zero");
+    for args in [
+        &["check", "--as-of", "2021-06-19", "--batch", "/dev/zero"][..],
+        &[
+            "check",
+            "--as-of",
+            "2021-06-19",
+            "--input-format",
+            "jsonl",
+            "--batch",
+            "-",
+        ],
+        &["verify", "--as-of", "2021-06-19", "/dev/zero"],
+        &[
+            "verify",
+            "--as-of",
+            "2021-06-19",
+            "--input-format",
+            "jsonl",
+            "-",
+        ],
+    ] {
+        let (code, stdout, stderr) = limited(LIMIT_KIB, args, zero);
+        assert_eq!(code, Some(2), "{args:?}: {stderr}");
+        let said = format!("{stdout}{stderr}");
+        assert!(
+            said.contains("no line end within 16 MiB"),
+            "{args:?}: {said}"
+        );
+        assert!(!said.contains('\u{0}'), "{args:?}");
+    }
 }
