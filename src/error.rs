@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use thiserror::Error;
 
 use crate::data::{DataError, Deployment};
+use crate::lifecycle::sources::ImportError;
 use crate::names::UnknownNameError;
 use crate::render;
 
@@ -56,6 +57,12 @@ pub enum AppError {
     /// An endoflife.date answer cannot be fetched.
     #[error(transparent)]
     Fetch(#[from] crate::lifecycle::fetch::FetchError),
+    /// `lifecycle update` took longer than its time limit.
+    #[error(transparent)]
+    TimedOut(#[from] crate::lifecycle::fetch::TimedOut),
+    /// `lifecycle update` would remove versions the current data has.
+    #[error(transparent)]
+    Loss(#[from] crate::lifecycle::diff::LossError),
     /// The platform names no per-user data folder for `lifecycle update` to write to.
     #[error(
         "this system names no per-user data folder (no home directory): give the file to write with --output"
@@ -120,6 +127,25 @@ impl AppError {
                 lines.extend(errors.iter().map(ToString::to_string));
                 lines
             }
+            AppError::Import(ImportError::Invalid { problems, hidden }) => {
+                let mut lines = vec![format!(
+                    "error: the imported data would not load, so nothing was written ({} error{}):",
+                    problems.len() + hidden,
+                    if problems.len() + hidden == 1 {
+                        ""
+                    } else {
+                        "s"
+                    }
+                )];
+                lines.extend(problems.iter().cloned());
+                if *hidden > 0 {
+                    lines.push(format!("and {hidden} more"));
+                }
+                lines
+            }
+            AppError::Loss(loss) => std::iter::once(format!("error: {loss}:"))
+                .chain(loss.details())
+                .collect(),
             other => vec![format!("error: {other}")],
         }
     }

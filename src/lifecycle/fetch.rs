@@ -1,11 +1,11 @@
 //! Fetching product answers from the endoflife.date API (v1) over HTTP(S), for
 //! `lifecycle update`.
 //!
-//! One blocking client (ureq with rustls, no async runtime) with a whole-request timeout and
-//! a User-Agent naming the tool. Every failure is typed, names the product and the address,
+//! One blocking client (ureq with rustls, no async runtime) with a User-Agent naming the tool,
+//! and one [`Deadline`] for the whole update: each request may take what is left of it. Every failure is typed, names the product and the address,
 //! and says what the user can do; converting the answers is the importer's job.
 
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use thiserror::Error;
 
@@ -42,8 +42,10 @@ pub enum Problem {
     /// define.
     #[error("the server answered HTTP {0}, not a success (2xx)")]
     Status(u16),
-    /// No answer within the timeout.
-    #[error("no complete answer within {0} s (raise it with --timeout)")]
+    /// No answer before the update's time ran out.
+    #[error(
+        "no complete answer within {0} s, the time the whole update may take (raise it with --timeout)"
+    )]
     Timeout(u64),
     /// The host name does not resolve.
     #[error("the host name does not resolve (DNS): check the address and the network")]
@@ -62,11 +64,56 @@ pub enum Problem {
     Other(String),
 }
 
+/// When the whole update (every download and the conversion) must be done: `--timeout`
+/// seconds after it started.
+#[derive(Debug, Clone, Copy)]
+pub struct Deadline {
+    at: Instant,
+    seconds: u64,
+}
+
+/// The update did not finish in its time.
+#[derive(Debug, Error, PartialEq, Eq)]
+#[error(
+    "the update did not finish within {seconds} s (downloads and conversion), so nothing was written: raise it with --timeout"
+)]
+pub struct TimedOut {
+    /// The time it had, in seconds.
+    pub seconds: u64,
+}
+
+impl Deadline {
+    /// `seconds` from now.
+    pub fn after(seconds: u64) -> Self {
+        Deadline {
+            at: Instant::now() + Duration::from_secs(seconds),
+            seconds,
+        }
+    }
+
+    /// The time left, if any.
+    pub fn remaining(&self) -> Option<Duration> {
+        self.at
+            .checked_duration_since(Instant::now())
+            .filter(|left| !left.is_zero())
+    }
+
+    /// Fails once the time is up.
+    pub fn check(&self) -> Result<(), TimedOut> {
+        match self.remaining() {
+            Some(_) => Ok(()),
+            None => Err(TimedOut {
+                seconds: self.seconds,
+            }),
+        }
+    }
+}
+
 /// A configured client for one base address.
 pub struct Client {
     agent: ureq::Agent,
     base: String,
-    timeout: Duration,
+    deadline: Deadline,
 }
 
 /// The User-Agent sent with every request.
@@ -134,17 +181,17 @@ pub fn redact_user_info(text: &str) -> String {
 }
 
 impl Client {
-    /// A client for `base` (already checked by [`check_base_url`]).
-    pub fn new(base: &str, timeout: Duration) -> Self {
+    /// A client for `base` (already checked by [`check_base_url`]) whose requests end by
+    /// `deadline`.
+    pub fn new(base: &str, deadline: Deadline) -> Self {
         let agent = ureq::Agent::config_builder()
-            .timeout_global(Some(timeout))
             .user_agent(user_agent())
             .build()
             .new_agent();
         Client {
             agent,
             base: base.trim_end_matches('/').to_owned(),
-            timeout,
+            deadline,
         }
     }
 
@@ -162,10 +209,17 @@ impl Client {
             url: url.clone(),
             problem,
         };
+        let left = self
+            .deadline
+            .remaining()
+            .ok_or_else(|| fail(Problem::Timeout(self.deadline.seconds)))?;
         let mut response = self
             .agent
             .get(&url)
             .header("Accept", "application/json")
+            .config()
+            .timeout_global(Some(left))
+            .build()
             .call()
             .map_err(|e| fail(self.problem(e)))?;
         // The client turns 4xx and 5xx into errors; anything else that is not a success (a
@@ -187,7 +241,7 @@ impl Client {
         match error {
             ureq::Error::StatusCode(404) => Problem::Missing,
             ureq::Error::StatusCode(code) => Problem::Status(code),
-            ureq::Error::Timeout(_) => Problem::Timeout(self.timeout.as_secs()),
+            ureq::Error::Timeout(_) => Problem::Timeout(self.deadline.seconds),
             ureq::Error::HostNotFound => Problem::HostNotFound,
             ureq::Error::BodyExceedsLimit(_) => Problem::TooLarge,
             ureq::Error::ConnectionFailed => Problem::Connect("connection failed".into()),
@@ -200,7 +254,7 @@ impl Client {
                 | ErrorKind::ConnectionReset
                 | ErrorKind::ConnectionAborted => Problem::Truncated(e.to_string()),
                 ErrorKind::TimedOut | ErrorKind::WouldBlock => {
-                    Problem::Timeout(self.timeout.as_secs())
+                    Problem::Timeout(self.deadline.seconds)
                 }
                 // getaddrinfo failures come back as uncategorised I/O errors.
                 _ if e.to_string().contains("lookup") || e.to_string().contains("resolve") => {
@@ -275,7 +329,7 @@ mod tests {
     /// and statuses each get their own words.
     #[test]
     fn client_errors_become_problems() {
-        let client = Client::new("http://h", Duration::from_secs(7));
+        let client = Client::new("http://h", Deadline::after(7));
         let io = |kind, text: &str| ureq::Error::Io(std::io::Error::new(kind, text.to_owned()));
         let cases = [
             (ureq::Error::HostNotFound, Problem::HostNotFound),
@@ -308,10 +362,23 @@ mod tests {
         assert!(Problem::HostNotFound.to_string().contains("DNS"));
     }
 
+    /// Issue 21, defect 5: a deadline with no time left fails its check and leaves no time
+    /// for a request, which then fails without being sent.
+    #[test]
+    fn a_spent_deadline_stops_the_update() {
+        let spent = Deadline::after(0);
+        assert_eq!(spent.remaining(), None);
+        assert_eq!(spent.check(), Err(TimedOut { seconds: 0 }));
+        assert!(Deadline::after(60).check().is_ok());
+        let client = Client::new("http://127.0.0.1:9", spent);
+        let err = client.fetch("p", "s").unwrap_err();
+        assert_eq!(err.problem, Problem::Timeout(0));
+    }
+
     /// The product address follows the v1 API.
     #[test]
     fn product_address() {
-        let client = Client::new("http://h/", Duration::from_secs(1));
+        let client = Client::new("http://h/", Deadline::after(1));
         assert_eq!(
             client.url("mssqlserver"),
             "http://h/api/v1/products/mssqlserver"

@@ -7,6 +7,7 @@
 )]
 
 use crate::common::cmd;
+use predicates::prelude::*;
 use predicates::str::contains;
 
 /// Regenerating into a temporary file reproduces `data/lifecycle.json` byte for byte.
@@ -181,8 +182,9 @@ fn dry_run_lists_changes_and_writes_nothing() {
     assert_eq!(std::fs::read(&out).expect("file"), before);
 }
 
-/// An import whose result would not validate fails with the problem at its line, and the old
-/// file stays byte-identical.
+/// An import whose result would not validate fails naming where the bad value came from (issue
+/// 21, defect 12: not the output, which was never written), and the old file stays
+/// byte-identical.
 #[test]
 fn failed_import_leaves_the_old_file() {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -205,10 +207,11 @@ fn failed_import_leaves_the_old_file() {
         .arg(&out)
         .assert()
         .code(2)
-        .stderr(contains("(as imported):"))
         .stderr(contains(
-            "track `preview` is not one of the product's tracks",
-        ));
+            "\ncatalogue.json: product `widget-server` version `24h2-sac`: track: track `preview` is not one of the product's tracks\n",
+        ))
+        .stderr(contains("as imported").not())
+        .stderr(contains(out.display().to_string()).not());
     assert_eq!(std::fs::read(&out).expect("file"), b"old contents\n");
 }
 
