@@ -249,22 +249,37 @@ fn read(path: &Path) -> Result<String, AppError> {
     })
 }
 
-/// Reads every `*.md` page and `*.json` API answer of the endoflife folder, keyed by slug.
-fn read_pages(dir: &Path) -> Result<HashMap<String, Page>, AppError> {
+/// The most the endoflife pages of an import may hold together: four times the cap of one data
+/// file (real pages are tens of kilobytes each).
+const MAX_PAGES_BYTES: u64 = 4 * MAX_FILE_BYTES;
+
+/// Reads the `*.md` page or `*.json` API answer of each slug in `wanted` from the endoflife
+/// folder, keyed by slug; other files are not read, and the pages together are capped at
+/// [`MAX_PAGES_BYTES`], so that an import's memory is bounded whatever the folder holds.
+fn read_pages(dir: &Path, wanted: &[(String, String)]) -> Result<HashMap<String, Page>, AppError> {
     let fail = |e: std::io::Error| AppError::Read {
         path: dir.display().to_string(),
         message: e.to_string(),
     };
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map_err(fail)?
-        .map(|entry| entry.map(|e| e.path()))
-        .collect::<Result<_, _>>()
-        .map_err(fail)?;
+    let wanted: std::collections::HashSet<&str> =
+        wanted.iter().map(|(_, slug)| slug.as_str()).collect();
+    let mut paths = Vec::new();
+    for entry in std::fs::read_dir(dir).map_err(fail)? {
+        let path = entry.map_err(fail)?.path();
+        let is_source = path.extension().is_some_and(|e| e == "md" || e == "json");
+        let named = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .is_some_and(|slug| wanted.contains(slug));
+        if is_source && named {
+            paths.push(path);
+        }
+    }
     paths.sort();
     let mut pages: HashMap<String, Page> = HashMap::new();
+    let mut total = 0u64;
     for path in paths {
-        let is_source = path.extension().is_some_and(|e| e == "md" || e == "json");
-        let (Some(slug), true) = (path.file_stem().and_then(|s| s.to_str()), is_source) else {
+        let Some(slug) = path.file_stem().and_then(|s| s.to_str()) else {
             continue;
         };
         let file = format!(
@@ -283,6 +298,16 @@ fn read_pages(dir: &Path) -> Result<HashMap<String, Page>, AppError> {
             });
         }
         let text = read(&path)?;
+        total += text.len() as u64;
+        if total > MAX_PAGES_BYTES {
+            return Err(AppError::Read {
+                path: dir.display().to_string(),
+                message: format!(
+                    "the pages the catalogue names hold more than {} MiB together (real pages are tens of kilobytes)",
+                    MAX_PAGES_BYTES / (1024 * 1024)
+                ),
+            });
+        }
         pages.insert(slug.to_owned(), Page { file, text });
     }
     Ok(pages)
@@ -291,7 +316,10 @@ fn read_pages(dir: &Path) -> Result<HashMap<String, Page>, AppError> {
 fn run_import(args: &ImportArgs, today: NaiveDate) -> Result<Outcome, AppError> {
     let catalogue = read(&args.sources.join(CATALOGUE_FILE))?;
     let supplement = read(&args.sources.join(SUPPLEMENT_FILE))?;
-    let pages = read_pages(&args.sources.join(ENDOFLIFE_DIR))?;
+    let pages = read_pages(
+        &args.sources.join(ENDOFLIFE_DIR),
+        &endoflife_slugs(&catalogue)?,
+    )?;
     let generated = args.generated.unwrap_or(today).to_string();
     let imported = import(
         &Sources {
@@ -359,23 +387,25 @@ fn finish(mut imported: Imported, plan: &Plan<'_>) -> Result<Outcome, AppError> 
         problems.truncate(PROBLEMS_SHOWN);
         return Err(ImportError::Invalid { problems, hidden }.into());
     }
-    let text = render_file(&imported.file)?;
     let versions: usize = imported
         .file
         .products
         .iter()
         .map(|p| p.versions.len())
         .sum();
-    if text.len() as u64 > MAX_FILE_BYTES {
-        return Err(AppError::Write {
+    let text = render_file(&imported.file).map_err(|e| match e {
+        Render::TooLarge => AppError::Write {
             path: output.display().to_string(),
             message: format!(
-                "the new data would be {} MiB ({versions} versions), more than the {} MiB every command reads, so nothing was written",
-                text.len() / (1024 * 1024),
+                "the new data ({versions} versions) would be more than the {} MiB every command reads, so nothing was written",
                 MAX_FILE_BYTES / (1024 * 1024)
             ),
-        });
-    }
+        },
+        Render::Failed(message) => AppError::Write {
+            path: "lifecycle data".into(),
+            message,
+        },
+    })?;
     // The same checks every command makes when it reads the file.
     crate::data::check_lifecycle_text(
         &format!("{} (as it would be written)", output.display()),
@@ -506,14 +536,39 @@ fn attributed(imported: &Imported, problems: Problems) -> Vec<String> {
 /// Where the generated lifecycle file points editors for validation (relative to `data/`).
 pub const LIFECYCLE_SCHEMA: &str = "schema/lifecycle.schema.json";
 
-/// The lifecycle file's text: pretty JSON with a trailing newline.
-fn render_file(file: &LifecycleFile) -> Result<String, AppError> {
-    serde_json::to_string_pretty(file)
-        .map(|t| t + "\n")
-        .map_err(|e| AppError::Write {
-            path: "lifecycle data".into(),
-            message: e.to_string(),
-        })
+/// Why a lifecycle file's text could not be made.
+enum Render {
+    /// It would be over [`MAX_FILE_BYTES`], which every command reads at most.
+    TooLarge,
+    /// serde_json failed.
+    Failed(String),
+}
+
+/// The lifecycle file's text: pretty JSON with a trailing newline, refused as soon as it
+/// passes [`MAX_FILE_BYTES`] (nothing over it is ever held).
+fn render_file(file: &LifecycleFile) -> Result<String, Render> {
+    /// A buffer that fails a write taking it past the cap.
+    struct Capped(Vec<u8>);
+    impl std::io::Write for Capped {
+        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+            if (self.0.len() + bytes.len()) as u64 >= MAX_FILE_BYTES {
+                return Err(std::io::Error::other("over the cap"));
+            }
+            self.0.extend_from_slice(bytes);
+            Ok(bytes.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let mut out = Capped(Vec::new());
+    match serde_json::to_writer_pretty(&mut out, file) {
+        Ok(()) => {}
+        Err(e) if e.is_io() => return Err(Render::TooLarge),
+        Err(e) => return Err(Render::Failed(e.to_string())),
+    }
+    out.0.push(b'\n');
+    String::from_utf8(out.0).map_err(|e| Render::Failed(e.to_string()))
 }
 
 /// Writes `text` to a temporary file beside `path` (created exclusively, with an

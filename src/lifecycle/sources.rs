@@ -22,6 +22,14 @@ pub const SUPPLEMENT_FILE: &str = "microsoft-lifecycle-supplement.json";
 /// Folder of endoflife.date product pages inside the sources directory.
 pub const ENDOFLIFE_DIR: &str = "endoflife";
 
+/// The fewest bytes a version takes in the written file (its fields, names, indentation).
+pub const MIN_VERSION_BYTES: u64 = 128;
+
+/// The most versions a lifecycle file within [`crate::data::MAX_FILE_BYTES`] can hold: an
+/// import with more is refused as soon as it has them, before more is converted, so that its
+/// memory stays bounded whatever the sources hold.
+pub const MAX_VERSIONS: usize = (crate::data::MAX_FILE_BYTES / MIN_VERSION_BYTES) as usize;
+
 /// The catalogue compiled into the binary, for `lifecycle update`.
 pub const EMBEDDED_CATALOGUE: &str = include_str!("../../data/sources/catalogue.json");
 /// The Microsoft lifecycle supplement compiled into the binary, for `lifecycle update`.
@@ -63,6 +71,19 @@ pub enum ImportError {
         problems: Vec<String>,
         /// How many more there are, not listed.
         hidden: usize,
+    },
+    /// More versions than a lifecycle file every command reads can hold.
+    #[error(
+        "{sources}: product `{product}` brings the data to {versions} versions, more than a lifecycle file of {} MiB can hold (each takes at least {MIN_VERSION_BYTES} bytes), so nothing was written",
+        crate::data::MAX_FILE_BYTES / (1024 * 1024)
+    )]
+    TooManyVersions {
+        /// The product whose versions went over.
+        product: String,
+        /// Where its data came from.
+        sources: String,
+        /// The versions so far.
+        versions: usize,
     },
     /// The catalogue names a page or supplement entry that is not there.
     #[error("{file}: product `{product}` needs {what}, which is missing")]
@@ -312,6 +333,7 @@ pub fn import(sources: &Sources<'_>, generated: &str) -> Result<Imported, Import
     let mut warnings = Vec::new();
     let mut products = Vec::with_capacity(catalogue.products.len());
     let mut origins = Vec::with_capacity(catalogue.products.len());
+    let mut total = 0usize;
     for cp in &catalogue.products {
         let main_track = cp
             .tracks
@@ -392,6 +414,15 @@ pub fn import(sources: &Sources<'_>, generated: &str) -> Result<Imported, Import
                 .cmp(&a.release)
                 .then_with(|| a.version.cmp(&b.version))
         });
+        // Refused as soon as the file could not be read back: nothing more is converted.
+        total += versions.len();
+        if total > MAX_VERSIONS {
+            return Err(ImportError::TooManyVersions {
+                product: cp.id.clone(),
+                sources: read.join(", "),
+                versions: total,
+            });
+        }
         let (versions, from): (Vec<VersionEntry>, Vec<String>) = versions.into_iter().unzip();
         origins.push(Origins {
             sources: read,
@@ -630,17 +661,35 @@ pub fn parse_page(file: &str, text: &str) -> Result<Vec<Cycle>, ImportError> {
 /// The deepest nesting of collections a page may have (real pages nest three).
 const MAX_YAML_DEPTH: usize = 32;
 
+/// The most values (scalars, lists, mappings) a page may have: real pages have hundreds.
+const MAX_YAML_VALUES: usize = 100_000;
+
 /// Checks front matter before it is loaded, reading its events (linear in its length): no
 /// alias, since the loader copies what an alias names at each use (586 bytes of aliases grew to
-/// 22.9 GB), and no nesting deeper than [`MAX_YAML_DEPTH`], since the loaded tree is dropped
-/// recursively (a line of `- - - ...` overflowed the stack).
+/// 22.9 GB); no nesting deeper than [`MAX_YAML_DEPTH`], since the loaded tree is dropped
+/// recursively (a line of `- - - ...` overflowed the stack); and no more than
+/// [`MAX_YAML_VALUES`] values, since each takes tens of times its text once loaded (16 MiB of
+/// `- {a: 1}` took 900 MB).
 fn check_yaml(front: &str) -> Result<(), String> {
     use yaml_rust2::Event;
     let mut parser = yaml_rust2::parser::Parser::new_from_str(front);
     let mut depth = 0usize;
+    let mut values = 0usize;
     loop {
         let (event, mark) = parser.next_token().map_err(|e| format!("YAML: {e}"))?;
         let at = || format!("line {}, column {}", mark.line(), mark.col() + 1);
+        if matches!(
+            event,
+            Event::Scalar(..) | Event::SequenceStart(..) | Event::MappingStart(..)
+        ) {
+            values += 1;
+            if values > MAX_YAML_VALUES {
+                return Err(format!(
+                    "more than {MAX_YAML_VALUES} YAML values, at {} (a page has hundreds)",
+                    at()
+                ));
+            }
+        }
         match event {
             Event::StreamEnd => return Ok(()),
             Event::Alias(_) => {
@@ -1005,6 +1054,9 @@ mod tests {
         let deep = format!("---\nreleases:\n{}x\n---\n", "- ".repeat(40));
         let err = parse_page("x.md", &deep).unwrap_err().to_string();
         assert!(err.contains("nested deeper than 32 levels"), "{err}");
+        let many = format!("---\nreleases:\n{}---\n", "- {a: 1}\n".repeat(40_000));
+        let err = parse_page("x.md", &many).unwrap_err().to_string();
+        assert!(err.contains("more than 100000 YAML values"), "{err}");
         let anchored = "---\nreleases:\n  - &r\n    releaseCycle: \"1\"\n---\n";
         assert_eq!(parse_page("x.md", anchored).unwrap().len(), 1);
     }
@@ -1070,6 +1122,43 @@ mod tests {
         assert_eq!(first.release.as_deref(), Some("2021-03-01"));
         assert_eq!(first.extended_end.as_deref(), Some("2031-01-01"));
         assert_eq!(drafts.list[100_000].version, "v99999");
+    }
+
+    /// The version cap is sound: the smallest version there can be takes at least
+    /// [`MIN_VERSION_BYTES`] in the written file, so a file with more than [`MAX_VERSIONS`]
+    /// would be over the size every command reads.
+    #[test]
+    fn the_version_cap_follows_from_the_file_cap() {
+        let smallest = VersionEntry {
+            version: String::new(),
+            aliases: Vec::new(),
+            track: String::new(),
+            policy: Policy::Fixed,
+            release: String::new(),
+            mainstream_end: None,
+            extended_end: None,
+        };
+        let file = |versions: Vec<VersionEntry>| LifecycleFile {
+            schema: None,
+            generated: None,
+            sources: Vec::new(),
+            products: vec![ProductEntry {
+                id: String::new(),
+                name: String::new(),
+                deployment: Deployment::OnPremises,
+                aliases: Vec::new(),
+                channel: None,
+                tracks: Vec::new(),
+                versions,
+            }],
+        };
+        let size = |n| {
+            serde_json::to_string_pretty(&file(vec![smallest.clone(); n]))
+                .unwrap()
+                .len()
+        };
+        let each = size(2) - size(1);
+        assert!(each as u64 >= MIN_VERSION_BYTES, "{each}");
     }
 
     /// A page without front matter is refused with its file name.

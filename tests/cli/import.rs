@@ -317,3 +317,25 @@ fn yaml_alias_bombs_and_deep_nesting_are_refused() {
         assert_eq!(std::fs::read(&out).expect("file"), b"old\n");
     }
 }
+
+/// Issue 21: only the pages the catalogue names are read (so a folder's other files cost
+/// nothing, and the pages read are capped together): a FIFO beside them is not even opened.
+#[cfg(unix)]
+#[test]
+fn only_the_pages_the_catalogue_names_are_read() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let page = std::fs::read_to_string(crate::common::fixture(
+        "import/frontmatter/endoflife/widget.md",
+    ))
+    .expect("page");
+    let sources = sources_with_page(dir.path(), &page);
+    crate::update::mkfifo(&sources.join("endoflife/unrelated.md"));
+    let out = dir.path().join("lifecycle.json");
+    let run = import_limited(&sources, &out);
+    assert_eq!(
+        run.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+}

@@ -754,33 +754,57 @@ fn partial_answers_never_lose_versions() {
         .code(0);
 }
 
-/// Issue 21, defects 5 and 6: an answer of 180,000 releases (7.8 MB, under the 8 MiB cap) is
-/// converted in linear time (it took 100 s after the download) and refused before anything
-/// is written, since the file it would make (over 30 MB) is over the 16 MiB every command
-/// reads. The kill switch is far above what the linear conversion takes in a debug build.
-#[test]
-fn a_huge_answer_is_refused_in_time_not_written() {
-    let releases: Vec<String> = (0..180_000)
+/// An API v1 answer for `slug` with `count` releases named `<prefix><i>`, dated over 30 years.
+fn answer_with(slug: &str, count: usize, prefix: &str) -> String {
+    let releases: Vec<String> = (0..count)
         .map(|i| {
             format!(
-                r#"{{"name":"r{i}","releaseDate":"{:04}-{:02}-{:02}"}}"#,
+                r#"{{"name":"{prefix}{i}","releaseDate":"{:04}-{:02}-{:02}"}}"#,
                 1990 + (i / 336) % 30,
                 1 + (i / 28) % 12,
                 1 + i % 28
             )
         })
         .collect();
-    let body = format!(
-        r#"{{"result":{{"name":"windows","releases":[{}]}}}}"#,
+    format!(
+        r#"{{"result":{{"name":"{slug}","releases":[{}]}}}}"#,
         releases.join(",")
-    );
+    )
+}
+
+/// Issue 21, defects 5 and 6: an answer of 180,000 releases (7.8 MB, under the 8 MiB cap) is
+/// converted in linear time (it took 100 s after the download) and refused as soon as it is
+/// clear that the file could not be read back (more versions than 16 MiB can hold); answers
+/// whose versions fit but whose text would not (three products of 35,000 versions with long
+/// names) are refused before the write. Nothing is written. The kill switch is far above what
+/// the linear conversion takes in a debug build.
+#[test]
+fn a_huge_answer_is_refused_in_time_not_written() {
+    let body = answer_with("windows", 180_000, "r");
     assert!(body.len() < 8 << 20, "{}", body.len());
     let server = with("windows", Reply::Body(body));
+    let url = format!("{}/api/v1/products/windows", server.base);
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("lifecycle.json");
     std::fs::write(&out, BUILTIN).unwrap();
     update(&server, &out)
-        .args(["--timeout", "600"])
+        .args(["--timeout", "600", "--allow-removals"])
+        .timeout(Duration::from_secs(120))
+        .assert()
+        .code(2)
+        .stderr(contains(&url))
+        .stderr(contains("product `windows` brings the data to "))
+        .stderr(contains("more than a lifecycle file of 16 MiB can hold"));
+    let long = "n".repeat(120);
+    let mut replies = recorded();
+    for slug in ["windows", "office", "visual-studio"] {
+        let body = answer_with(slug, 35_000, &long);
+        assert!(body.len() < 8 << 20, "{}", body.len());
+        replies.insert(slug.into(), Reply::Body(body));
+    }
+    let server = serve(replies);
+    update(&server, &out)
+        .args(["--timeout", "600", "--allow-removals"])
         .timeout(Duration::from_secs(120))
         .assert()
         .code(2)
