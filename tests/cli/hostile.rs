@@ -787,3 +787,81 @@ fn endless_batch_input_ends_the_batch() {
         assert!(!said.contains('\u{0}'), "{args:?}");
     }
 }
+
+/// Input for the no-abort property: arbitrary bytes, or a small unit repeated up to a
+/// megabyte (deep nesting, long lines, aliases, quotes, NULs, byte order marks, many rows).
+fn any_input() -> impl Strategy<Value = Vec<u8>> {
+    const UNITS: [&str; 14] = [
+        "[",
+        "{\"a\":",
+        "- ",
+        "a: &a [*a, *a]\n",
+        "\"",
+        ",",
+        "\n",
+        "\0",
+        "\u{feff}",
+        "x",
+        "gold,sql,2019\n",
+        "{\"tier\":\"gold\",\"product\":\"sql\"}\n",
+        "---\n",
+        "\r",
+    ];
+    prop_oneof![
+        proptest::collection::vec(any::<u8>(), 0..2000),
+        (proptest::sample::select(&UNITS[..]), 1usize..200_000)
+            .prop_map(|(unit, n)| unit.repeat(n.min((1 << 20) / unit.len())).into_bytes()),
+    ]
+}
+
+/// A memory bound far above what any command needs on this input (a megabyte at most), low
+/// enough that an unbounded reader hits it.
+#[cfg(unix)]
+const PROPERTY_LIMIT_KIB: u32 = 256 * 1024;
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(12))]
+
+    /// Issue 21, the general property: no input makes any command abort (a signal, a panic,
+    /// an allocation failure under a memory limit); each ends with 0, 1 or 2. The input goes
+    /// to a batch and an expectation file, each data file, and an import's page and API answer.
+    #[cfg(unix)]
+    #[test]
+    fn no_input_makes_a_command_abort(input in any_input()) {
+        let dir = tempfile::tempdir().expect("temporary directory");
+        let file = dir.path().join("input");
+        std::fs::write(&file, &input).expect("input");
+        let shown = file.to_str().expect("UTF-8 path");
+        let md = import_sources(dir.path(), "md", &input);
+        let api = import_sources(dir.path(), "json", &input);
+        let out = dir.path().join("out.json");
+        let out = out.to_str().expect("UTF-8 path");
+        let runs: Vec<Vec<&str>> = vec![
+            vec!["check", "--as-of", "2021-06-19", "--batch", "-"],
+            vec!["check", "--as-of", "2021-06-19", "--input-format", "jsonl", "--batch", "-"],
+            vec!["verify", "--as-of", "2021-06-19", "-"],
+            vec!["validate", "--lifecycle", shown],
+            vec!["validate", "--entitlements", shown],
+            vec!["diagnose", "--catalogue", shown, "x"],
+            vec!["lifecycle", "import", "--generated", "2026-01-01", "--sources", &md, "--output", out],
+            vec!["lifecycle", "import", "--generated", "2026-01-01", "--sources", &api, "--output", out],
+        ];
+        for args in runs {
+            let (code, _, stderr) = limited(PROPERTY_LIMIT_KIB, &args, &file);
+            prop_assert!(matches!(code, Some(0..=2)), "{:?}: {:?} {}", args, code, stderr);
+            prop_assert!(!stderr.contains("panicked"), "{:?}: {}", args, stderr);
+        }
+    }
+}
+
+/// A sources folder for `lifecycle import` whose page (`md`) or API answer (`json`) is `input`.
+fn import_sources(dir: &Path, kind: &str, input: &[u8]) -> String {
+    let sources = dir.join(kind);
+    std::fs::create_dir_all(sources.join("endoflife")).expect("dirs");
+    let src = fixture("import/frontmatter");
+    for file in ["catalogue.json", "microsoft-lifecycle-supplement.json"] {
+        std::fs::copy(src.join(file), sources.join(file)).expect("copy");
+    }
+    std::fs::write(sources.join(format!("endoflife/widget.{kind}")), input).expect("page");
+    sources.to_str().expect("UTF-8 path").to_owned()
+}
