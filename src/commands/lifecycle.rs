@@ -379,14 +379,6 @@ fn finish(mut imported: Imported, plan: &Plan<'_>) -> Result<Outcome, AppError> 
     // A dry run says so too: the real run would refuse the same output.
     check_output(output)?;
     imported.file.schema = Some(LIFECYCLE_SCHEMA.to_owned());
-    // Problems are named by where their value came from: the file was never written.
-    let (_, problems) = imported.file.clone().validate();
-    let mut problems = attributed(&imported, problems);
-    if !problems.is_empty() {
-        let hidden = problems.len().saturating_sub(PROBLEMS_SHOWN);
-        problems.truncate(PROBLEMS_SHOWN);
-        return Err(ImportError::Invalid { problems, hidden }.into());
-    }
     let versions: usize = imported
         .file
         .products
@@ -406,6 +398,15 @@ fn finish(mut imported: Imported, plan: &Plan<'_>) -> Result<Outcome, AppError> 
             message,
         },
     })?;
+    // Problems are named by where their value came from: the file was never written. (Checked
+    // once the text is known to fit, so what is validated is bounded too.)
+    let (_, problems) = imported.file.clone().validate();
+    let mut problems = attributed(&imported, problems);
+    if !problems.is_empty() {
+        let hidden = problems.len().saturating_sub(PROBLEMS_SHOWN);
+        problems.truncate(PROBLEMS_SHOWN);
+        return Err(ImportError::Invalid { problems, hidden }.into());
+    }
     // The same checks every command makes when it reads the file.
     crate::data::check_lifecycle_text(
         &format!("{} (as it would be written)", output.display()),

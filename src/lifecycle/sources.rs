@@ -517,7 +517,45 @@ struct ResultV1 {
     #[serde(default)]
     name: Option<serde_json::Value>,
     #[serde(default)]
-    releases: Option<Vec<serde_json::Value>>,
+    releases: Option<Vec<RowV1>>,
+}
+
+/// One release of a v1 answer, as far as it is read: the fields used, each of any type (a
+/// wrong type reads as absent); the others are skipped, never held, so an answer's memory is
+/// that of what is used (a map per row took 650 bytes).
+#[derive(Debug, Deserialize)]
+#[serde(expecting = "a release object")]
+struct RowV1 {
+    #[serde(default)]
+    name: serde_json::Value,
+    #[serde(default)]
+    label: serde_json::Value,
+    #[serde(default, rename = "releaseDate")]
+    release_date: serde_json::Value,
+    #[serde(default, rename = "isEoas")]
+    is_eoas: serde_json::Value,
+    #[serde(default, rename = "eoasFrom")]
+    eoas_from: serde_json::Value,
+    #[serde(default, rename = "isEol")]
+    is_eol: serde_json::Value,
+    #[serde(default, rename = "eolFrom")]
+    eol_from: serde_json::Value,
+}
+
+/// One cycle of a v0 answer, read like [`RowV1`].
+#[derive(Debug, Deserialize)]
+#[serde(expecting = "a cycle object")]
+struct RowV0 {
+    #[serde(default)]
+    cycle: serde_json::Value,
+    #[serde(default, rename = "releaseLabel")]
+    release_label: serde_json::Value,
+    #[serde(default, rename = "releaseDate")]
+    release_date: serde_json::Value,
+    #[serde(default)]
+    support: serde_json::Value,
+    #[serde(default)]
+    eol: serde_json::Value,
 }
 
 /// Reads an endoflife.date API answer: v0 (`/api/<product>.json`, an array of cycles whose
@@ -535,20 +573,20 @@ pub fn parse_api(file: &str, text: &str, slug: Option<&str>) -> Result<Vec<Cycle
         _ => None,
     };
     if text.trim_start().starts_with('[') {
-        let rows: Vec<serde_json::Value> = json(file, text)?;
+        let rows: Vec<RowV0> = json(file, text)?;
         // v0: `support` means "active support continues" when true (the inverse of `eol`).
         return rows
             .iter()
             .enumerate()
             .map(|(i, row)| {
-                let cycle = word(&row["cycle"])
-                    .ok_or_else(|| fail(&format!("entry {i} has no `cycle`")))?;
+                let cycle =
+                    word(&row.cycle).ok_or_else(|| fail(&format!("entry {i} has no `cycle`")))?;
                 Ok(Cycle {
                     cycle,
-                    label: word(&row["releaseLabel"]),
-                    release: word(&row["releaseDate"]),
-                    eoas: end_from_v0(&row["support"], true),
-                    eol: end_from_v0(&row["eol"], false),
+                    label: word(&row.release_label),
+                    release: word(&row.release_date),
+                    eoas: end_from_v0(&row.support, true),
+                    eol: end_from_v0(&row.eol, false),
                 })
             })
             .collect();
@@ -573,14 +611,14 @@ pub fn parse_api(file: &str, text: &str, slug: Option<&str>) -> Result<Vec<Cycle
     rows.iter()
         .enumerate()
         .map(|(i, row)| {
-            let cycle = word(&row["name"])
+            let cycle = word(&row.name)
                 .ok_or_else(|| fail(&format!("result.releases[{i}] has no `name`")))?;
             Ok(Cycle {
                 cycle,
-                label: word(&row["label"]),
-                release: word(&row["releaseDate"]),
-                eoas: end_from_v1(&row["isEoas"], &row["eoasFrom"]),
-                eol: end_from_v1(&row["isEol"], &row["eolFrom"]),
+                label: word(&row.label),
+                release: word(&row.release_date),
+                eoas: end_from_v1(&row.is_eoas, &row.eoas_from),
+                eol: end_from_v1(&row.is_eol, &row.eol_from),
             })
         })
         .collect()
