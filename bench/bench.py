@@ -9,6 +9,12 @@
 4. `check --batch` on a generated 1,000,000-row CSV: rows per second (target 300,000) and
    peak memory (target under 16 MiB, flat); the same at 100,000 rows shows it is flat.
 6. Peak memory of a single `check`.                               Target: under 8 MiB.
+7. Hostile input (issue 21): peak memory of `check --batch /dev/zero` (endless input) and of a
+   batch with a 15 MB row (target: flat, as any batch); of `validate` on a 16 MiB lifecycle
+   file (the largest data file read); of `lifecycle update` against a loopback server sending
+   the recorded answers, one answer of 180,000 releases, and eight such answers, with its time
+   (target: linear, about a second; under 256 MiB whatever the server sends); and of
+   `lifecycle import` with a 16 MiB YAML page (refused at its value cap).
 """
 import os
 import platform
@@ -145,6 +151,108 @@ def big_product_dir():
     return path
 
 
+def serve(answers):
+    """A loopback HTTP server answering /api/v1/products/<slug> from `answers` (slug -> bytes),
+    in a thread; returns its base address."""
+    import http.server
+    import threading
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            body = answers.get(self.path.rsplit("/", 1)[-1])
+            if body is None:
+                self.send_response(404)
+                self.end_headers()
+                return
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}"
+
+
+def recorded_answers():
+    folder = os.path.join(ROOT, "tests", "fixtures", "endoflife-api")
+    return {name[:-5]: open(os.path.join(folder, name), "rb").read()
+            for name in os.listdir(folder) if name.endswith(".json")}
+
+
+def releases_answer(slug, count):
+    """An API v1 answer of `count` releases with distinct names (7.8 MB at 180,000)."""
+    rows = ",".join(f'{{"name":"r{i}","releaseDate":"{1990 + (i // 336) % 30:04d}-'
+                    f'{1 + (i // 28) % 12:02d}-{1 + i % 28:02d}"}}' for i in range(count))
+    return f'{{"result":{{"name":"{slug}","releases":[{rows}]}}}}'.encode()
+
+
+def update(answers):
+    """Seconds, exit status and peak MiB of one `lifecycle update` against `answers`."""
+    base = serve(answers)
+    out = os.path.join(WORK, "updated.json")
+    if os.path.exists(out):
+        os.remove(out)
+    argv = [BIN, "lifecycle", "update", "--base-url", base, "--output", out, "--generated",
+            "2099-01-01", "--timeout", "600", "--allow-removals"]
+    seconds, status = run(argv)
+    return seconds, status, peak_mib(argv)
+
+
+def hostile(results):
+    """Issue 21: memory for input that never ends, rows and files at their caps, and the
+    largest answers an update server can send."""
+    results.append(("check --batch /dev/zero (endless input): peak memory",
+                    mib(peak_mib([BIN, "check", "--batch", "/dev/zero"])), "flat"))
+    row = os.path.join(WORK, "long-row.csv")
+    with open(row, "w") as f:
+        f.write("tier,product\ngold," + "x" * 15_000_000 + "\ngold,sql\n")
+    results.append(("check --batch, one 15 MB row: peak memory",
+                    mib(peak_mib([BIN, "check", "--as-of", "2021-06-19", "--batch", row])),
+                    "flat"))
+    big = os.path.join(WORK, "big16")
+    os.makedirs(big, exist_ok=True)
+    with open(os.path.join(ROOT, "tests", "fixtures", "basic", "lifecycle.json")) as f:
+        lifecycle = json.load(f)
+    lifecycle["products"][0]["versions"] = [
+        {"version": f"v{i}", "track": "ltsc", "mainstream_end": None, "extended_end": None,
+         "release": f"{2000 + (i // 365) % 900:04d}-{1 + (i // 28) % 12:02d}-{1 + i % 28:02d}"}
+        for i in range(92_000)]
+    with open(os.path.join(big, "lifecycle.json"), "w") as f:
+        json.dump(lifecycle, f, indent=2)
+    shutil.copy(os.path.join(ROOT, "tests", "fixtures", "basic", "entitlements.json"), big)
+    results.append(("validate, a 16 MiB lifecycle file: peak memory",
+                    mib(peak_mib([BIN, "validate", "--data-dir", big])), ""))
+    answers = recorded_answers()
+    seconds, status, rss = update(answers)
+    assert status == 0, f"update exited {status}"
+    results.append(("lifecycle update, recorded answers", f"{seconds * 1e3:.0f} ms", ""))
+    results.append(("  peak memory", mib(rss), ""))
+    seconds, status, rss = update({**answers, "windows": releases_answer("windows", 180_000)})
+    assert status == 2, f"update of 180,000 releases exited {status}"
+    results.append(("lifecycle update, 180,000 releases (refused)", f"{seconds:.2f} s",
+                    "linear (was 150 s)"))
+    results.append(("  peak memory", mib(rss), "under 256 MiB"))
+    eight = {slug: releases_answer(slug, 180_000) for slug in answers}
+    seconds, status, rss = update(eight)
+    assert status == 2, f"update of eight large answers exited {status}"
+    results.append(("lifecycle update, 8 answers of 180,000 releases", f"{seconds:.2f} s", ""))
+    results.append(("  peak memory", mib(rss), "under 256 MiB"))
+    sources = os.path.join(WORK, "yaml-sources")
+    os.makedirs(os.path.join(sources, "endoflife"), exist_ok=True)
+    for name in ("catalogue.json", "microsoft-lifecycle-supplement.json"):
+        shutil.copy(os.path.join(ROOT, "tests", "fixtures", "import", "frontmatter", name), sources)
+    with open(os.path.join(sources, "endoflife", "widget.md"), "w") as f:
+        f.write("---\nreleases:\n" + "- {a: 1}\n" * ((16 * 1024 * 1024 - 100) // 9) + "---\n")
+    argv = [BIN, "lifecycle", "import", "--sources", sources, "--output",
+            os.path.join(WORK, "imported.json"), "--generated", "2026-01-01"]
+    results.append(("lifecycle import, a 16 MiB YAML page (refused): peak memory",
+                    mib(peak_mib(argv)), "under 256 MiB (was 900 MB)"))
+
+
 def mib(value):
     return f"{value:.1f} MiB" if value is not None else "n/a (no GNU time)"
 
@@ -183,6 +291,7 @@ def main():
     assert status == 0, f"products exited {status}"
     results.append(("products --versions, 20,000 versions of one product", f"{seconds * 1e3:.0f} ms",
                     "linear (was about 1.9 s)"))
+    hostile(results)
     width = max(len(r[0]) for r in results)
     print(f"mpn-support benchmark on {platform.machine()}, {os.cpu_count()} cores, "
           f"{platform.system()} {platform.release()}, "

@@ -6,6 +6,7 @@ use thiserror::Error;
 use crate::data::DataError;
 use crate::engine::QueryError;
 use crate::i18n::Words;
+use crate::lifecycle::sources::ImportError;
 use crate::message::{Msg, Value};
 use crate::names::UnknownNameError;
 use crate::render;
@@ -42,6 +43,12 @@ pub enum AppError {
     /// An endoflife.date answer cannot be fetched.
     #[error(transparent)]
     Fetch(#[from] crate::lifecycle::fetch::FetchError),
+    /// `lifecycle update` took longer than its time limit.
+    #[error(transparent)]
+    TimedOut(#[from] crate::lifecycle::fetch::TimedOut),
+    /// `lifecycle update` would remove versions the current data has.
+    #[error(transparent)]
+    Loss(#[from] crate::lifecycle::diff::LossError),
     /// The platform names no per-user data folder for `lifecycle update` to write to.
     #[error(
         "this system names no per-user data folder (no home directory): give the file to write with --output"
@@ -126,7 +133,9 @@ impl AppError {
             )],
             AppError::Data(DataError::Invalid { .. })
             | AppError::Import(_)
-            | AppError::Fetch(_) => {
+            | AppError::Fetch(_)
+            | AppError::Loss(_)
+            | AppError::TimedOut(_) => {
                 return None;
             }
         })
@@ -155,6 +164,25 @@ impl AppError {
                 lines.extend(errors.iter().map(ToString::to_string));
                 lines
             }
+            AppError::Import(ImportError::Invalid { problems, hidden }) => {
+                let mut lines = vec![format!(
+                    "{label}: {}",
+                    words.format(
+                        "error-import-invalid",
+                        &[("count", Value::Count((problems.len() + hidden) as u64))]
+                    )
+                )];
+                lines.extend(problems.iter().cloned());
+                if *hidden > 0 {
+                    lines.push(
+                        words.format("error-and-more", &[("count", Value::Count(*hidden as u64))]),
+                    );
+                }
+                lines
+            }
+            AppError::Loss(loss) => std::iter::once(format!("{label}: {loss}:"))
+                .chain(loss.details())
+                .collect(),
             other => vec![format!("{label}: {other}")],
         }
     }

@@ -135,15 +135,27 @@ pub fn markdown_url(url: &str) -> String {
 }
 
 /// A CSV cell a spreadsheet will not run as a formula: a value starting with `=`, `+`, `-`,
-/// `@`, a tab or a carriage return gets a leading `'` (OWASP), unless it is a number or the
-/// lone `-` of an empty cell.
+/// `@`, a tab or a carriage return gets a leading `'` (OWASP), unless it is a plain negative
+/// decimal number (`-5`, `-1.5`) or the lone `-` of an empty cell. Dates and positive numbers
+/// start with a digit and need nothing.
 pub fn csv(value: &str) -> Cow<'_, str> {
     let risky = value.starts_with(['=', '+', '-', '@', '\t', '\r']);
-    if risky && value != "-" && value.parse::<f64>().is_err() {
+    if risky && value != "-" && !is_plain_negative_number(value) {
         Cow::Owned(format!("'{value}"))
     } else {
         Cow::Borrowed(value)
     }
+}
+
+/// `-` then decimal digits, with at most one `.` between digits. Not Rust's float syntax,
+/// which also takes `-inf`, `+NaN`, `-1e5`: words a spreadsheet may read as a formula.
+fn is_plain_negative_number(value: &str) -> bool {
+    let Some(number) = value.strip_prefix('-') else {
+        return false;
+    };
+    let (whole, fraction) = number.split_once('.').unwrap_or((number, "0"));
+    let digits = |part: &str| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit());
+    digits(whole) && digits(fraction)
 }
 
 #[cfg(test)]
@@ -211,5 +223,28 @@ mod tests {
         assert_eq!(csv("2026-12-02"), "2026-12-02");
         assert_eq!(csv("20"), "20");
         assert_eq!(csv("gold"), "gold");
+        assert_eq!(csv("-1.5"), "-1.5");
+    }
+
+    /// Issue 21, defect 11: words Rust parses as numbers are no plain decimal numbers, and a
+    /// spreadsheet may read them as formulas: they are guarded.
+    #[test]
+    fn csv_guards_what_only_rust_reads_as_a_number() {
+        for value in [
+            "-inf",
+            "+inf",
+            "-Infinity",
+            "+NaN",
+            "-nan",
+            "+5",
+            "-1e5",
+            "-1.",
+            "-.5",
+            "-0x1",
+            "- 1",
+            "-1-1",
+        ] {
+            assert_eq!(csv(value), format!("'{value}"), "{value}");
+        }
     }
 }

@@ -4,16 +4,14 @@
 use std::io::IsTerminal as _;
 use std::process::ExitCode;
 
-use clap::Parser as _;
-use mpn_support::cli::Cli;
 use mpn_support::exit::Exit;
 use mpn_support::i18n::{Lang, Words};
 use mpn_support::render::{Output, Style, output_width};
 use mpn_support::{app, escape};
 
 fn main() -> ExitCode {
-    // clap prints usage errors itself and exits 2.
-    let cli = Cli::parse();
+    // Usage errors are printed (values escaped) and exit 2; --help and --version exit 0.
+    let cli = mpn_support::cli::usage::parse_or_exit();
     #[expect(
         clippy::disallowed_methods,
         reason = "main is the one place that reads the clock"

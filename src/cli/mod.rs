@@ -3,6 +3,8 @@
 //! Subcommand argument structs live with their commands in `commands/`, the groups they share
 //! in `args.rs`; this file puts them together under the top level.
 
+pub mod usage;
+
 use clap::{Parser, Subcommand};
 
 use crate::commands::args::ColorChoice;

@@ -1,14 +1,15 @@
 //! `mpn-support lifecycle import` and `lifecycle update`: regenerate the lifecycle file.
 //!
 //! `import` reads a sources directory; `update` fetches the endoflife.date API and uses the
-//! catalogue and supplement compiled into the binary. Both run the pure importer, validate
-//! the result, and replace the output file atomically (an exclusive temporary file in the same
-//! folder, flushed, then a rename), so a failed run leaves the old file byte-identical.
+//! catalogue and supplement compiled into the binary. Both run the pure importer, check the
+//! result as every command will read it, and replace the output file atomically (an exclusive
+//! temporary file in the same folder, flushed, then a rename), so a failed run leaves the old
+//! file byte-identical. `update` also refuses to lose a version the current data has (unless
+//! `--allow-removals`) and to take longer than `--timeout`, downloads and conversion together.
 
 use std::collections::HashMap;
 use std::io::IsTerminal as _;
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 
 use chrono::NaiveDate;
 use clap::{Args, Subcommand, ValueEnum};
@@ -16,15 +17,15 @@ use clap::{Args, Subcommand, ValueEnum};
 use super::Context;
 use crate::commands::args::parse_date;
 use crate::data::lifecycle::LifecycleFile;
-use crate::data::{DataError, EMBEDDED_LIFECYCLE, Finding, Severity, read_text};
+use crate::data::{EMBEDDED_LIFECYCLE, MAX_FILE_BYTES, Problems, Severity, read_text};
 use crate::error::AppError;
 use crate::escape;
 use crate::exit::Exit;
-use crate::lifecycle::diff::changes;
-use crate::lifecycle::fetch::{self, Client};
+use crate::lifecycle::diff::{LossError, changes, losses};
+use crate::lifecycle::fetch::{self, Client, Deadline};
 use crate::lifecycle::sources::{
-    CATALOGUE_FILE, EMBEDDED_CATALOGUE, EMBEDDED_SUPPLEMENT, ENDOFLIFE_DIR, Imported, Page, Prefer,
-    SUPPLEMENT_FILE, Sources, endoflife_slugs, import,
+    CATALOGUE_FILE, EMBEDDED_CATALOGUE, EMBEDDED_SUPPLEMENT, ENDOFLIFE_DIR, ImportError, Imported,
+    Page, Prefer, SUPPLEMENT_FILE, Sources, endoflife_slugs, import,
 };
 use crate::render::ReportFormat as Format;
 use crate::report::Report;
@@ -37,10 +38,11 @@ pub enum LifecycleCommand {
     #[command(
         long_about = "Fetches every product the built-in catalogue maps from the endoflife.date API \
     (<base-url>/api/v1/products/<slug>), converts the answers with the built-in catalogue and \
-    Microsoft lifecycle supplement, validates the result and writes it atomically. Every command \
-    then uses that file while it is newer than the data built into the binary (--builtin-data \
-    overrides). Any failure (network, HTTP error, a malformed answer, a product missing upstream) \
-    leaves the old file as it was and exits 2."
+    Microsoft lifecycle supplement, checks the result as every command will read it and writes it \
+    atomically. Every command then uses that file while it is newer than the data built into the \
+    binary (--builtin-data overrides). Any failure (network, HTTP error, a malformed answer, a \
+    product missing upstream, an answer that would remove versions the current data has, more \
+    time than --timeout) leaves the old file as it was and exits 2."
     )]
     Update(UpdateArgs),
     /// Rebuild the lifecycle file from endoflife.date pages, the supplement and the catalogue
@@ -96,7 +98,7 @@ pub struct UpdateArgs {
         default_value = fetch::DEFAULT_BASE_URL,
         value_parser = fetch::check_base_url
     )]
-    pub base_url: String,
+    pub base_url: fetch::BaseUrl,
     /// Lifecycle file to write [default: lifecycle.json in your data folder, e.g.
     /// ~/.local/share/mpn-support/ on Linux]
     #[arg(long, short, value_name = "FILE")]
@@ -104,8 +106,11 @@ pub struct UpdateArgs {
     /// Show what would change (added, changed, removed versions) without writing
     #[arg(long)]
     pub dry_run: bool,
-    /// Seconds to wait for each product's whole answer
-    #[arg(long, value_name = "SECONDS", default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..=600))]
+    /// Write even if versions the current data has are missing upstream (they are removed)
+    #[arg(long)]
+    pub allow_removals: bool,
+    /// Seconds the whole update may take: every download and the conversion
+    #[arg(long, value_name = "SECONDS", default_value_t = 60, value_parser = clap::value_parser!(u64).range(1..=600))]
     pub timeout: u64,
     /// Generation date recorded in the file, YYYY-MM-DD [default: today]
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
@@ -137,6 +142,7 @@ struct Outcome {
 }
 
 fn run_update(args: &UpdateArgs, today: NaiveDate) -> Result<Outcome, AppError> {
+    let deadline = Deadline::after(args.timeout);
     let (output, default_place) = match &args.output {
         Some(path) => (path.clone(), false),
         None => (
@@ -144,7 +150,9 @@ fn run_update(args: &UpdateArgs, today: NaiveDate) -> Result<Outcome, AppError> 
             true,
         ),
     };
-    let client = Client::new(&args.base_url, Duration::from_secs(args.timeout));
+    // Before any request: an output that may not be replaced.
+    check_output(&output)?;
+    let client = Client::new(&args.base_url.url, deadline);
     let pages = fetch_all(&client, &endoflife_slugs(EMBEDDED_CATALOGUE)?)?;
     let generated = args.generated.unwrap_or(today).to_string();
     let mut imported = import(
@@ -161,7 +169,7 @@ fn run_update(args: &UpdateArgs, today: NaiveDate) -> Result<Outcome, AppError> 
         if source.starts_with("endoflife.date") {
             *source = format!(
                 "endoflife.date API v1 at {}, fetched {generated}",
-                args.base_url
+                args.base_url.url
             );
         }
     }
@@ -174,9 +182,24 @@ fn run_update(args: &UpdateArgs, today: NaiveDate) -> Result<Outcome, AppError> 
             message: e.to_string(),
         })?;
     }
-    // Against the file it replaces, or what is in use without one: the built-in data.
-    let baseline = (!output.exists()).then_some(EMBEDDED_LIFECYCLE);
-    let mut outcome = finish(imported, &output, baseline, args.dry_run, args.format)?;
+    let mut outcome = finish(
+        imported,
+        &Plan {
+            output: &output,
+            // Against the file it replaces, or what is in use without one: the built-in data.
+            baseline: Some(EMBEDDED_LIFECYCLE),
+            dry_run: args.dry_run,
+            format: args.format,
+            keep_versions: !args.allow_removals,
+            entitlements: Some(crate::data::EMBEDDED_ENTITLEMENTS),
+            deadline: Some(deadline),
+        },
+    )?;
+    if args.base_url.dropped_user_info {
+        outcome.warnings.push(
+            "the user name and password in the base address were left out: they are never sent, and would be stored in the lifecycle file and shown in messages".into(),
+        );
+    }
     if default_place {
         outcome.warnings.extend(unused_update_warnings(
             &generated,
@@ -240,22 +263,37 @@ fn read(path: &Path) -> Result<String, AppError> {
     })
 }
 
-/// Reads every `*.md` page and `*.json` API answer of the endoflife folder, keyed by slug.
-fn read_pages(dir: &Path) -> Result<HashMap<String, Page>, AppError> {
+/// The most the endoflife pages of an import may hold together: four times the cap of one data
+/// file (real pages are tens of kilobytes each).
+const MAX_PAGES_BYTES: u64 = 4 * MAX_FILE_BYTES;
+
+/// Reads the `*.md` page or `*.json` API answer of each slug in `wanted` from the endoflife
+/// folder, keyed by slug; other files are not read, and the pages together are capped at
+/// [`MAX_PAGES_BYTES`], so that an import's memory is bounded whatever the folder holds.
+fn read_pages(dir: &Path, wanted: &[(String, String)]) -> Result<HashMap<String, Page>, AppError> {
     let fail = |e: std::io::Error| AppError::Read {
         path: dir.display().to_string(),
         message: e.to_string(),
     };
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map_err(fail)?
-        .map(|entry| entry.map(|e| e.path()))
-        .collect::<Result<_, _>>()
-        .map_err(fail)?;
+    let wanted: std::collections::HashSet<&str> =
+        wanted.iter().map(|(_, slug)| slug.as_str()).collect();
+    let mut paths = Vec::new();
+    for entry in std::fs::read_dir(dir).map_err(fail)? {
+        let path = entry.map_err(fail)?.path();
+        let is_source = path.extension().is_some_and(|e| e == "md" || e == "json");
+        let named = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .is_some_and(|slug| wanted.contains(slug));
+        if is_source && named {
+            paths.push(path);
+        }
+    }
     paths.sort();
     let mut pages: HashMap<String, Page> = HashMap::new();
+    let mut total = 0u64;
     for path in paths {
-        let is_source = path.extension().is_some_and(|e| e == "md" || e == "json");
-        let (Some(slug), true) = (path.file_stem().and_then(|s| s.to_str()), is_source) else {
+        let Some(slug) = path.file_stem().and_then(|s| s.to_str()) else {
             continue;
         };
         let file = format!(
@@ -274,6 +312,16 @@ fn read_pages(dir: &Path) -> Result<HashMap<String, Page>, AppError> {
             });
         }
         let text = read(&path)?;
+        total += text.len() as u64;
+        if total > MAX_PAGES_BYTES {
+            return Err(AppError::Read {
+                path: dir.display().to_string(),
+                message: format!(
+                    "the pages the catalogue names hold more than {} MiB together (real pages are tens of kilobytes)",
+                    MAX_PAGES_BYTES / (1024 * 1024)
+                ),
+            });
+        }
         pages.insert(slug.to_owned(), Page { file, text });
     }
     Ok(pages)
@@ -282,7 +330,10 @@ fn read_pages(dir: &Path) -> Result<HashMap<String, Page>, AppError> {
 fn run_import(args: &ImportArgs, today: NaiveDate) -> Result<Outcome, AppError> {
     let catalogue = read(&args.sources.join(CATALOGUE_FILE))?;
     let supplement = read(&args.sources.join(SUPPLEMENT_FILE))?;
-    let pages = read_pages(&args.sources.join(ENDOFLIFE_DIR))?;
+    let pages = read_pages(
+        &args.sources.join(ENDOFLIFE_DIR),
+        &endoflife_slugs(&catalogue)?,
+    )?;
     let generated = args.generated.unwrap_or(today).to_string();
     let imported = import(
         &Sources {
@@ -296,80 +347,241 @@ fn run_import(args: &ImportArgs, today: NaiveDate) -> Result<Outcome, AppError> 
         },
         &generated,
     )?;
-    finish(imported, &args.output, None, args.dry_run, args.format)
+    finish(
+        imported,
+        &Plan {
+            output: &args.output,
+            baseline: None,
+            dry_run: args.dry_run,
+            format: args.format,
+            // An import is a rebuild from files the user controls: it may remove versions.
+            keep_versions: false,
+            entitlements: None,
+            deadline: None,
+        },
+    )
 }
 
-/// Validates an imported file, compares it with the file at `output` (or, when there is none,
-/// with `baseline`), and writes it unless `dry_run` or unchanged.
-fn finish(
-    mut imported: Imported,
-    output: &Path,
-    baseline: Option<&str>,
+/// How an imported file is compared and written.
+struct Plan<'a> {
+    /// The file to write.
+    output: &'a Path,
+    /// What the current data is when `output` holds no lifecycle file (update: the built-in
+    /// data, which is what commands use then).
+    baseline: Option<&'static str>,
+    /// Report only.
     dry_run: bool,
+    /// The report's format.
     format: Format,
-) -> Result<Outcome, AppError> {
+    /// Refuse to lose a version the current data has (update, unless `--allow-removals`).
+    keep_versions: bool,
+    /// The entitlement table the file must agree with (update: the built-in one, whose
+    /// catalogue made it; an import's sources may go with a table of their own).
+    entitlements: Option<&'static str>,
+    /// When the whole run must be done (update).
+    deadline: Option<Deadline>,
+}
+
+/// The most problems listed when an imported file would not load.
+const PROBLEMS_SHOWN: usize = 100;
+
+/// Checks an imported file as every command will read it, compares it with the current data
+/// (the file at `output`, else the plan's baseline), refuses to lose versions when the plan
+/// says so, and writes it unless a dry run or unchanged.
+fn finish(mut imported: Imported, plan: &Plan<'_>) -> Result<Outcome, AppError> {
+    let output = plan.output;
+    // A dry run says so too: the real run would refuse the same output.
+    check_output(output)?;
     imported.file.schema = Some(LIFECYCLE_SCHEMA.to_owned());
-    let text = render_file(&imported.file)?;
-    // The result must load like any data file before it may replace one.
-    let shown = format!("{} (as imported)", output.display());
-    let (_, problems) = imported.file.clone().validate();
-    let errors: Vec<Finding> = problems
-        .0
-        .into_iter()
-        .filter(|p| p.severity == Severity::Error)
-        .map(|p| Finding::place(&shown, &text, p))
-        .collect();
-    if !errors.is_empty() {
-        return Err(DataError::Invalid { errors }.into());
-    }
-    let old_text = read_text(output).ok();
-    let changed = old_text.as_deref() != Some(text.as_str());
-    let changes = match old_text
-        .as_deref()
-        .or(baseline)
-        .map(serde_json::from_str::<LifecycleFile>)
-    {
-        Some(Ok(old)) => changes(&old, &imported.file),
-        _ => vec![format!(
-            "new file ({} products)",
-            imported.file.products.len()
-        )],
-    };
-    if changed && !dry_run {
-        write_atomically(output, &text, |_| Ok(()))?;
-    }
-    let versions = imported
+    let versions: usize = imported
         .file
         .products
         .iter()
         .map(|p| p.versions.len())
         .sum();
+    let text = render_file(&imported.file).map_err(|e| match e {
+        Render::TooLarge => AppError::Write {
+            path: output.display().to_string(),
+            message: format!(
+                "the new data ({versions} versions) would be more than the {} MiB every command reads, so nothing was written",
+                MAX_FILE_BYTES / (1024 * 1024)
+            ),
+        },
+        Render::Failed(message) => AppError::Write {
+            path: "lifecycle data".into(),
+            message,
+        },
+    })?;
+    // Problems are named by where their value came from: the file was never written. (Checked
+    // once the text is known to fit, so what is validated is bounded too.)
+    let (_, problems) = imported.file.clone().validate();
+    let mut problems = attributed(&imported, problems);
+    if !problems.is_empty() {
+        let hidden = problems.len().saturating_sub(PROBLEMS_SHOWN);
+        problems.truncate(PROBLEMS_SHOWN);
+        return Err(ImportError::Invalid { problems, hidden }.into());
+    }
+    // The same checks every command makes when it reads the file.
+    crate::data::check_lifecycle_text(
+        &format!("{} (as it would be written)", output.display()),
+        &text,
+        plan.entitlements,
+    )?;
+    let old_text = read_text(output).ok();
+    let parse = |t: &str| serde_json::from_str::<LifecycleFile>(t).ok();
+    let current = match old_text.as_deref().and_then(parse) {
+        Some(old) => Some((old, format!("`{}`", output.display()))),
+        None => plan
+            .baseline
+            .and_then(parse)
+            .map(|old| (old, "the built-in data".to_owned())),
+    };
+    let changed = old_text.as_deref() != Some(text.as_str());
+    let changes = match &current {
+        Some((old, _)) => changes(old, &imported.file),
+        None => vec![format!(
+            "new file ({} products)",
+            imported.file.products.len()
+        )],
+    };
+    let mut warnings = imported.warnings.clone();
+    if plan.keep_versions
+        && let Some((old, name)) = &current
+    {
+        let sources = |id: &str| {
+            let at = imported.file.products.iter().position(|p| p.id == id);
+            at.and_then(|i| imported.origins.get(i))
+                .map(|o| o.sources.clone())
+                .unwrap_or_default()
+        };
+        let losses = losses(old, &imported.file, sources);
+        if !losses.is_empty() {
+            let loss = LossError {
+                current: name.clone(),
+                losses,
+            };
+            if !plan.dry_run {
+                return Err(loss.into());
+            }
+            let count = loss.count();
+            warnings.push(format!(
+                "a real run would refuse this: it would remove {count} version{} that {name} has (give --allow-removals to take the removals)",
+                if count == 1 { "" } else { "s" }
+            ));
+            warnings.extend(loss.details());
+        }
+    }
+    if let Some(deadline) = plan.deadline {
+        deadline.check()?;
+    }
+    if changed && !plan.dry_run {
+        write_atomically(output, &text, |_| Ok(()))?;
+    }
     Ok(Outcome {
         report: Report::Import(ImportReport {
             output: output.display().to_string(),
-            dry_run,
+            dry_run: plan.dry_run,
             changed,
             products: imported.file.products.len(),
             versions,
             changes: if changed { changes } else { Vec::new() },
             warnings: imported.warnings.clone(),
         }),
-        format,
-        warnings: imported.warnings,
+        format: plan.format,
+        warnings,
     })
+}
+
+/// Each error of an imported file, named by where its value came from: the source, product
+/// and version (a problem with the product itself comes from the catalogue).
+fn attributed(imported: &Imported, problems: Problems) -> Vec<String> {
+    problems
+        .0
+        .into_iter()
+        .filter(|p| p.severity == Severity::Error)
+        .map(|p| {
+            let segments: Vec<&str> = p.pointer.split('/').skip(1).collect();
+            let index = |s: &str| s.parse::<usize>().ok();
+            let field = |rest: &[&str]| match rest {
+                [] | ["version"] => String::new(),
+                rest => format!("{}: ", rest.join(" ")),
+            };
+            match segments.as_slice() {
+                ["products", i, "versions", j, rest @ ..] => {
+                    let product = index(i).and_then(|i| imported.file.products.get(i));
+                    let version = product.zip(index(j)).and_then(|(p, j)| p.versions.get(j));
+                    let origin = index(i)
+                        .zip(index(j))
+                        .and_then(|(i, j)| imported.origins.get(i)?.versions.get(j));
+                    // A version's track, aliases and policy come from the catalogue's rules.
+                    let origin = match rest.first() {
+                        Some(&("track" | "aliases" | "policy")) => Some(CATALOGUE_FILE),
+                        _ => origin.map(String::as_str),
+                    };
+                    match (product, version, origin) {
+                        (Some(product), Some(version), Some(origin)) => format!(
+                            "{origin}: product `{}` version `{}`: {}{}",
+                            product.id,
+                            version.version,
+                            field(rest),
+                            p.message
+                        ),
+                        _ => format!("{}: {}", p.label, p.message),
+                    }
+                }
+                ["products", i, rest @ ..] => {
+                    match index(i).and_then(|i| imported.file.products.get(i)) {
+                        Some(product) => format!(
+                            "{CATALOGUE_FILE}: product `{}`: {}{}",
+                            product.id,
+                            field(rest),
+                            p.message
+                        ),
+                        None => format!("{}: {}", p.label, p.message),
+                    }
+                }
+                _ => format!("{}: {}", p.label, p.message),
+            }
+        })
+        .collect()
 }
 
 /// Where the generated lifecycle file points editors for validation (relative to `data/`).
 pub const LIFECYCLE_SCHEMA: &str = "schema/lifecycle.schema.json";
 
-/// The lifecycle file's text: pretty JSON with a trailing newline.
-fn render_file(file: &LifecycleFile) -> Result<String, AppError> {
-    serde_json::to_string_pretty(file)
-        .map(|t| t + "\n")
-        .map_err(|e| AppError::Write {
-            path: "lifecycle data".into(),
-            message: e.to_string(),
-        })
+/// Why a lifecycle file's text could not be made.
+enum Render {
+    /// It would be over [`MAX_FILE_BYTES`], which every command reads at most.
+    TooLarge,
+    /// serde_json failed.
+    Failed(String),
+}
+
+/// The lifecycle file's text: pretty JSON with a trailing newline, refused as soon as it
+/// passes [`MAX_FILE_BYTES`] (nothing over it is ever held).
+fn render_file(file: &LifecycleFile) -> Result<String, Render> {
+    /// A buffer that fails a write taking it past the cap.
+    struct Capped(Vec<u8>);
+    impl std::io::Write for Capped {
+        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+            if (self.0.len() + bytes.len()) as u64 >= MAX_FILE_BYTES {
+                return Err(std::io::Error::other("over the cap"));
+            }
+            self.0.extend_from_slice(bytes);
+            Ok(bytes.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let mut out = Capped(Vec::new());
+    match serde_json::to_writer_pretty(&mut out, file) {
+        Ok(()) => {}
+        Err(e) if e.is_io() => return Err(Render::TooLarge),
+        Err(e) => return Err(Render::Failed(e.to_string())),
+    }
+    out.0.push(b'\n');
+    String::from_utf8(out.0).map_err(|e| Render::Failed(e.to_string()))
 }
 
 /// Writes `text` to a temporary file beside `path` (created exclusively, with an
@@ -389,18 +601,7 @@ fn write_atomically(
         path: path.display().to_string(),
         message: e.to_string(),
     };
-    let existing = std::fs::symlink_metadata(path).ok();
-    if existing
-        .as_ref()
-        .is_some_and(|m| m.file_type().is_symlink())
-    {
-        return Err(AppError::Write {
-            path: path.display().to_string(),
-            message:
-                "is a symbolic link: name the file it points to (the rename would replace the link)"
-                    .into(),
-        });
-    }
+    let existing = check_output(path)?;
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -425,6 +626,30 @@ fn write_atomically(
         let _ = dir.sync_all();
     }
     Ok(())
+}
+
+/// What is at `path` when it may be replaced: nothing, or a regular file (its metadata). Refused:
+/// a symbolic link (the rename would replace the link, not the file it points to), and anything
+/// else that is not a regular file, a device, FIFO, socket or folder (the rename would leave a
+/// regular file in its place: as root, `--output /dev/null` would replace /dev/null).
+fn check_output(path: &Path) -> Result<Option<std::fs::Metadata>, AppError> {
+    let Ok(meta) = std::fs::symlink_metadata(path) else {
+        return Ok(None);
+    };
+    let kind = meta.file_type();
+    let refusal = if kind.is_symlink() {
+        "is a symbolic link: name the file it points to (the rename would replace the link)"
+    } else if kind.is_dir() {
+        "is a folder, not a regular file: name the file to write"
+    } else if !kind.is_file() {
+        "not a regular file (a device, pipe or socket), so it is not replaced: name a regular file or a new one"
+    } else {
+        return Ok(Some(meta));
+    };
+    Err(AppError::Write {
+        path: path.display().to_string(),
+        message: refusal.into(),
+    })
 }
 
 /// A new data file is readable by all, like any file written with the usual umask (the

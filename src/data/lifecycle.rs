@@ -303,18 +303,29 @@ fn validate_product(at: &At<'_>, p: ProductEntry, problems: &mut Problems) -> Op
         let spellings =
             std::iter::once((&name_at, &v.version)).chain(alias_ats.iter().zip(&v.aliases));
         for (spot, spelling) in spellings {
-            match spelled.insert(spelling, vi) {
-                Some(_) if *spelling == v.version => {
-                    problems.error(spot, format!("duplicate version `{spelling}`"));
-                }
-                Some((owner, _)) => {
-                    let other = p.versions.get(owner).map_or("", |o| o.version.as_str());
-                    problems.error(
-                        spot,
-                        format!("alias `{spelling}` also names version `{other}`"),
-                    );
-                }
-                None => {}
+            if let Some((owner, first)) = spelled.insert(spelling, vi) {
+                let other = p.versions.get(owner).map_or("", |o| o.version.as_str());
+                let mine = if *spelling == v.version {
+                    "version"
+                } else {
+                    "alias"
+                };
+                let theirs = if first == other {
+                    format!("version `{other}`")
+                } else {
+                    format!("alias `{first}` of version `{other}`")
+                };
+                let message = if first != spelling.as_str() {
+                    // Two spellings that differ only in what names ignore: a clash, not a copy.
+                    format!(
+                        "{mine} `{spelling}` clashes with {theirs}: the two are one name once case, spaces, hyphens and underscores are ignored"
+                    )
+                } else if mine == "version" && first == other {
+                    format!("duplicate version `{spelling}`")
+                } else {
+                    format!("{mine} `{spelling}` also names {theirs}")
+                };
+                problems.error(spot, message);
             }
         }
         if v.version.trim().is_empty() {

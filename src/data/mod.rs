@@ -294,6 +294,44 @@ pub fn load_texts(entitlements: &str, lifecycle: &str) -> Result<Dataset, DataEr
     into_dataset(check_sources(&ent, &life))
 }
 
+/// Checks a lifecycle file's text as every command reads it (`name` for messages): within the
+/// size cap of [`read_text`], parsed and validated, and cross-checked against `entitlements`
+/// when given (the built-in table, for the file `lifecycle update` writes for it). The
+/// lifecycle commands run it on what they would write, so that they never write a file the
+/// tool then refuses.
+pub fn check_lifecycle_text(
+    name: &str,
+    text: &str,
+    entitlements: Option<&'static str>,
+) -> Result<(), DataError> {
+    if text.len() as u64 > MAX_FILE_BYTES {
+        return Err(DataError::Read {
+            path: name.to_owned(),
+            message: too_large(),
+        });
+    }
+    let life = Source {
+        name: name.to_owned(),
+        origin: Origin::File,
+        text: Ok(Cow::Owned(text.to_owned())),
+    };
+    if let Some(entitlements) = entitlements {
+        let ent = Source::built_in("<embedded>/entitlements.json", entitlements);
+        return into_dataset(check_sources(&ent, &life)).map(|_| ());
+    }
+    let mut findings = Vec::new();
+    let valid = stage(&life, &mut findings, LifecycleFile::validate);
+    match valid {
+        Some(_) => Ok(()),
+        None => Err(DataError::Invalid {
+            errors: findings
+                .into_iter()
+                .filter(|f| f.severity == Severity::Error)
+                .collect(),
+        }),
+    }
+}
+
 fn check_sources(ent: &Source, life: &Source) -> Checked {
     let files = vec![ent.name.clone(), life.name.clone()];
     let mut findings = Vec::new();
@@ -458,8 +496,8 @@ fn stage<F: DeserializeOwned, V>(
 /// time and memory bounded whatever is pointed at (a huge file, `/dev/zero`, a pipe).
 pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 
-/// Reads a UTF-8 text file of at most [`MAX_FILE_BYTES`], describing failures in words a user
-/// can act on.
+/// Reads a UTF-8 text file of at most [`MAX_FILE_BYTES`] (a leading byte order mark is
+/// skipped), describing failures in words a user can act on.
 pub fn read_text(path: &Path) -> Result<String, String> {
     use std::io::Read as _;
     if path.is_dir() {
@@ -485,18 +523,29 @@ pub fn read_text(path: &Path) -> Result<String, String> {
         .read_to_end(&mut bytes)
         .map_err(describe)?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(format!(
-            "too large: more than {} MiB (data files are tens of kilobytes)",
-            MAX_FILE_BYTES / (1024 * 1024)
-        ));
+        return Err(too_large());
     }
-    String::from_utf8(bytes).map_err(|e| {
+    // A UTF-8 byte order mark (Windows editors write one) says nothing about the data: skipped,
+    // as batch input skips it. Offsets in messages count from after it.
+    let text = bytes.strip_prefix(UTF8_BOM).unwrap_or(&bytes);
+    std::str::from_utf8(text).map(str::to_owned).map_err(|e| {
         format!(
             "not UTF-8 text (invalid byte at offset {})",
-            e.utf8_error().valid_up_to()
+            e.valid_up_to()
         )
     })
 }
+
+/// Why a file over [`MAX_FILE_BYTES`] is refused.
+fn too_large() -> String {
+    format!(
+        "too large: more than {} MiB (data files are tens of kilobytes)",
+        MAX_FILE_BYTES / (1024 * 1024)
+    )
+}
+
+/// The UTF-8 byte order mark.
+const UTF8_BOM: &[u8] = b"\xef\xbb\xbf";
 
 fn parse<T: DeserializeOwned>(name: &str, text: &str) -> Result<T, Finding> {
     if text.trim().is_empty() {

@@ -399,3 +399,8 @@ error-invalid-data = invalid data ({ $count ->
     [one] { $count } error
    *[other] { $count } errors
 }):
+error-import-invalid = the imported data would not load, so nothing was written ({ $count ->
+    [one] { $count } error
+   *[other] { $count } errors
+}):
+error-and-more = and { $count } more

@@ -1,10 +1,13 @@
 //! Batch input for `check --batch` and `verify`: reading request rows (CSV with a header, JSON
 //! Lines, or a JSON array) one at a time, so memory stays flat however long the input. A bad
-//! row is a [`RowError`] for that row only. Writing the results is `render::batch`'s.
+//! row is a [`RowError`] for that row only; a row is bounded while it is read (see
+//! [`RowLimit`]). Writing the results is `render::batch`'s.
 
+use std::cell::Cell;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::Path;
+use std::rc::Rc;
 
 use chrono::NaiveDate;
 
@@ -290,6 +293,180 @@ impl<R: Read> Read for LineEndings<R> {
     }
 }
 
+/// The longest row read, in bytes: eight fields of [`MAX_FIELD_BYTES`], quoted, with room to
+/// spare (real rows are tens of bytes).
+pub const MAX_ROW_BYTES: u64 = 64 * 1024;
+
+/// How far past [`MAX_ROW_BYTES`] a row is followed to find its end before the input is taken
+/// for no batch at all (endless input such as `/dev/zero`, a binary file): the cap of every
+/// file read whole.
+pub const MAX_ROW_SKIP_BYTES: u64 = crate::data::MAX_FILE_BYTES;
+
+/// How rows end: at every line end (JSON Lines), or at a line end outside a quoted field (CSV,
+/// read the way the csv crate reads it: a quote opens a field only at its start, `""` inside
+/// one is a quote).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Rows {
+    Lines,
+    Csv(CsvState),
+}
+
+/// Where the CSV reading is within a row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum CsvState {
+    FieldStart,
+    Unquoted,
+    Quoted,
+    /// A quote inside a quoted field: the field's end, or the first of `""`.
+    QuoteInQuoted,
+}
+
+impl Rows {
+    /// Reads one byte of a row; whether it ends the row.
+    fn ends_row(&mut self, byte: u8) -> bool {
+        use CsvState::*;
+        let Rows::Csv(state) = self else {
+            return byte == b'\n';
+        };
+        let (next, ends) = match (*state, byte) {
+            (Quoted, b'"') => (QuoteInQuoted, false),
+            (Quoted, _) => (Quoted, false),
+            (FieldStart, b'"') => (Quoted, false),
+            (QuoteInQuoted, b'"') => (Quoted, false),
+            (_, b',') => (FieldStart, false),
+            (_, b'\n') => (FieldStart, true),
+            (_, _) => (Unquoted, false),
+        };
+        *state = next;
+        ends
+    }
+
+    /// What ends a row that is cut here: a line end, after a quote if a quoted field is open.
+    fn end_here(&self) -> &'static [u8] {
+        match self {
+            Rows::Csv(CsvState::Quoted) => b"\"\n",
+            _ => b"\n",
+        }
+    }
+
+    /// Back to the start of a row.
+    fn restart(&mut self) {
+        if let Rows::Csv(state) = self {
+            *state = CsvState::FieldStart;
+        }
+    }
+}
+
+/// The length of the row that was cut, for the row iterator to report as that row's error.
+type CutRow = Rc<Cell<Option<u64>>>;
+
+/// Passes rows through (after [`LineEndings`]) while each is at most [`MAX_ROW_BYTES`] long, so
+/// no reader above ever holds more of a row than that. A longer row is cut: the rest of it is
+/// read and dropped up to its end, the reader above gets the end of a row (closing a quoted
+/// field first), and the row's length is left in `cut` for the row iterator, which makes it
+/// that row's error. (The reader above asks for more only while it is inside the cut row, since
+/// its buffer is far smaller than the limit.) A row with no end within [`MAX_ROW_SKIP_BYTES`]
+/// is a read error, which ends the input.
+struct RowLimit<R> {
+    inner: R,
+    rows: Rows,
+    /// The longest row passed on whole: [`MAX_ROW_BYTES`].
+    limit: u64,
+    /// Bytes of the current row passed on so far.
+    row_bytes: u64,
+    /// The current row went over the limit: the rest of it is to be dropped.
+    cutting: bool,
+    /// Bytes to give the reader above before anything else (the end of a cut row).
+    pending: &'static [u8],
+    cut: CutRow,
+}
+
+impl<R: BufRead> RowLimit<R> {
+    fn new(inner: R, rows: Rows, limit: u64) -> (Self, CutRow) {
+        let cut = CutRow::default();
+        let limit = RowLimit {
+            inner,
+            rows,
+            limit,
+            row_bytes: 0,
+            cutting: false,
+            pending: &[],
+            cut: Rc::clone(&cut),
+        };
+        (limit, cut)
+    }
+
+    /// Drops the rest of a cut row, up to and with its end (or the end of the input), and
+    /// records its whole length.
+    fn drop_rest(&mut self) -> io::Result<()> {
+        // How the reader above, still inside the row, is to see it end.
+        let end = self.rows.end_here();
+        let mut dropped = 0u64;
+        loop {
+            let data = self.inner.fill_buf()?;
+            if data.is_empty() {
+                break;
+            }
+            let end = data.iter().position(|&b| self.rows.ends_row(b));
+            let used = end.map_or(data.len(), |at| at + 1);
+            self.inner.consume(used);
+            dropped += used as u64;
+            if end.is_some() {
+                // The row's end is not part of its length.
+                dropped -= 1;
+                break;
+            }
+            if dropped > MAX_ROW_SKIP_BYTES {
+                return Err(io::Error::new(
+                    io::ErrorKind::InvalidData,
+                    format!(
+                        "no line end within {} MiB: this is not a batch of rows (endless input, or a binary file?)",
+                        MAX_ROW_SKIP_BYTES / (1024 * 1024)
+                    ),
+                ));
+            }
+        }
+        self.cut.set(Some(self.row_bytes + dropped));
+        self.pending = end;
+        self.rows.restart();
+        self.row_bytes = 0;
+        Ok(())
+    }
+}
+
+impl<R: BufRead> Read for RowLimit<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        if self.cutting {
+            self.cutting = false;
+            self.drop_rest()?;
+        }
+        if !self.pending.is_empty() {
+            let n = self.pending.len().min(buf.len());
+            buf[..n].copy_from_slice(&self.pending[..n]);
+            self.pending = &self.pending[n..];
+            return Ok(n);
+        }
+        let data = self.inner.fill_buf()?;
+        let mut passed = 0;
+        for (&byte, slot) in data.iter().zip(buf.iter_mut()) {
+            *slot = byte;
+            passed += 1;
+            if self.rows.ends_row(byte) {
+                self.row_bytes = 0;
+                continue;
+            }
+            self.row_bytes += 1;
+            if self.row_bytes > self.limit {
+                // The row up to the limit goes on; the rest is dropped at the next read.
+                self.cutting = true;
+                break;
+            }
+        }
+        self.inner.consume(passed);
+        Ok(passed)
+    }
+}
+
 /// Which reader a batch needs: the flag, else the file name, else the first character.
 fn input_kind(
     path: &Path,
@@ -347,8 +524,14 @@ pub fn rows(
         });
     }
     match input_kind(path, forced, &mut input).map_err(read_error)? {
-        Kind::Csv => csv_rows(&shown, input),
-        Kind::Jsonl => Ok(Box::new(jsonl_rows(input))),
+        Kind::Csv => {
+            let (input, cut) = RowLimit::new(input, Rows::Csv(CsvState::FieldStart), MAX_ROW_BYTES);
+            csv_rows(&shown, input, cut)
+        }
+        Kind::Jsonl => {
+            let (input, cut) = RowLimit::new(input, Rows::Lines, MAX_ROW_BYTES);
+            Ok(Box::new(jsonl_rows(Box::new(BufReader::new(input)), cut)))
+        }
         Kind::JsonArray => {
             // An array is read whole, so it is capped; JSON Lines streams without limit.
             let mut text = String::new();
@@ -367,21 +550,31 @@ pub fn rows(
     }
 }
 
+/// The error of a row cut by [`RowLimit`]: its length.
+fn too_long(bytes: u64) -> String {
+    format!("the row is {bytes} bytes long, more than the {MAX_ROW_BYTES} a row may have")
+}
+
 fn csv_rows(
     shown: &str,
-    input: Box<dyn BufRead>,
+    input: impl Read + 'static,
+    cut: CutRow,
 ) -> Result<Box<dyn Iterator<Item = RowResult>>, AppError> {
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(true)
         .trim(csv::Trim::All)
         .from_reader(input);
-    let header = reader
-        .headers()
-        .map_err(|e| AppError::BadInput {
+    let header = reader.headers().map_err(|e| AppError::BadInput {
+        path: shown.to_owned(),
+        message: format!("line 1: {e}"),
+    });
+    if let Some(bytes) = cut.take() {
+        return Err(AppError::BadInput {
             path: shown.to_owned(),
-            message: format!("line 1: {e}"),
-        })?
-        .clone();
+            message: format!("line 1: {}", too_long(bytes)),
+        });
+    }
+    let header = header?.clone();
     // Each column is a known one, or the inventory's own (carried through under its name).
     let mut columns: Vec<Result<&'static str, String>> = Vec::with_capacity(header.len());
     for name in &header {
@@ -424,7 +617,20 @@ fn csv_rows(
         if done {
             return None;
         }
-        match reader.read_record(&mut record) {
+        let read = reader.read_record(&mut record);
+        if let Some(bytes) = cut.take() {
+            let line = match &read {
+                Ok(_) => record.position().map(|p| p.line() as usize),
+                Err(e) => e.position().map(|p| p.line() as usize),
+            }
+            .unwrap_or(next_line);
+            next_line = line + 1;
+            return Some(Err(RowError {
+                line,
+                message: too_long(bytes),
+            }));
+        }
+        match read {
             Ok(false) => None,
             Ok(true) => {
                 let line = record.position().map_or(next_line, |p| p.line() as usize);
@@ -459,7 +665,7 @@ fn csv_rows(
     })))
 }
 
-fn jsonl_rows(input: Box<dyn BufRead>) -> impl Iterator<Item = RowResult> {
+fn jsonl_rows(input: Box<dyn BufRead>, cut: CutRow) -> impl Iterator<Item = RowResult> {
     let mut lines = input.lines();
     let mut line = 0;
     let mut done = false;
@@ -469,7 +675,15 @@ fn jsonl_rows(input: Box<dyn BufRead>) -> impl Iterator<Item = RowResult> {
                 return None;
             }
             line += 1;
-            let text = match lines.next()? {
+            let next = lines.next()?;
+            // A cut line may also have been cut inside a character: its length is the error.
+            if let Some(bytes) = cut.take() {
+                return Some(Err(RowError {
+                    line,
+                    message: too_long(bytes),
+                }));
+            }
+            let text = match next {
                 Ok(text) => text,
                 Err(e) => {
                     // A read error ends the input: reading on would only fail again.
@@ -590,7 +804,9 @@ mod tests {
     /// instead of an error row for every retry, forever.
     #[test]
     fn a_read_error_ends_json_lines_input() {
-        let rows: Vec<RowResult> = jsonl_rows(Box::new(Failing)).take(10).collect();
+        let rows: Vec<RowResult> = jsonl_rows(Box::new(Failing), CutRow::default())
+            .take(10)
+            .collect();
         assert_eq!(rows.len(), 1, "{rows:?}");
         assert!(rows[0].as_ref().is_err_and(|e| e.message.contains("EIO")));
     }
@@ -620,6 +836,77 @@ mod tests {
                 "a\nb\nc\nd\n\ne",
                 "{chunk}"
             );
+        }
+    }
+
+    /// Everything read through a [`RowLimit`] of `limit`, and the length of each cut row.
+    fn through_limit(input: &[u8], rows: Rows, limit: u64) -> (String, Vec<u64>) {
+        let (mut reader, cut) = RowLimit::new(input, rows, limit);
+        let mut out = Vec::new();
+        let mut cuts = Vec::new();
+        let mut buf = [0u8; 3];
+        loop {
+            let n = reader.read(&mut buf).unwrap();
+            if n == 0 {
+                break;
+            }
+            out.extend_from_slice(&buf[..n]);
+            cuts.extend(cut.take());
+        }
+        (String::from_utf8(out).unwrap(), cuts)
+    }
+
+    /// Issue 21, defect 3: a row over the limit is cut there and ended (a quoted field closed
+    /// first), its whole length recorded; rows within it pass unchanged, a quoted line end
+    /// included.
+    #[test]
+    fn long_rows_are_cut_and_ended() {
+        let csv = Rows::Csv(CsvState::FieldStart);
+        let (out, cuts) = through_limit(b"a,\"0123456789\n\n\",b\nc,d\n", csv, 8);
+        assert_eq!(out, "a,\"012345\"\nc,d\n");
+        assert_eq!(cuts, [18]);
+        let (out, cuts) = through_limit(b"a,0123456789AB\n\"x\ny\",\"\"\"q\"\n", csv, 11);
+        assert_eq!(out, "a,0123456789\n\"x\ny\",\"\"\"q\"\n");
+        assert_eq!(cuts, [14]);
+        let (out, cuts) = through_limit(b"{\"a\":\"0123456789\"}\n{}\nlast", Rows::Lines, 8);
+        assert_eq!(out, "{\"a\":\"012\n{}\nlast");
+        assert_eq!(cuts, [18]);
+    }
+
+    proptest::proptest! {
+        /// Issue 21, defect 3: rows end where the csv crate ends its records: each record
+        /// starts where a row does (after the empty lines the csv crate skips), and there are
+        /// as many records as rows that are not empty.
+        #[test]
+        fn csv_rows_end_where_the_csv_crate_ends_records(text in "[a ,\"\n]{0,40}") {
+            let bytes = text.as_bytes();
+            let mut rows = Rows::Csv(CsvState::FieldStart);
+            let mut starts = vec![0];
+            for (i, &b) in bytes.iter().enumerate() {
+                if rows.ends_row(b) {
+                    starts.push(i + 1);
+                }
+            }
+            let filled = starts
+                .iter()
+                .filter(|&&s| s < bytes.len() && bytes[s] != b'\n')
+                .count();
+            let mut reader = csv::ReaderBuilder::new()
+                .has_headers(false)
+                .flexible(true)
+                .from_reader(bytes);
+            let mut record = csv::ByteRecord::new();
+            let mut records = Vec::new();
+            while let Ok(true) = reader.read_byte_record(&mut record) {
+                records.push(record.position().map_or(0, |p| p.byte() as usize));
+            }
+            proptest::prop_assert_eq!(records.len(), filled, "{:?} {:?}", records, starts);
+            for &start in &records {
+                let first = (start..bytes.len())
+                    .find(|&i| bytes[i] != b'\n')
+                    .unwrap_or(bytes.len());
+                proptest::prop_assert!(starts.contains(&first), "{:?} {:?}", records, starts);
+            }
         }
     }
 

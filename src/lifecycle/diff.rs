@@ -1,10 +1,15 @@
 //! What changes between two lifecycle files: for `--dry-run` and the closing lines of an
 //! import or update.
 
-use crate::data::lifecycle::{LifecycleFile, VersionEntry};
+use std::collections::HashMap;
+
+use thiserror::Error;
+
+use crate::data::lifecycle::{LifecycleFile, ProductEntry, VersionEntry};
 
 /// What changes between two lifecycle files: products and versions added or removed, and each
-/// changed field of a version with its old and new value.
+/// changed field of a version with its old and new value. Linear in the versions (each side is
+/// indexed by name).
 pub fn changes(old: &LifecycleFile, new: &LifecycleFile) -> Vec<String> {
     let mut out = Vec::new();
     let show = |d: &Option<String>| d.clone().unwrap_or_else(|| "none".into());
@@ -31,8 +36,10 @@ pub fn changes(old: &LifecycleFile, new: &LifecycleFile) -> Vec<String> {
     if old.sources != new.sources {
         out.push("changed sources".to_owned());
     }
+    let old_products = by_id(&old.products);
+    let new_products = by_id(&new.products);
     for np in &new.products {
-        let Some(op) = old.products.iter().find(|p| p.id == np.id) else {
+        let Some(op) = old_products.get(np.id.as_str()) else {
             out.push(format!(
                 "added product {} ({} versions)",
                 np.id,
@@ -40,8 +47,10 @@ pub fn changes(old: &LifecycleFile, new: &LifecycleFile) -> Vec<String> {
             ));
             continue;
         };
+        let old_versions = by_name(&op.versions);
+        let new_versions = by_name(&np.versions);
         for nv in &np.versions {
-            let Some(ov) = op.versions.iter().find(|v| v.version == nv.version) else {
+            let Some(ov) = old_versions.get(nv.version.as_str()) else {
                 out.push(format!("added {} {}: {}", np.id, nv.version, describe(nv)));
                 continue;
             };
@@ -81,7 +90,7 @@ pub fn changes(old: &LifecycleFile, new: &LifecycleFile) -> Vec<String> {
             }
         }
         for ov in &op.versions {
-            if !np.versions.iter().any(|v| v.version == ov.version) {
+            if !new_versions.contains_key(ov.version.as_str()) {
                 out.push(format!(
                     "removed {} {}: {}",
                     np.id,
@@ -92,9 +101,207 @@ pub fn changes(old: &LifecycleFile, new: &LifecycleFile) -> Vec<String> {
         }
     }
     for op in &old.products {
-        if !new.products.iter().any(|p| p.id == op.id) {
+        if !new_products.contains_key(op.id.as_str()) {
             out.push(format!("removed product {}", op.id));
         }
     }
     out
+}
+
+fn by_id(products: &[ProductEntry]) -> HashMap<&str, &ProductEntry> {
+    products.iter().map(|p| (p.id.as_str(), p)).collect()
+}
+
+fn by_name(versions: &[VersionEntry]) -> HashMap<&str, &VersionEntry> {
+    versions.iter().map(|v| (v.version.as_str(), v)).collect()
+}
+
+/// The versions of one product that a new file no longer has.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Loss {
+    /// The product id.
+    pub product: String,
+    /// Its versions in the current data.
+    pub had: usize,
+    /// The versions the new file lacks, in the current data's order.
+    pub missing: Vec<String>,
+    /// Where the product's new data came from (addresses, file names).
+    pub sources: Vec<String>,
+}
+
+/// What the current data has and a new file would lose: every version of every product of
+/// `old` missing from `new` (a whole product missing loses all its versions). Linear.
+pub fn losses(
+    old: &LifecycleFile,
+    new: &LifecycleFile,
+    sources: impl Fn(&str) -> Vec<String>,
+) -> Vec<Loss> {
+    let new_products = by_id(&new.products);
+    old.products
+        .iter()
+        .filter_map(|op| {
+            let kept = new_products
+                .get(op.id.as_str())
+                .map(|np| by_name(&np.versions));
+            let missing: Vec<String> = op
+                .versions
+                .iter()
+                .filter(|v| {
+                    kept.as_ref()
+                        .is_none_or(|k| !k.contains_key(v.version.as_str()))
+                })
+                .map(|v| v.version.clone())
+                .collect();
+            (!missing.is_empty()).then(|| Loss {
+                product: op.id.clone(),
+                had: op.versions.len(),
+                missing,
+                sources: sources(&op.id),
+            })
+        })
+        .collect()
+}
+
+/// Versions the current data has that an update would remove, refused unless asked for.
+#[derive(Debug, Error, PartialEq, Eq)]
+#[error(
+    "the update would remove {} version{} that {current} has, so nothing was written (if upstream really dropped them, run again with --allow-removals; --dry-run lists every change)",
+    self.count(),
+    if self.count() == 1 { "" } else { "s" }
+)]
+pub struct LossError {
+    /// What the comparison was made with: the file replaced, or the built-in data.
+    pub current: String,
+    /// What each product would lose.
+    pub losses: Vec<Loss>,
+}
+
+/// The most version names listed per product in a message.
+const NAMES_SHOWN: usize = 12;
+
+impl LossError {
+    /// How many versions would be lost.
+    pub fn count(&self) -> usize {
+        self.losses.iter().map(|l| l.missing.len()).sum()
+    }
+
+    /// One line per product: what it would lose, and where its new data came from.
+    pub fn details(&self) -> Vec<String> {
+        self.losses
+            .iter()
+            .map(|l| {
+                let all = if l.missing.len() == l.had {
+                    format!("all {} of its versions", l.had)
+                } else {
+                    format!("{} of its {} versions", l.missing.len(), l.had)
+                };
+                let mut names: Vec<String> = l
+                    .missing
+                    .iter()
+                    .take(NAMES_SHOWN)
+                    .map(|v| format!("`{v}`"))
+                    .collect();
+                if l.missing.len() > NAMES_SHOWN {
+                    names.push(format!("and {} more", l.missing.len() - NAMES_SHOWN));
+                }
+                let from = if l.sources.is_empty() {
+                    String::new()
+                } else {
+                    format!(" (from {})", l.sources.join(", "))
+                };
+                format!(
+                    "product `{}` would lose {all}{from}: {}",
+                    l.product,
+                    names.join(", ")
+                )
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::lifecycle::Policy;
+
+    fn file(products: &[(&str, &[&str])]) -> LifecycleFile {
+        LifecycleFile {
+            schema: None,
+            generated: None,
+            sources: Vec::new(),
+            products: products
+                .iter()
+                .map(|(id, versions)| ProductEntry {
+                    id: (*id).into(),
+                    name: (*id).into(),
+                    deployment: crate::data::Deployment::OnPremises,
+                    aliases: Vec::new(),
+                    channel: None,
+                    tracks: Vec::new(),
+                    versions: versions
+                        .iter()
+                        .map(|v| VersionEntry {
+                            version: (*v).into(),
+                            aliases: Vec::new(),
+                            track: "main".into(),
+                            policy: Policy::Fixed,
+                            release: "2020-01-01".into(),
+                            mainstream_end: None,
+                            extended_end: None,
+                        })
+                        .collect(),
+                })
+                .collect(),
+        }
+    }
+
+    /// Issue 21, defect 1: every version the old file has and the new one lacks is a loss, a
+    /// whole product's too; added versions are none.
+    #[test]
+    fn losses_are_versions_gone_missing() {
+        let old = file(&[("a", &["3", "2", "1"]), ("b", &["9"]), ("c", &["1"])]);
+        let new = file(&[("a", &["4", "3", "1"]), ("c", &["1"])]);
+        let found = losses(&old, &new, |id| vec![format!("{id}.json")]);
+        assert_eq!(
+            found,
+            [
+                Loss {
+                    product: "a".into(),
+                    had: 3,
+                    missing: vec!["2".into()],
+                    sources: vec!["a.json".into()],
+                },
+                Loss {
+                    product: "b".into(),
+                    had: 1,
+                    missing: vec!["9".into()],
+                    sources: vec!["b.json".into()],
+                },
+            ]
+        );
+        let error = LossError {
+            current: "the built-in data".into(),
+            losses: found,
+        };
+        assert_eq!(error.count(), 2);
+        assert_eq!(
+            error.details(),
+            [
+                "product `a` would lose 1 of its 3 versions (from a.json): `2`",
+                "product `b` would lose all 1 of its versions (from b.json): `9`",
+            ]
+        );
+        assert!(losses(&old, &old, |_| Vec::new()).is_empty());
+    }
+
+    /// Changes are found by name, whatever the order of either file.
+    #[test]
+    fn changes_pair_versions_by_name() {
+        let old = file(&[("a", &["1", "2"])]);
+        let new = file(&[("a", &["3", "2"])]);
+        let found = changes(&old, &new);
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(found[0].starts_with("added a 3: "), "{found:?}");
+        assert!(found[1].starts_with("removed a 1: "), "{found:?}");
+    }
 }

@@ -121,6 +121,16 @@ const CORPUS: &[Fault] = &[
         column: 22,
         message: "products[0] (`alpha`) versions[1] (`2`) version: duplicate version `2`",
     },
+    // Issue 21, defect 12: two spellings of one name are a clash, not a duplicate.
+    Fault {
+        kind: Kind::Lifecycle,
+        name: "version_clash",
+        patch: Patch::Lines(&[(31, 1, &[r#"          "version": "-2","#])]),
+        reported: "version_clash",
+        line: 31,
+        column: 22,
+        message: "products[0] (`alpha`) versions[1] (`-2`) version: version `-2` clashes with version `2`: the two are one name once case, spaces, hyphens and underscores are ignored",
+    },
     Fault {
         kind: Kind::Lifecycle,
         name: "empty",

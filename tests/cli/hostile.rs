@@ -26,6 +26,10 @@ const HOSTILE: &[&str] = &[
     "+1+1",
     "@SUM(A1)",
     "-2+3",
+    // Issue 21, defect 11: Rust reads these as numbers; a spreadsheet may not.
+    "-inf",
+    "+NaN",
+    "-Infinity",
     "\ttab",
     "<![CDATA[x]]> & ' \"",
 ];
@@ -101,7 +105,7 @@ fn check_format(data: &Path, batch: &Path, rows: usize, format: &str) {
                 for cell in record {
                     let risky = cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
                     assert!(
-                        !risky || cell == "-" || cell.parse::<f64>().is_ok(),
+                        !risky || cell == "-" || is_plain_negative_number(cell),
                         "formula cell {cell:?}"
                     );
                 }
@@ -135,6 +139,16 @@ fn check_format(data: &Path, batch: &Path, rows: usize, format: &str) {
         }
         _ => unreachable!("a format this test knows"),
     }
+}
+
+/// `-` and decimal digits with at most one `.` between digits: the only cells a formula
+/// trigger may start unguarded (not `-inf`, `-1e5` nor `-0x1`).
+fn is_plain_negative_number(cell: &str) -> bool {
+    let Some(digits) = cell.strip_prefix('-') else {
+        return false;
+    };
+    let mut parts = digits.splitn(2, '.');
+    parts.all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
 }
 
 const FORMATS: [&str; 6] = ["text", "json", "csv", "markdown", "junit", "github"];
@@ -379,8 +393,20 @@ fn huge_values_are_bounded() {
     let (code, stdout, stderr) = batch_stdin(&input, &[]);
     assert_eq!(code, Some(2));
     assert_eq!(stderr, "1 eligible, 0 not eligible, 1 invalid\n");
+    // Issue 21, defect 3: a row over 64 KiB is refused as it is read, as a whole.
+    assert!(
+        stdout.starts_with(
+            "line 2: error: the row is 5000005 bytes long, more than the 65536 a row may have\n"
+        ),
+        "{stdout}"
+    );
+    let mut input = b"tier,product\ngold,".to_vec();
+    input.extend(std::iter::repeat_n(b'x', 5_000));
+    input.extend(b"\ngold,sql\n");
+    let (code, stdout, _) = batch_stdin(&input, &[]);
+    assert_eq!(code, Some(2));
     assert!(stdout.starts_with(
-        "line 2: error: `product` is 5000000 bytes long, more than the 4096 a field may have\n"
+        "line 2: error: `product` is 5000 bytes long, more than the 4096 a field may have\n"
     ));
     let long = "y".repeat(100_000);
     let out = cmd()
@@ -469,4 +495,373 @@ fn a_failing_junit_temporary_file_is_named() {
         stderr.starts_with("error: cannot write `the temporary file of the JUnit report`: "),
         "{stderr}"
     );
+}
+
+/// A copy of `text` with a UTF-8 byte order mark in front, as Windows editors save it.
+fn with_bom(text: &str) -> Vec<u8> {
+    [b"\xef\xbb\xbf".as_slice(), text.as_bytes()].concat()
+}
+
+/// Issue 21, defect 13: a data file that starts with a byte order mark is read like the same
+/// file without one, whichever way it is named: `--lifecycle`, `--entitlements`,
+/// `--catalogue`, and the file `lifecycle update` leaves in the data folder.
+#[test]
+fn a_byte_order_mark_is_skipped_in_every_data_file() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let lifecycle = dir.path().join("lifecycle.json");
+    let entitlements = dir.path().join("entitlements.json");
+    let catalogue = dir.path().join("diagnostics.json");
+    for (from, to) in [
+        ("data/lifecycle.json", &lifecycle),
+        ("data/entitlements.json", &entitlements),
+        ("data/diagnostics.json", &catalogue),
+    ] {
+        let text = std::fs::read_to_string(root.join(from)).expect("data file");
+        std::fs::write(to, with_bom(&text)).expect("write");
+    }
+    cmd()
+        .args(["validate", "--lifecycle"])
+        .arg(&lifecycle)
+        .arg("--entitlements")
+        .arg(&entitlements)
+        .arg("--catalogue")
+        .arg(&catalogue)
+        .assert()
+        .code(0)
+        .stdout(predicates::str::contains("0 errors"));
+    cmd()
+        .args(["diagnose", "--catalogue"])
+        .arg(&catalogue)
+        .arg("Activate button is greyed out")
+        .assert()
+        .code(0);
+    // The updated file in the data folder, newer than the built-in data, so it is used.
+    let home = tempfile::tempdir().expect("temporary directory");
+    let folder = home.path().join("mpn-support");
+    std::fs::create_dir_all(&folder).expect("folder");
+    let text = std::fs::read_to_string(root.join("data/lifecycle.json")).expect("data file");
+    let generated = serde_json::from_str::<serde_json::Value>(&text).expect("JSON")["generated"]
+        .as_str()
+        .expect("generated")
+        .to_owned();
+    let newer = text.replacen(&generated, "2099-01-01", 1);
+    std::fs::write(folder.join("lifecycle.json"), with_bom(&newer)).expect("write");
+    let out = cmd()
+        .env("XDG_DATA_HOME", home.path())
+        .args(["validate", "-f", "json"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(json["data"]["lifecycle"]["origin"], "updated", "{json}");
+}
+
+/// Issue 21, defect 11: values Rust reads as numbers (`-inf`, `+NaN`, `-Infinity`) are no plain
+/// decimal numbers: a CSV cell starting with one gets the formula guard.
+#[test]
+fn csv_guard_takes_only_plain_numbers() {
+    for value in ["-inf", "+NaN", "-Infinity", "-1e5", "-12.5"] {
+        let out = cmd()
+            .args(["diagnose", "-f", "csv", "--", value])
+            .output()
+            .expect("runs");
+        let stdout = String::from_utf8(out.stdout).expect("UTF-8");
+        let mut reader = csv::Reader::from_reader(stdout.as_bytes());
+        let record = reader.records().next().expect("a row").expect("CSV record");
+        let cell = record.get(0).expect("input cell");
+        let expected = if value == "-12.5" {
+            value.to_owned()
+        } else {
+            format!("'{value}")
+        };
+        assert_eq!(cell, expected, "{stdout}");
+    }
+}
+
+/// Issue 21, defect 8: the argument parser's own errors escape the values they repeat, as every
+/// other error does: a value can make no line of its own on stderr (a CI log runs `::error::`
+/// lines) nor reorder it; usage errors still exit 2, `--help` and `--version` 0.
+#[test]
+fn usage_errors_escape_their_values() {
+    let value = |bad: &str| format!("x{bad}::error::pwned\u{202e}");
+    for bad in ["\n", "\r", "\u{1b}[2J"] {
+        let v = value(bad);
+        let cases: Vec<Vec<String>> = vec![
+            vec![
+                "check".into(),
+                "-t".into(),
+                "gold".into(),
+                "--as-of".into(),
+                v.clone(),
+            ],
+            vec![
+                "check".into(),
+                "-t".into(),
+                "gold".into(),
+                "--format".into(),
+                v.clone(),
+            ],
+            vec![
+                "check".into(),
+                "-t".into(),
+                "gold".into(),
+                "--warn-days".into(),
+                v.clone(),
+            ],
+            vec![
+                "check".into(),
+                "-t".into(),
+                "gold".into(),
+                "--activated".into(),
+                v.clone(),
+            ],
+            vec![
+                "lifecycle".into(),
+                "update".into(),
+                "--timeout".into(),
+                v.clone(),
+            ],
+            vec![
+                "lifecycle".into(),
+                "update".into(),
+                "--base-url".into(),
+                format!("http://{v}"),
+            ],
+            vec![v.clone()],
+            vec!["check".into(), format!("--{v}")],
+            vec!["check".into(), "-t".into(), "gold".into(), v.clone()],
+            vec!["completions".into(), v.clone()],
+        ];
+        for args in cases {
+            let out = cmd().args(&args).output().expect("runs");
+            let stderr = String::from_utf8(out.stderr).expect("UTF-8");
+            assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+            assert!(
+                !stderr.lines().any(|l| l.starts_with("::")),
+                "{args:?}: {stderr}"
+            );
+            assert!(!stderr.chars().any(is_unsafe), "{args:?}: {stderr:?}");
+            assert!(stderr.contains("\\u{202e}"), "{args:?}: {stderr}");
+            assert!(stderr.starts_with("error: "), "{args:?}: {stderr}");
+        }
+    }
+    // A user name and password in a refused address are not repeated.
+    let out = cmd()
+        .args(["lifecycle", "update", "--base-url", "http://user:s3cret@"])
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8(out.stderr).expect("UTF-8");
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(!stderr.contains("s3cret"), "{stderr}");
+    assert!(stderr.contains("http://***@"), "{stderr}");
+    // Help and version are no errors.
+    for args in [["--help"], ["--version"]] {
+        cmd().args(args).assert().code(0);
+    }
+    cmd().args(["check", "--help"]).assert().code(0);
+    cmd().args(["lifecycle"]).assert().code(2);
+}
+
+/// Runs the binary under an address-space limit (`ulimit -v`, in KiB) with `stdin` as its
+/// input, so input that would take memory without bound fails the test instead of the machine.
+#[cfg(unix)]
+fn run_limited(limit_kib: u32, args: &[&str], stdin: &Path) -> std::process::Output {
+    let bin = assert_cmd::cargo::cargo_bin("mpn-support");
+    std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!("ulimit -v {limit_kib} && exec \"$@\""))
+        .arg("sh")
+        .arg(bin)
+        .args(args)
+        .env_remove("MPN_SUPPORT_DATA_DIR")
+        .stdin(std::fs::File::open(stdin).expect("input"))
+        .output()
+        .expect("sh runs")
+}
+
+/// What a command run under a memory limit printed, and how it ended.
+#[cfg(unix)]
+fn limited(limit_kib: u32, args: &[&str], stdin: &Path) -> (Option<i32>, String, String) {
+    let out = run_limited(limit_kib, args, stdin);
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// A little more than the commands need on small input (about 24 MiB of address space).
+#[cfg(unix)]
+const LIMIT_KIB: u32 = 40 * 1024;
+
+/// Issue 21, defect 3: a 15 MB row (CSV, a CSV field quoted over many lines, JSON Lines) is
+/// that row's error and the rows after it are decided, in flat memory: under a 40 MiB limit
+/// (without the bound the row alone took twice its size, and the command aborted).
+#[cfg(unix)]
+#[test]
+fn a_long_batch_row_is_refused_in_bounded_memory() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let long = "x".repeat(15_000_000);
+    let quoted = format!("{}\n", "y".repeat(99)).repeat(150_000);
+    let inputs = [
+        ("long.csv", format!("tier,product\ngold,{long}\ngold,sql\n")),
+        (
+            "quoted.csv",
+            format!("tier,product\ngold,\"{quoted}\"\ngold,sql\n"),
+        ),
+        (
+            "long.jsonl",
+            format!(
+                "{{\"tier\":\"gold\",\"product\":\"{long}\"}}\n{{\"tier\":\"gold\",\"product\":\"sql\"}}\n"
+            ),
+        ),
+    ];
+    for (name, text) in inputs {
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).expect("input");
+        let format = if name.ends_with("csv") {
+            "csv"
+        } else {
+            "jsonl"
+        };
+        let args = [
+            "check",
+            "--as-of",
+            "2021-06-19",
+            "--input-format",
+            format,
+            "--batch",
+            "-",
+        ];
+        let (code, stdout, stderr) = limited(LIMIT_KIB, &args, &path);
+        assert_eq!(code, Some(2), "{name}: {stderr}");
+        assert_eq!(stderr, "1 eligible, 0 not eligible, 1 invalid\n", "{name}");
+        let lines: Vec<&str> = stdout.lines().collect();
+        assert_eq!(lines.len(), 2, "{name}: {stdout:.300}");
+        let first = if format == "csv" { 2 } else { 1 };
+        assert!(
+            lines[0].starts_with(&format!("line {first}: error: the row is "))
+                && lines[0].ends_with("bytes long, more than the 65536 a row may have"),
+            "{name}: {}",
+            lines[0]
+        );
+        assert!(lines[1].contains("ELIGIBLE"), "{name}: {}", lines[1]);
+    }
+}
+
+/// Issue 21, defect 3: input that never ends a line (`/dev/zero`) ends the batch with exit 2
+/// and says why, for `check --batch` and `verify`, CSV and JSON Lines, in flat memory.
+#[cfg(unix)]
+#[test]
+fn endless_batch_input_ends_the_batch() {
+    let zero = Path::new("/dev/zero");
+    for args in [
+        &["check", "--as-of", "2021-06-19", "--batch", "/dev/zero"][..],
+        &[
+            "check",
+            "--as-of",
+            "2021-06-19",
+            "--input-format",
+            "jsonl",
+            "--batch",
+            "-",
+        ],
+        &["verify", "--as-of", "2021-06-19", "/dev/zero"],
+        &[
+            "verify",
+            "--as-of",
+            "2021-06-19",
+            "--input-format",
+            "jsonl",
+            "-",
+        ],
+    ] {
+        let (code, stdout, stderr) = limited(LIMIT_KIB, args, zero);
+        assert_eq!(code, Some(2), "{args:?}: {stderr}");
+        let said = format!("{stdout}{stderr}");
+        assert!(
+            said.contains("no line end within 16 MiB"),
+            "{args:?}: {said}"
+        );
+        assert!(!said.contains('\u{0}'), "{args:?}");
+    }
+}
+
+/// Input for the no-abort property: arbitrary bytes, or a small unit repeated up to a
+/// megabyte (deep nesting, long lines, aliases, quotes, NULs, byte order marks, many rows).
+fn any_input() -> impl Strategy<Value = Vec<u8>> {
+    const UNITS: [&str; 14] = [
+        "[",
+        "{\"a\":",
+        "- ",
+        "a: &a [*a, *a]\n",
+        "\"",
+        ",",
+        "\n",
+        "\0",
+        "\u{feff}",
+        "x",
+        "gold,sql,2019\n",
+        "{\"tier\":\"gold\",\"product\":\"sql\"}\n",
+        "---\n",
+        "\r",
+    ];
+    prop_oneof![
+        proptest::collection::vec(any::<u8>(), 0..2000),
+        (proptest::sample::select(&UNITS[..]), 1usize..200_000)
+            .prop_map(|(unit, n)| unit.repeat(n.min((1 << 20) / unit.len())).into_bytes()),
+    ]
+}
+
+/// A memory bound far above what any command needs on this input (a megabyte at most), low
+/// enough that an unbounded reader hits it.
+#[cfg(unix)]
+const PROPERTY_LIMIT_KIB: u32 = 256 * 1024;
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(12))]
+
+    /// Issue 21, the general property: no input makes any command abort (a signal, a panic,
+    /// an allocation failure under a memory limit); each ends with 0, 1 or 2. The input goes
+    /// to a batch and an expectation file, each data file, and an import's page and API answer.
+    #[cfg(unix)]
+    #[test]
+    fn no_input_makes_a_command_abort(input in any_input()) {
+        let dir = tempfile::tempdir().expect("temporary directory");
+        let file = dir.path().join("input");
+        std::fs::write(&file, &input).expect("input");
+        let shown = file.to_str().expect("UTF-8 path");
+        let md = import_sources(dir.path(), "md", &input);
+        let api = import_sources(dir.path(), "json", &input);
+        let out = dir.path().join("out.json");
+        let out = out.to_str().expect("UTF-8 path");
+        let runs: Vec<Vec<&str>> = vec![
+            vec!["check", "--as-of", "2021-06-19", "--batch", "-"],
+            vec!["check", "--as-of", "2021-06-19", "--input-format", "jsonl", "--batch", "-"],
+            vec!["verify", "--as-of", "2021-06-19", "-"],
+            vec!["validate", "--lifecycle", shown],
+            vec!["validate", "--entitlements", shown],
+            vec!["diagnose", "--catalogue", shown, "x"],
+            vec!["lifecycle", "import", "--generated", "2026-01-01", "--sources", &md, "--output", out],
+            vec!["lifecycle", "import", "--generated", "2026-01-01", "--sources", &api, "--output", out],
+        ];
+        for args in runs {
+            let (code, _, stderr) = limited(PROPERTY_LIMIT_KIB, &args, &file);
+            prop_assert!(matches!(code, Some(0..=2)), "{:?}: {:?} {}", args, code, stderr);
+            prop_assert!(!stderr.contains("panicked"), "{:?}: {}", args, stderr);
+        }
+    }
+}
+
+/// A sources folder for `lifecycle import` whose page (`md`) or API answer (`json`) is `input`.
+fn import_sources(dir: &Path, kind: &str, input: &[u8]) -> String {
+    let sources = dir.join(kind);
+    std::fs::create_dir_all(sources.join("endoflife")).expect("dirs");
+    let src = fixture("import/frontmatter");
+    for file in ["catalogue.json", "microsoft-lifecycle-supplement.json"] {
+        std::fs::copy(src.join(file), sources.join(file)).expect("copy");
+    }
+    std::fs::write(sources.join(format!("endoflife/widget.{kind}")), input).expect("page");
+    sources.to_str().expect("UTF-8 path").to_owned()
 }

@@ -23,7 +23,7 @@ use serde_json::Value;
 use crate::common::{cmd, fixture};
 
 /// How the server answers one product.
-#[derive(Clone)]
+#[derive(Debug, Clone)]
 enum Reply {
     /// 200 with this body.
     Body(String),
@@ -33,6 +33,10 @@ enum Reply {
     Hang,
     /// Announces the whole body, sends half of it, closes.
     CutShort(String),
+    /// This status, with this body.
+    StatusBody(u16, String),
+    /// 200 with this body, after this long.
+    Slow(String, Duration),
 }
 
 /// One request as the server saw it.
@@ -122,6 +126,15 @@ fn answer(mut stream: TcpStream, replies: &HashMap<String, Reply>, log: &Mutex<V
             .write_all(head(200, body.len()).as_bytes())
             .and_then(|()| stream.write_all(body.as_bytes())),
         Reply::Status(code) => stream.write_all(head(code, 0).as_bytes()),
+        Reply::Slow(body, delay) => {
+            std::thread::sleep(delay);
+            stream
+                .write_all(head(200, body.len()).as_bytes())
+                .and_then(|()| stream.write_all(body.as_bytes()))
+        }
+        Reply::StatusBody(code, body) => stream
+            .write_all(head(code, body.len()).as_bytes())
+            .and_then(|()| stream.write_all(body.as_bytes())),
         Reply::Hang => {
             std::thread::sleep(Duration::from_secs(20));
             Ok(())
@@ -408,13 +421,93 @@ fn dry_run_lists_changes_and_writes_nothing() {
     let json: Value = serde_json::from_slice(&json.stdout).unwrap();
     assert_eq!(json["dry_run"], true);
     assert!(json["changes"].as_array().unwrap().len() >= 3, "{json}");
+    // Issue 21, defect 1: the removal is refused unless asked for; the dry run said so.
+    assert!(
+        String::from_utf8_lossy(&assert.get_output().stderr)
+            .contains("a real run would refuse this"),
+        "{:?}",
+        assert.get_output()
+    );
     update(&server, &out)
+        .assert()
+        .code(2)
+        .stderr(contains(
+            "product `exchange-server` would lose 1 of its 10 versions (from ",
+        ))
+        .stderr(contains("): `2003`\n"));
+    assert_eq!(
+        std::fs::read_to_string(&out).unwrap(),
+        include_str!("../../data/lifecycle.json"),
+        "a refused run wrote"
+    );
+    update(&server, &out)
+        .arg("--allow-removals")
         .assert()
         .code(0)
         .stdout(contains("wrote "));
     assert_ne!(
         std::fs::read_to_string(&out).unwrap(),
         include_str!("../../data/lifecycle.json")
+    );
+}
+
+/// An upstream name that would be markup in markdown: HTML, a `javascript:` link, a code span,
+/// table cells.
+pub const MARKUP_NAME: &str = "<img src=x onerror=alert(1)>[l](javascript:alert(1))`c`|x|";
+
+/// Parses markdown as GitHub renders it and checks that no value became markup: no HTML, no
+/// link or image, no code span; returns the text it holds.
+pub fn markdown_text(markdown: &str) -> String {
+    use pulldown_cmark::{Event, Options, Parser, Tag};
+    let mut text = String::new();
+    for event in Parser::new_ext(markdown, Options::ENABLE_TABLES) {
+        let markup = matches!(
+            event,
+            Event::Html(_)
+                | Event::InlineHtml(_)
+                | Event::Code(_)
+                | Event::Start(Tag::Link { .. } | Tag::Image { .. })
+        );
+        assert!(!markup, "markup from a value: {event:?} in {markdown}");
+        if let Event::Text(t) = event {
+            text.push_str(&t);
+        }
+    }
+    text
+}
+
+/// Issue 21, defect 9: the markdown report of an update repeats an upstream version name as
+/// text: no HTML, no `javascript:` link, no code span.
+#[test]
+fn markdown_report_escapes_upstream_names() {
+    let mut replies = recorded();
+    let mut exchange = answer_of("msexchange");
+    exchange["result"]["releases"]
+        .as_array_mut()
+        .unwrap()
+        .insert(
+            0,
+            serde_json::json!({
+                "name": MARKUP_NAME, "codename": null, "label": MARKUP_NAME,
+                "releaseDate": "2026-11-03", "isLts": false, "ltsFrom": null, "isEoas": false,
+                "eoasFrom": "2033-01-11", "isEol": false, "eolFrom": "2038-01-11",
+                "isMaintained": true, "latest": null
+            }),
+        );
+    replies.insert("msexchange".into(), Reply::Body(exchange.to_string()));
+    let server = serve(replies);
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("lifecycle.json");
+    let run = update(&server, &out)
+        .args(["--dry-run", "--format", "markdown"])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(run.stdout).unwrap();
+    assert_eq!(run.status.code(), Some(0), "{stdout}");
+    let text = markdown_text(&stdout);
+    assert!(
+        text.contains(&format!("added exchange-server {MARKUP_NAME}")),
+        "{text}"
     );
 }
 
@@ -473,6 +566,316 @@ fn http_error_fails() {
         &[],
         &["`msexchange` (product `exchange-server`)", &url, "HTTP 503"],
     );
+}
+
+/// Issue 21, defect 10: a status outside HTTP's range of successes (999 or 600, with a whole
+/// valid answer as its body) is no success: nothing is imported.
+#[test]
+fn invalid_http_statuses_fail() {
+    for code in [999, 600] {
+        let server = with(
+            "msexchange",
+            Reply::StatusBody(code, recorded_text("msexchange")),
+        );
+        let url = format!("{}/api/v1/products/msexchange", server.base);
+        fails_keeping_the_old_file(
+            &server,
+            &[],
+            &[
+                "`msexchange` (product `exchange-server`)",
+                &url,
+                &format!("HTTP {code}"),
+            ],
+        );
+    }
+}
+
+/// Issue 21, defect 7: a user name and password in the base address are never stored in the
+/// written file nor shown in a message or warning (they are dropped, with a warning saying so).
+#[test]
+fn a_password_in_the_base_address_is_neither_stored_nor_shown() {
+    let server = serve(recorded());
+    let with_password = server.base.replace("http://", "http://user:s3cret@");
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("lifecycle.json");
+    let run = update(&server, &out)
+        .env("MPN_SUPPORT_ENDOFLIFE_URL", &with_password)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&run.stdout);
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(0), "{stdout}{stderr}");
+    let written = std::fs::read_to_string(&out).unwrap();
+    for shown in [&written, &stdout.to_string(), &stderr.to_string()] {
+        assert!(
+            !shown.contains("s3cret") && !shown.contains("user:"),
+            "{shown}"
+        );
+    }
+    assert!(written.contains(&server.base), "the address is recorded");
+    assert!(
+        stderr.contains("user name and password") && stderr.contains("left out"),
+        "{stderr}"
+    );
+    // A failure names the address without them.
+    let mut replies = recorded();
+    replies.remove("sharepoint");
+    let failing = serve(replies);
+    let run = update(&failing, &out)
+        .arg("--base-url")
+        .arg(failing.base.replace("http://", "http://user:s3cret@"))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains(&format!("{}/api/v1/products/sharepoint", failing.base)),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("s3cret"), "{stderr}");
+}
+
+/// The built-in lifecycle data's text.
+const BUILTIN: &str = include_str!("../../data/lifecycle.json");
+
+/// Each product's version names in a lifecycle file.
+fn version_names(text: &str) -> HashMap<String, Vec<String>> {
+    products(text)
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            let names = p["versions"]
+                .as_array()
+                .map(|vs| {
+                    vs.iter()
+                        .map(|v| v["version"].as_str().unwrap().to_owned())
+                        .collect()
+                })
+                .unwrap_or_default();
+            (p["id"].as_str().unwrap().to_owned(), names)
+        })
+        .collect()
+}
+
+/// Issue 21, defect 1: a partial answer (no releases, an empty API v0 array, a `result` key
+/// given twice, a single release, another product's answer) is refused, naming the product
+/// and what would go missing, and the old file stays byte-identical; `--dry-run` lists the
+/// removals, and `--allow-removals` takes them.
+#[test]
+fn partial_answers_never_lose_versions() {
+    let windows = recorded_text("windows");
+    let duplicate = format!(
+        "{{\"result\": {}, \"result\": {{\"releases\": []}}}}",
+        answer_of("windows")["result"]
+    );
+    let mut single = answer_of("windows-server");
+    single["result"]["releases"]
+        .as_array_mut()
+        .unwrap()
+        .truncate(1);
+    let cases = [
+        (
+            "azure-devops-server",
+            r#"{"result":{"releases":[]}}"#.to_owned(),
+            "product `azure-devops-server` would lose ",
+        ),
+        (
+            "visual-studio",
+            "[]".to_owned(),
+            "product `visual-studio` would lose all 8 of its versions",
+        ),
+        ("windows", duplicate, "duplicate field `result`"),
+        (
+            "windows-server",
+            single.to_string(),
+            "product `windows-server` would lose 12 of its 18 versions",
+        ),
+        (
+            "windows-server",
+            windows,
+            "the answer is about product `windows`, not `windows-server`",
+        ),
+    ];
+    for (slug, body, message) in cases {
+        let server = with(slug, Reply::Body(body));
+        let url = format!("{}/api/v1/products/{slug}", server.base);
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("lifecycle.json");
+        std::fs::write(&out, BUILTIN).unwrap();
+        let run = update(&server, &out).output().unwrap();
+        let stderr = String::from_utf8_lossy(&run.stderr);
+        assert_eq!(run.status.code(), Some(2), "{slug}: {stderr}");
+        assert!(stderr.contains(message), "{slug}: {stderr}");
+        assert!(stderr.contains(&url), "{slug}: {stderr}");
+        assert_eq!(std::fs::read_to_string(&out).unwrap(), BUILTIN, "{slug}");
+        assert_eq!(
+            files_in(dir.path()),
+            vec![out],
+            "{slug}: temporary file left"
+        );
+    }
+    // With no file yet, the built-in data is what would be lost.
+    let server = with(
+        "azure-devops-server",
+        Reply::Body(r#"{"result":{"releases":[]}}"#.into()),
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("lifecycle.json");
+    update(&server, &out)
+        .assert()
+        .code(2)
+        .stderr(contains("that the built-in data has"))
+        .stderr(contains("product `azure-devops-server` would lose "));
+    assert!(!out.exists());
+    // A dry run lists the removals and says the real run would refuse them.
+    update(&server, &out)
+        .arg("--dry-run")
+        .assert()
+        .code(0)
+        .stdout(contains("removed azure-devops-server 2022: release "))
+        .stderr(contains("a real run would refuse this"))
+        .stderr(contains("--allow-removals"));
+    // Asked for, the removals are written, and the file is read by every command.
+    update(&server, &out)
+        .arg("--allow-removals")
+        .assert()
+        .code(0)
+        .stdout(contains("wrote "));
+    let written = std::fs::read_to_string(&out).unwrap();
+    let names = version_names(&written);
+    let builtin = version_names(BUILTIN);
+    assert!(names["azure-devops-server"].len() < builtin["azure-devops-server"].len());
+    assert_eq!(names["sql-server"], builtin["sql-server"]);
+    cmd()
+        .args(["validate", "--lifecycle"])
+        .arg(&out)
+        .assert()
+        .code(0);
+}
+
+/// An API v1 answer for `slug` with `count` releases named `<prefix><i>`, dated over 30 years.
+fn answer_with(slug: &str, count: usize, prefix: &str) -> String {
+    let releases: Vec<String> = (0..count)
+        .map(|i| {
+            format!(
+                r#"{{"name":"{prefix}{i}","releaseDate":"{:04}-{:02}-{:02}"}}"#,
+                1990 + (i / 336) % 30,
+                1 + (i / 28) % 12,
+                1 + i % 28
+            )
+        })
+        .collect();
+    format!(
+        r#"{{"result":{{"name":"{slug}","releases":[{}]}}}}"#,
+        releases.join(",")
+    )
+}
+
+/// Issue 21, defects 5 and 6: an answer of 180,000 releases (7.8 MB, under the 8 MiB cap) is
+/// converted in linear time (it took 100 s after the download) and refused as soon as it is
+/// clear that the file could not be read back (more versions than 16 MiB can hold); answers
+/// whose versions fit but whose text would not (three products of 35,000 versions with long
+/// names) are refused before the write. Nothing is written. The kill switch is far above what
+/// the linear conversion takes in a debug build.
+#[test]
+fn a_huge_answer_is_refused_in_time_not_written() {
+    let body = answer_with("windows", 180_000, "r");
+    assert!(body.len() < 8 << 20, "{}", body.len());
+    let server = with("windows", Reply::Body(body));
+    let url = format!("{}/api/v1/products/windows", server.base);
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("lifecycle.json");
+    std::fs::write(&out, BUILTIN).unwrap();
+    update(&server, &out)
+        .args(["--timeout", "600", "--allow-removals"])
+        .timeout(Duration::from_secs(120))
+        .assert()
+        .code(2)
+        .stderr(contains(&url))
+        .stderr(contains("product `windows` brings the data to "))
+        .stderr(contains("more than a lifecycle file of 16 MiB can hold"));
+    let long = "n".repeat(120);
+    let mut replies = recorded();
+    for slug in ["windows", "office", "visual-studio"] {
+        let body = answer_with(slug, 35_000, &long);
+        assert!(body.len() < 8 << 20, "{}", body.len());
+        replies.insert(slug.into(), Reply::Body(body));
+    }
+    let server = serve(replies);
+    update(&server, &out)
+        .args(["--timeout", "600", "--allow-removals"])
+        .timeout(Duration::from_secs(120))
+        .assert()
+        .code(2)
+        .stderr(contains(format!("cannot write `{}`", out.display())))
+        .stderr(contains("more than the 16 MiB every command reads"));
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), BUILTIN);
+    assert_eq!(files_in(dir.path()), vec![out]);
+}
+
+/// Issue 21, defect 5: `--timeout` bounds the whole update, not each answer: two answers of
+/// 1.5 s each do not fit in 2 s (each alone did).
+#[test]
+fn the_timeout_covers_the_whole_update() {
+    let mut replies = recorded();
+    for slug in ["mssqlserver", "windows-server"] {
+        replies.insert(
+            slug.into(),
+            Reply::Slow(recorded_text(slug), Duration::from_millis(1500)),
+        );
+    }
+    let server = serve(replies);
+    fails_keeping_the_old_file(
+        &server,
+        &["--timeout", "2"],
+        &[
+            "within 2 s, the time the whole update may take",
+            "--timeout",
+        ],
+    );
+}
+
+/// Issue 21, defect 12: a bad value from upstream is reported with the address it came from,
+/// the product and the version (not a line of a file never written), and a name clash as a
+/// clash between the two spellings.
+#[test]
+fn bad_upstream_values_name_their_source() {
+    let mut sql = answer_of("mssqlserver");
+    sql["result"]["releases"]
+        .as_array_mut()
+        .unwrap()
+        .push(serde_json::json!({
+            "name": "20-22", "label": null, "releaseDate": "2023-01-01", "isEoas": false,
+            "eoasFrom": "2028-01-11", "isEol": false, "eolFrom": "2033-01-11"
+        }));
+    let mut windows = answer_of("windows");
+    windows["result"]["releases"][0]["releaseDate"] = "2022-13-01".into();
+    let mut replies = recorded();
+    replies.insert("mssqlserver".into(), Reply::Body(sql.to_string()));
+    replies.insert("windows".into(), Reply::Body(windows.to_string()));
+    let server = serve(replies);
+    let sql_url = format!("{}/api/v1/products/mssqlserver", server.base);
+    let windows_url = format!("{}/api/v1/products/windows", server.base);
+    fails_keeping_the_old_file(
+        &server,
+        &[],
+        &[
+            "error: the imported data would not load, so nothing was written (2 errors):\n",
+            &format!(
+                "\n{sql_url}: product `sql-server` version `2022`: version `2022` clashes with version `20-22`: the two are one name once case, spaces, hyphens and underscores are ignored\n"
+            ),
+            &format!(
+                "\n{windows_url}: product `windows` version `11 26H1 (E)`: release: `2022-13-01` is not a real date in the form YYYY-MM-DD"
+            ),
+        ],
+    );
+    let run = update(&server, &tempfile::tempdir().unwrap().path().join("x.json"))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(!stderr.contains("as imported"), "{stderr}");
+    assert!(!stderr.contains("duplicate version"), "{stderr}");
 }
 
 /// Nothing listening (no network): the address and what to check.
@@ -712,30 +1115,223 @@ fn a_pipe_in_place_of_the_updated_file_is_refused() {
         .stderr(contains("not a regular file"));
 }
 
-/// An output path that is a pipe is not read (the old text is read like any data file): a dry
-/// run finishes at once and leaves the pipe as it was.
+/// A FIFO at `path`.
 #[cfg(unix)]
-#[test]
-fn a_pipe_as_output_is_not_waited_on() {
-    use std::os::unix::fs::FileTypeExt as _;
-    let server = serve(recorded());
-    let dir = tempfile::tempdir().unwrap();
-    let fifo = dir.path().join("lifecycle.json");
+pub fn mkfifo(path: &Path) {
     let made = std::process::Command::new("mkfifo")
-        .arg(&fifo)
+        .arg(path)
         .status()
         .expect("mkfifo runs");
     assert!(made.success());
+}
+
+/// Whether `path` is still what it was made as: a FIFO or a socket, not a regular file.
+#[cfg(unix)]
+pub fn is_special(path: &Path) -> bool {
+    use std::os::unix::fs::FileTypeExt as _;
+    let kind = std::fs::symlink_metadata(path).unwrap().file_type();
+    kind.is_fifo() || kind.is_socket() || kind.is_char_device()
+}
+
+/// An output path that is a pipe is not read (the old text is read like any data file): a dry
+/// run finishes at once, refusing it (issue 21, defect 2), and leaves the pipe as it was.
+#[cfg(unix)]
+#[test]
+fn a_pipe_as_output_is_not_waited_on() {
+    let server = serve(recorded());
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("lifecycle.json");
+    mkfifo(&fifo);
     update(&server, &fifo)
         .arg("--dry-run")
         .timeout(Duration::from_secs(20))
         .assert()
-        .code(0)
-        .stdout(contains("would update"));
-    assert!(
-        std::fs::symlink_metadata(&fifo)
-            .unwrap()
-            .file_type()
-            .is_fifo()
+        .code(2)
+        .stderr(contains("not a regular file"));
+    assert!(is_special(&fifo));
+}
+
+/// Issue 21, defect 2: an output that exists and is not a regular file (a FIFO, a socket; a
+/// device such as /dev/null alike) is refused, naming it, and left as it was, whether named by
+/// `--output` or found at the data-folder path.
+#[cfg(unix)]
+#[test]
+fn an_output_that_is_not_a_regular_file_is_refused() {
+    let server = serve(recorded());
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("fifo.json");
+    mkfifo(&fifo);
+    let socket = dir.path().join("socket.json");
+    let _listener = std::os::unix::net::UnixListener::bind(&socket).unwrap();
+    for target in [&fifo, &socket] {
+        update(&server, target)
+            .timeout(Duration::from_secs(20))
+            .assert()
+            .code(2)
+            .stderr(contains(format!("cannot write `{}`", target.display())))
+            .stderr(contains("not a regular file"));
+        assert!(is_special(target), "{} replaced", target.display());
+    }
+    let home = tempfile::tempdir().unwrap();
+    let folder = home.path().join("mpn-support");
+    std::fs::create_dir_all(&folder).unwrap();
+    let fifo = folder.join("lifecycle.json");
+    mkfifo(&fifo);
+    cmd()
+        .env("XDG_DATA_HOME", home.path())
+        .env("MPN_SUPPORT_ENDOFLIFE_URL", &server.base)
+        .args(["lifecycle", "update"])
+        .timeout(Duration::from_secs(20))
+        .assert()
+        .code(2)
+        .stderr(contains("not a regular file"));
+    assert!(is_special(&fifo));
+    let left: Vec<_> = files_in(&folder);
+    assert_eq!(left, vec![fifo], "temporary file left behind");
+}
+
+/// The slugs the built-in catalogue asks for.
+const SLUGS: [&str; 8] = [
+    "mssqlserver",
+    "windows-server",
+    "msexchange",
+    "sharepoint",
+    "office",
+    "visual-studio",
+    "windows",
+    "azure-devops-server",
+];
+
+/// An answer the update server may give for one product: the recorded one, part of it, in
+/// another order, cut short, another product's, empty, with thousands of releases more, a
+/// release with an arbitrary value, or any of these under an odd status.
+fn any_answer() -> impl Strategy<Value = (&'static str, Reply)> {
+    let slug = proptest::sample::select(&SLUGS[..]);
+    let releases = |slug: &str| answer_of(slug)["result"]["releases"].clone();
+    let with_releases = move |slug: &str, rows: Vec<Value>| {
+        let mut answer = answer_of(slug);
+        answer["result"]["releases"] = Value::Array(rows);
+        answer.to_string()
+    };
+    let body = (slug, 0usize..8, 0usize..4000, "\\PC{0,12}").prop_map(
+        move |(slug, kind, n, text)| {
+            let rows = releases(slug).as_array().cloned().unwrap_or_default();
+            let body = match kind {
+                0 => recorded_text(slug),
+                1 => with_releases(slug, rows.iter().take(n % (rows.len() + 1)).cloned().collect()),
+                2 => {
+                    let mut rows = rows;
+                    let len = rows.len().max(1);
+                    rows.rotate_left(n % len);
+                    rows.reverse();
+                    with_releases(slug, rows)
+                }
+                3 => {
+                    let text = recorded_text(slug);
+                    let mut cut = n * text.len() / 4000;
+                    while !text.is_char_boundary(cut) {
+                        cut -= 1;
+                    }
+                    text[..cut].to_owned()
+                }
+                4 => recorded_text(SLUGS[n % SLUGS.len()]),
+                5 => ["", "[]", "{}", "null", r#"{"result":{"releases":[]}}"#][n % 5].to_owned(),
+                6 => {
+                    let mut rows = rows;
+                    rows.extend((0..n).map(|i| {
+                        serde_json::json!({
+                            "name": format!("extra-{i}"),
+                            "releaseDate": format!("{:04}-{:02}-{:02}", 1990 + i % 30, 1 + i % 12, 1 + i % 28),
+                            "isEoas": false, "eoasFrom": null, "isEol": false, "eolFrom": null
+                        })
+                    }));
+                    with_releases(slug, rows)
+                }
+                _ => {
+                    let mut rows = rows;
+                    if !rows.is_empty() {
+                        let at = n % rows.len();
+                        let field = ["name", "releaseDate", "eoasFrom", "eolFrom", "label"][n % 5];
+                        rows[at][field] = Value::String(text);
+                    }
+                    with_releases(slug, rows)
+                }
+            };
+            (slug, body)
+        },
     );
+    let status = proptest::sample::select(
+        &[
+            200u16, 200, 200, 201, 204, 299, 301, 404, 418, 500, 600, 999,
+        ][..],
+    );
+    (body, status).prop_map(|((slug, body), status)| {
+        let reply = if status == 200 {
+            Reply::Body(body)
+        } else {
+            Reply::StatusBody(status, body)
+        };
+        (slug, reply)
+    })
+}
+
+use proptest::prelude::*;
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(16))]
+
+    /// Issue 21, the general property: whatever the server answers, `lifecycle update` either
+    /// writes a file that every command then reads, with every version the old file had (unless
+    /// --allow-removals), or exits 2 leaving the old file byte-identical and nothing beside it.
+    #[test]
+    fn any_answer_writes_a_readable_file_or_keeps_the_old_one(
+        (slug, reply) in any_answer(),
+        fresh in proptest::bool::weighted(0.2),
+        allow_removals in proptest::bool::weighted(0.2),
+    ) {
+        let server = with(slug, reply);
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("lifecycle.json");
+        if !fresh {
+            std::fs::write(&out, BUILTIN).unwrap();
+        }
+        let mut command = update(&server, &out);
+        if allow_removals {
+            command.arg("--allow-removals");
+        }
+        let run = command.timeout(Duration::from_secs(60)).output().unwrap();
+        let stderr = String::from_utf8_lossy(&run.stderr).into_owned();
+        prop_assert!(!stderr.contains("panicked"), "{}", stderr);
+        match run.status.code() {
+            Some(0) => {
+                let written = std::fs::read_to_string(&out).unwrap();
+                for args in [&["validate"][..], &["products", "--as-of", "2026-01-01"][..]] {
+                    let read = cmd().args(args).arg("--lifecycle").arg(&out).output().unwrap();
+                    prop_assert_eq!(read.status.code(), Some(0), "{:?}: {:?}", args, read);
+                }
+                if !allow_removals {
+                    let now = version_names(&written);
+                    for (product, had) in version_names(BUILTIN) {
+                        for version in had {
+                            prop_assert!(
+                                now.get(&product).is_some_and(|v| v.contains(&version)),
+                                "{} {} lost: {}", product, version, stderr
+                            );
+                        }
+                    }
+                }
+            }
+            Some(2) => {
+                if fresh {
+                    prop_assert!(!out.exists(), "{}", stderr);
+                } else {
+                    prop_assert_eq!(std::fs::read_to_string(&out).unwrap(), BUILTIN);
+                }
+                prop_assert!(stderr.starts_with("error: "), "{}", stderr);
+            }
+            other => prop_assert!(false, "exit {:?}: {}", other, stderr),
+        }
+        let left: Vec<PathBuf> = files_in(dir.path()).into_iter().filter(|p| *p != out).collect();
+        prop_assert!(left.is_empty(), "left behind: {:?}", left);
+    }
 }
