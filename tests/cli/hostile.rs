@@ -83,6 +83,18 @@ fn check_format(data: &Path, batch: &Path, rows: usize, format: &str) {
         "{format}: stderr {stderr:?}"
     );
     match format {
+        "azure" => {
+            // A command per problem row (an eligible row has none), each one line that starts
+            // as a command, with nothing unsafe in it.
+            assert!(stdout.lines().count() <= rows, "{stdout:?}");
+            assert!(!stdout.chars().any(is_unsafe), "{stdout:?}");
+            assert!(
+                stdout
+                    .lines()
+                    .all(|l| l.starts_with("##vso[task.logissue type=")),
+                "{stdout:?}"
+            );
+        }
         "text" | "github" => {
             assert_eq!(stdout.lines().count(), rows, "{format}: {stdout:?}");
             assert!(!stdout.chars().any(is_unsafe), "{format}: {stdout:?}");
@@ -151,7 +163,9 @@ fn is_plain_negative_number(cell: &str) -> bool {
     parts.all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
 }
 
-const FORMATS: [&str; 6] = ["text", "json", "csv", "markdown", "junit", "github"];
+const FORMATS: [&str; 7] = [
+    "text", "json", "csv", "markdown", "junit", "github", "azure",
+];
 
 /// Each hostile value as a product name in the data (decided rows) and as a batch field
 /// (rows that cannot be decided), in every format.
