@@ -72,10 +72,10 @@ impl RowPrinter<'_> for Rows<'_> {
                 format!("{name} [{label}]")
             }
         };
-        let properties = if row.carried.is_empty() {
-            String::new()
-        } else {
-            let mut p = String::from("\n      <properties>");
+        // A case's children, each on a line of its own.
+        let mut children: Vec<String> = Vec::new();
+        if !row.carried.is_empty() {
+            let mut p = String::from("<properties>");
             for (name, value) in &row.carried {
                 p.push_str(&format!(
                     "<property name=\"{}\" value=\"{}\"/>",
@@ -83,9 +83,9 @@ impl RowPrinter<'_> for Rows<'_> {
                     xml(value)
                 ));
             }
-            p.push_str("</properties>\n    ");
-            p
-        };
+            p.push_str("</properties>");
+            children.push(p);
+        }
         let file = match self.kind {
             BatchKind::Check => format!(" file=\"{}\"", xml(&self.file)),
             BatchKind::Verify => String::new(),
@@ -101,11 +101,16 @@ impl RowPrinter<'_> for Rows<'_> {
                     ),
                 };
                 let name = named(words.format(what, &[("line", Value::Count(line as u64))]));
-                format!(
-                    "    <testcase classname=\"{class}\" name=\"{}\"{file} line=\"{line}\">{}\n      <error message=\"{}\" type=\"{kind}\"/>\n    </testcase>\n",
-                    xml(&name),
-                    properties.trim_end(),
+                children.push(format!(
+                    "<error message=\"{}\" type=\"{kind}\"/>",
                     xml(message)
+                ));
+                case(
+                    &format!(
+                        "classname=\"{class}\" name=\"{}\"{file} line=\"{line}\"",
+                        xml(&name)
+                    ),
+                    &children,
                 )
             }
             RowOutcome::Decided(d) => {
@@ -129,8 +134,8 @@ impl RowPrinter<'_> for Rows<'_> {
                         ("request", Value::Text(&request)),
                     ],
                 ));
-                let mut text = format!(
-                    "    <testcase classname=\"{}\" name=\"{}\"{file} line=\"{line}\">{properties}",
+                let attributes = format!(
+                    "classname=\"{}\" name=\"{}\"{file} line=\"{line}\"",
                     xml(&class),
                     xml(&name)
                 );
@@ -144,8 +149,8 @@ impl RowPrinter<'_> for Rows<'_> {
                             .filter(|x| !x.passed)
                             .map(|x| x.detail.as_str())
                             .collect();
-                        text.push_str(&format!(
-                            "\n      <failure message=\"{}\" type=\"not-eligible\">{}</failure>\n    ",
+                        children.push(format!(
+                            "<failure message=\"{}\" type=\"not-eligible\">{}</failure>",
                             xml(&d.row.headline(words)),
                             xml(&failed.join("\n"))
                         ));
@@ -158,15 +163,15 @@ impl RowPrinter<'_> for Rows<'_> {
                                 Value::Text(problems.first().map_or("", String::as_str)),
                             )],
                         );
-                        text.push_str(&format!(
-                            "\n      <failure message=\"{}\" type=\"fail-within\">{}</failure>\n    ",
+                        children.push(format!(
+                            "<failure message=\"{}\" type=\"fail-within\">{}</failure>",
                             xml(&message),
                             xml(&d.row.headline(words))
                         ));
                     }
                     (Judgement::Gate(Gate::Warn(_)), _) => {
-                        text.push_str(&format!(
-                            "\n      <system-out>{}</system-out>\n    ",
+                        children.push(format!(
+                            "<system-out>{}</system-out>",
                             xml(&words.format(
                                 "junit-warning",
                                 &[(
@@ -177,15 +182,14 @@ impl RowPrinter<'_> for Rows<'_> {
                         ));
                     }
                     (Judgement::Expectation { .. }, RowStatus::Fail) => {
-                        text.push_str(&format!(
-                            "\n      <failure message=\"{}\" type=\"expectation\"/>\n    ",
+                        children.push(format!(
+                            "<failure message=\"{}\" type=\"expectation\"/>",
                             xml(&problems.join("; "))
                         ));
                     }
                     _ => {}
                 }
-                text.push_str("</testcase>\n");
-                text
+                case(&attributes, &children)
             }
         };
         self.case(&text)
@@ -219,4 +223,18 @@ impl RowPrinter<'_> for Rows<'_> {
             .and_then(|()| self.out.flush())
             .map_err(stdout_error)
     }
+}
+
+/// One `<testcase>` element: its attributes, then each child on a line of its own.
+fn case(attributes: &str, children: &[String]) -> String {
+    let mut text = format!("    <testcase {attributes}>");
+    for child in children {
+        text.push_str("\n      ");
+        text.push_str(child);
+    }
+    if !children.is_empty() {
+        text.push_str("\n    ");
+    }
+    text.push_str("</testcase>\n");
+    text
 }

@@ -305,6 +305,10 @@ fn inventory_columns_are_carried_through_every_format() {
         serde_json::json!({"customer": "Fabrikam", "ticket": "T-2"})
     );
     let junit = run("junit");
+    assert!(
+        !junit.lines().any(|l| !l.is_empty() && l.trim().is_empty()),
+        "a case with properties and a failure has no blank line between them:\n{junit}"
+    );
     let doc = roxmltree::Document::parse(&junit).expect("XML");
     let names: Vec<&str> = doc
         .descendants()
