@@ -166,15 +166,16 @@ proptest! {
         let data = dataset(&products, false);
         let as_of = day(as_of);
         for (p, versions) in products.iter().enumerate() {
-            // The oracle: released main-track versions, newest first (ties by the name the
-            // generator gave, as the data file sorts them).
+            // The oracle: released main-track versions, newest first; versions released on
+            // the same day are ordered by name, the first name counting as the newer (the tie
+            // rule docs/data.md states).
             let mut released: Vec<(NaiveDate, String)> = versions
                 .iter()
                 .enumerate()
                 .filter(|(_, v)| !v.side && day(v.release) <= as_of)
                 .map(|(i, v)| (day(v.release), format!("v{i}")))
                 .collect();
-            released.sort_by(|a, b| b.cmp(a));
+            released.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
             let recent: Vec<&str> = released.iter().take(2).map(|(_, n)| n.as_str()).collect();
             for (i, v) in versions.iter().enumerate() {
                 let name = format!("v{i}");
