@@ -10,6 +10,7 @@ use clap::builder::{PossibleValuesParser, TypedValueParser as _};
 
 use crate::data::DataPaths;
 use crate::engine::{Account, Given, Request};
+use crate::input::RowDefaults;
 
 /// When to colour human output.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
@@ -87,6 +88,16 @@ impl RequestArgs {
     /// The day to decide for: `--as-of`, else today. Batch rows without a date use it too.
     pub fn as_of(&self, today: NaiveDate) -> NaiveDate {
         self.as_of.unwrap_or(today)
+    }
+
+    /// What batch rows leave empty: `--as-of` (else today) and the account flags.
+    pub fn row_defaults(&self, today: NaiveDate) -> RowDefaults {
+        let request = self.request(today);
+        RowDefaults {
+            as_of: request.as_of,
+            account: request.account,
+            role: request.role,
+        }
     }
 
     /// The request the flags describe, as of `today` unless `--as-of` says otherwise.

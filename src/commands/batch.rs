@@ -14,7 +14,7 @@ use crate::error::AppError;
 use crate::exit::Exit;
 use crate::i18n::Words;
 use crate::input::InputFormat;
-use crate::input::{self, Row};
+use crate::input::{self, Row, RowDefaults};
 use crate::render::{Batch, Format};
 use crate::report::batch::{
     BatchKind, DecidedRow, Expiry, Gate, Judgement, Mismatch, RowOutcome, RowReport, Summary,
@@ -36,8 +36,8 @@ pub struct BatchOptions {
     pub warn_days: u32,
     /// Fail rows that stop qualifying within this many days.
     pub fail_within: Option<u32>,
-    /// As-of date for rows without one.
-    pub default_as_of: NaiveDate,
+    /// What rows leave empty: the as-of date, and the account facts given as flags.
+    pub defaults: RowDefaults,
     /// Accept an input with no rows.
     pub allow_empty: bool,
     /// Annotate eligible rows too (GitHub).
@@ -181,7 +181,7 @@ fn decide_row<'d>(
         },
         BatchKind::Check => None,
     };
-    let request = match row.request(options.default_as_of) {
+    let request = match row.request(&options.defaults) {
         Ok(r) => r,
         Err(message) => return invalid(message),
     };

@@ -31,7 +31,8 @@ pub struct CheckArgs {
     /// Output format; a batch also takes junit, github and azure
     #[arg(long, short, value_enum, default_value = "text")]
     pub format: CheckFormat,
-    /// Check every request in FILE (CSV with a header, or JSON Lines; `-` for stdin)
+    /// Check every request in FILE (CSV with a header, or JSON Lines; `-` for stdin); --as-of
+    /// and the account options speak for rows that leave those columns empty
     #[arg(long, value_name = "FILE", conflicts_with_all = ["tier", "product", "version", "competency"], help_heading = "Batch")]
     pub batch: Option<PathBuf>,
     /// Format of the batch input [default: from the file name, else from its first character]
@@ -99,7 +100,7 @@ pub fn run(args: &CheckArgs, ctx: &mut Context<'_>) -> Result<Exit, AppError> {
             no_fail: args.no_fail,
             warn_days: args.warn_days,
             fail_within: args.fail_within,
-            default_as_of: args.request.as_of(ctx.today),
+            defaults: args.request.row_defaults(ctx.today),
             allow_empty: args.allow_empty,
             notices: args.annotate == Annotate::All,
         };

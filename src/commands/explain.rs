@@ -16,7 +16,8 @@ use crate::report::{CheckReport, Report};
 #[derive(Debug, Clone, Args)]
 #[command(
     mut_arg("tier", |a| a.required(true)),
-    mut_arg("product", |a| a.required(true))
+    mut_arg("product", |a| a.required(true)),
+    mut_arg("as_of", |a| a.help("Decide as of this day, YYYY-MM-DD [default: today]"))
 )]
 pub struct ExplainArgs {
     /// The request

@@ -14,7 +14,7 @@ use crate::commands::args::{DataArgs, parse_date};
 use crate::data;
 use crate::error::AppError;
 use crate::exit::Exit;
-use crate::input::InputFormat;
+use crate::input::{InputFormat, RowDefaults};
 use crate::render::VerifyFormat;
 use crate::report::batch::BatchKind;
 
@@ -55,7 +55,7 @@ pub fn run(args: &VerifyArgs, ctx: &mut Context<'_>) -> Result<Exit, AppError> {
         no_fail: false,
         warn_days: 0,
         fail_within: args.fail_within,
-        default_as_of: args.as_of.unwrap_or(ctx.today),
+        defaults: RowDefaults::on(args.as_of.unwrap_or(ctx.today)),
         allow_empty: args.allow_empty,
         notices: false,
     };

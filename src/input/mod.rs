@@ -154,9 +154,32 @@ fn yes_no(column: &str, text: &str) -> Result<bool, String> {
 /// The longest field a row may have, in bytes: names are tens of characters.
 pub const MAX_FIELD_BYTES: usize = 4096;
 
+/// What a row leaves empty takes from the command line: the day (`--as-of`, else today) and the
+/// account facts given as flags to `check --batch`.
+#[derive(Debug, Clone)]
+pub struct RowDefaults {
+    /// The day for rows without `as_of`.
+    pub as_of: NaiveDate,
+    /// The account facts for rows that do not state them.
+    pub account: Account<'static>,
+    /// The role for rows without `role`.
+    pub role: Option<String>,
+}
+
+impl RowDefaults {
+    /// Only a day: every account fact is the row's own.
+    pub fn on(as_of: NaiveDate) -> Self {
+        RowDefaults {
+            as_of,
+            account: Account::default(),
+            role: None,
+        }
+    }
+}
+
 impl Row {
-    /// The request this row asks, with `default_as_of` for rows without a date.
-    pub fn request(&self, default_as_of: NaiveDate) -> Result<Request, String> {
+    /// The request this row asks; what it leaves empty comes from `defaults`.
+    pub fn request(&self, defaults: &RowDefaults) -> Result<Request, String> {
         let carried = self
             .carried
             .iter()
@@ -179,14 +202,15 @@ impl Row {
             Some(text) => {
                 crate::data::common::parse_date(text).map_err(|e| format!("as_of: {e}"))?
             }
-            None => default_as_of,
+            None => defaults.as_of,
         };
         let flag = |column: &str, value: &Option<String>| {
             value.as_deref().map(|v| yes_no(column, v)).transpose()
         };
+        let given = &defaults.account;
         let account = Account {
-            activated: flag("activated", &self.activated)?,
-            ids_associated: flag("ids_associated", &self.ids_associated)?,
+            activated: flag("activated", &self.activated)?.or(given.activated),
+            ids_associated: flag("ids_associated", &self.ids_associated)?.or(given.ids_associated),
             incidents_remaining: self
                 .incidents_remaining
                 .as_deref()
@@ -195,20 +219,22 @@ impl Row {
                         format!("incidents_remaining: `{n}` is not a whole number of incidents")
                     })
                 })
-                .transpose()?,
+                .transpose()?
+                .or(given.incidents_remaining),
             contract_end: self
                 .contract_end
                 .as_deref()
                 .map(|d| {
                     crate::data::common::parse_date(d).map_err(|e| format!("contract_end: {e}"))
                 })
-                .transpose()?,
-            csp: flag("csp", &self.csp)?.unwrap_or(false),
-            for_customer: flag("for_customer", &self.for_customer)?.unwrap_or(false),
+                .transpose()?
+                .or(given.contract_end),
+            csp: flag("csp", &self.csp)?.unwrap_or(given.csp),
+            for_customer: flag("for_customer", &self.for_customer)?.unwrap_or(given.for_customer),
             role: None,
         };
         Ok(Request {
-            role: self.role.clone(),
+            role: self.role.clone().or_else(|| defaults.role.clone()),
             account,
             given: Given::Row,
             tier: self.tier.clone().ok_or_else(|| missing("tier"))?,
@@ -919,15 +945,22 @@ mod tests {
         .unwrap();
         assert_eq!(row.carried, [("customer".to_owned(), "Contoso".to_owned())]);
         let day = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
-        let request = row.request(day).unwrap();
+        let request = row.request(&RowDefaults::on(day)).unwrap();
         assert_eq!(request.version.as_deref(), Some("2019"));
         assert_eq!(request.competency, None);
         let bad = Row {
             as_of: Some("2026-13-01".into()),
             ..row
         };
-        assert!(bad.request(day).unwrap_err().starts_with("as_of: "));
-        assert_eq!(Row::default().request(day).unwrap_err(), "missing `tier`");
+        assert!(
+            bad.request(&RowDefaults::on(day))
+                .unwrap_err()
+                .starts_with("as_of: ")
+        );
+        assert_eq!(
+            Row::default().request(&RowDefaults::on(day)).unwrap_err(),
+            "missing `tier`"
+        );
         // A row that is not an object, and a near miss of a column, are that row's errors.
         assert!(
             row_from_json(serde_json::json!(["gold", "sql"]))

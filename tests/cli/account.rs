@@ -632,3 +632,62 @@ fn yes_no_flags_agree_with_their_help() {
     assert!(help.contains("--activated <yes|no>"));
     assert!(!help.contains("[possible values: true, false]"), "{help}");
 }
+
+/// In a batch, the account flags speak for every row that leaves the column empty: a row's own
+/// cell wins. Hand-worked: SPD, SQL Server 2022 on 2026-06-01 is eligible; not activated, no
+/// incidents left or a contract ended before the day makes it not eligible (SPEC 4).
+#[test]
+fn batch_rows_take_the_account_flags_they_leave_empty() {
+    let input = "tier,product,version,as_of,activated,incidents_remaining\n\
+                 spd,sql-server,2022,2026-06-01,,\n\
+                 spd,sql-server,2022,2026-06-01,yes,\n\
+                 spd,sql-server,2022,2026-06-01,,5\n";
+    let run = |flags: &[&str]| -> Vec<(bool, Vec<String>)> {
+        let out = cmd()
+            .args(["check", "--batch", "-", "--format", "json"])
+            .args(flags)
+            .write_stdin(input)
+            .output()
+            .expect("runs");
+        String::from_utf8(out.stdout)
+            .expect("UTF-8")
+            .lines()
+            .map(|l| {
+                let v: serde_json::Value = serde_json::from_str(l).expect("JSON row");
+                let failed = v["reasons"]
+                    .as_array()
+                    .expect("reasons")
+                    .iter()
+                    .filter(|r| r["passed"] == false)
+                    .map(|r| r["code"].as_str().expect("code").to_owned())
+                    .collect();
+                (v["eligible"].as_bool().expect("eligible"), failed)
+            })
+            .collect()
+    };
+    let none: Vec<String> = Vec::new();
+    // Without flags, every row is eligible.
+    assert!(run(&[]).iter().all(|(eligible, _)| *eligible));
+    // `--activated no`: rows 1 and 3 are not activated; row 2 says it is.
+    let rows = run(&["--activated", "no"]);
+    assert_eq!(rows[0], (false, vec!["not-activated".to_owned()]));
+    assert_eq!(rows[1], (true, none.clone()));
+    assert_eq!(rows[2], (false, vec!["not-activated".to_owned()]));
+    // `--incidents-remaining 0`: row 3's own count (5) wins.
+    let rows = run(&["--incidents-remaining", "0"]);
+    assert_eq!(rows[0], (false, vec!["no-incidents-remaining".to_owned()]));
+    assert_eq!(rows[2], (true, none.clone()));
+    // A contract that ended before the day, and a role that cannot open the request.
+    let rows = run(&["--contract-end", "2026-01-01"]);
+    assert!(
+        rows.iter()
+            .all(|r| r == &(false, vec!["contract-expired".to_owned()])),
+        "{rows:?}"
+    );
+    // The exit status follows: a gate with `--activated no` fails.
+    cmd()
+        .args(["check", "--batch", "-", "--activated", "no"])
+        .write_stdin(input)
+        .assert()
+        .code(1);
+}
