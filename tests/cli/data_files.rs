@@ -195,6 +195,56 @@ const CORPUS: &[Fault] = &[
     },
     Fault {
         kind: Kind::Entitlements,
+        name: "entitlements_condition_until_before_from",
+        // Issue 22: an alternative's days are part of the rule book, so they are checked.
+        patch: Patch::Lines(&[(
+            154,
+            1,
+            &[
+                "        ],",
+                r#"        "from": "2020-01-01","#,
+                r#"        "until": "2019-12-31""#,
+            ],
+        )]),
+        reported: "entitlements_condition_until_before_from",
+        line: 156,
+        column: 18,
+        message: "alternatives[1] (`upgrade`) when until: `until` 2019-12-31 is before `from` 2020-01-01",
+    },
+    Fault {
+        kind: Kind::Entitlements,
+        name: "entitlements_condition_outside_the_rule_book",
+        // A rule book from 2017-07-22, and an alternative that ends before it.
+        patch: Patch::Lines(&[
+            (
+                6,
+                0,
+                &[
+                    r#"  "references": ["#,
+                    "    {",
+                    r#"      "id": "fixture","#,
+                    r#"      "title": "the fixture itself""#,
+                    "    }",
+                    "  ],",
+                    r#"  "rule_book": {"#,
+                    r#"    "from": "2017-07-22","#,
+                    r#"    "why": "a first day","#,
+                    r#"    "sources": ["#,
+                    r#"      "fixture""#,
+                    "    ],",
+                    r#"    "confidence": "quoted""#,
+                    "  },",
+                ],
+            ),
+            (154, 1, &["        ],", r#"        "until": "2016-12-31""#]),
+        ]),
+        reported: "entitlements_condition_outside_the_rule_book",
+        line: 169,
+        column: 18,
+        message: "alternatives[1] (`upgrade`) when until: `until` 2016-12-31 is before the rule book's first day (2017-07-22): the condition lies outside the rule book",
+    },
+    Fault {
+        kind: Kind::Entitlements,
         name: "entitlements_duplicate_matrix_entry",
         patch: Patch::Lines(&[(
             112,
