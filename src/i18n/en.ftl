@@ -173,6 +173,7 @@ role-answer-no = no: { $role } may not { $action } (who may: { $who }); { $remed
 ## programs
 
 period-offer-note = { $name }: { $note }
+period-figure-note = { $figure }: { $note }
 period-grant = no longer sold; a grant bought by { $last_sold } runs { $months } months{ $days ->
     [0] {""}
    *[other] {" "}and { $days } days
@@ -266,6 +267,7 @@ rules-as-of = Rules as published up to { $date }: `mpn-support programs` lists e
 heading-rules-checked = Rules checked
 heading-next-steps = Next steps
 heading-alternatives = Alternatives
+heading-figures = About the figures
 heading-notes = Notes
 open-request = Open the request: { $channel }
 assumed-not-stated = Assumed (not stated): { $assumed }

@@ -196,6 +196,12 @@ fn check_text(r: &CheckReport, words: &Words, style: Style) -> String {
     }
     let _ = writeln!(out, "\n{}", words.text("heading-rules-checked"));
     out.push_str(&table(&grid::trace(words, r), style));
+    if let Some(figures) = r.figures.as_ref().filter(|f| !f.notes.is_empty()) {
+        let _ = writeln!(out, "\n{}", words.text("heading-figures"));
+        for note in &figures.notes {
+            let _ = writeln!(out, "  - {}", escape::text(note));
+        }
+    }
     if !r.next_steps.is_empty() {
         let _ = writeln!(out, "\n{}", words.text("heading-next-steps"));
         for step in &r.next_steps {
@@ -322,6 +328,7 @@ pub fn explain(r: &CheckReport, words: &Words, markdown: bool) -> String {
             &[("alternatives", Value::Each(alternatives))],
         ));
     }
+    closing.extend(r.figures.iter().flat_map(|f| f.notes.iter().cloned()));
     closing.extend(r.notes.iter().map(|n| n.text.clone()));
     if !r.assumptions.is_empty() {
         let assumed: Vec<Value<'_>> = r

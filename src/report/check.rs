@@ -450,6 +450,10 @@ pub struct FiguresOut {
     pub confidence: Confidence,
     /// Where they come from.
     pub sources: Vec<SourceOut>,
+    /// What the data says about the figures used (which of two disagreeing sources they
+    /// follow and why); omitted when it says nothing.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
 }
 
 /// The answer to one `check`: the JSON contract (docs/json.md).
@@ -641,14 +645,19 @@ impl CheckReport {
             decided_under: row.period.map(|p| words.msg(&p.message())),
             rules_as_of: ent.facts_as_of.map(|d| d.0),
             figures: d.figures.map(|confidence| {
-                let mut ids: Vec<String> = ent
-                    .cells(&tier.id, &d.query.support_type.id, as_of)
-                    .flat_map(|c| c.sources.iter().cloned())
-                    .collect();
+                let cells = || ent.cells(&tier.id, &d.query.support_type.id, as_of);
+                let mut ids: Vec<String> =
+                    cells().flat_map(|c| c.sources.iter().cloned()).collect();
                 ids.dedup();
+                let mut notes: Vec<String> = cells()
+                    .filter_map(|c| c.note.as_deref())
+                    .map(|n| words.data(n).into_owned())
+                    .collect();
+                notes.dedup();
                 FiguresOut {
                     confidence,
                     sources: SourceOut::list(ent, &ids, words),
+                    notes,
                 }
             }),
             data: DataOut::new(data),

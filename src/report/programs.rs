@@ -150,6 +150,16 @@ impl ProgramsReport {
                 ),
                 _ => words.incidents(m.incidents),
             };
+            let detail = match &m.note {
+                Some(note) => words.format(
+                    "period-figure-note",
+                    &[
+                        ("figure", Value::Text(&detail)),
+                        ("note", Value::Data(note)),
+                    ],
+                ),
+                None => detail,
+            };
             push(
                 PeriodKind::Figure,
                 format!("{} x {}{class}", m.tier, m.support_type),

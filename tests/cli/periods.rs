@@ -67,8 +67,8 @@ fn reason<'v>(v: &'v Value, rule: &str) -> &'v Value {
 #[case::silver_today("silver", "sql-server", "2022", "2026-12-02", (1, "no-longer-offered", "Silver competency", "inferred", Value::Null))]
 // The successor offers.
 #[case::designation_before_it_existed("solutions-partner", "sql-server", "2019", "2022-10-02", (1, "not-yet-offered", "Solutions Partner designation", "quoted", Value::Null))]
-#[case::designation_without_a_published_figure("spd", "sql-server", "2019", "2022-10-03", (2, "", "", "", Value::Null))]
-#[case::designation_still_without_a_figure("spd", "sql-server", "2022", "2025-01-21", (2, "", "", "", Value::Null))]
+#[case::designation_on_its_first_day("spd", "sql-server", "2019", "2022-10-03", (0, "offered", "Solutions Partner designation", "quoted", 20.into()))]
+#[case::designation_before_the_new_offers("spd", "sql-server", "2022", "2025-01-21", (0, "offered", "Solutions Partner designation", "quoted", 20.into()))]
 #[case::designation_with_figures("designation", "sql-server", "2022", "2025-01-22", (0, "offered", "Solutions Partner designation", "quoted", 20.into()))]
 #[case::launch_before_it_existed("launch", "azure", "", "2025-01-21", (1, "not-yet-offered", "Partner Launch Benefits", "secondary", Value::Null))]
 #[case::launch_has_no_cloud_support("launch", "azure", "", "2025-01-22", (1, "offered", "Partner Launch Benefits", "secondary", Value::Null))]
@@ -145,15 +145,29 @@ fn before_the_rule_book_is_an_error_naming_its_first_day() {
         .stderr(contains("the rule book starts on 2017-07-22"));
 }
 
-/// The designation between its start and the first published figure: an error naming the
-/// window the rule book documents.
+/// A tier held on a day with no figure in force: an error naming the windows the rule book
+/// documents (the built-in data, its designation cells before 2025-01-22 taken out).
 #[test]
 fn a_day_without_a_published_figure_names_the_documented_window() {
-    let (_, _, stderr) = check("solutions-partner", "sql-server", None, "2024-01-01");
-    assert_eq!(
-        stderr,
-        "error: no published figure for `solutions-partner` with Microsoft Product Support on 2024-01-01: the rule book has figures for it from 2025-01-22\n"
-    );
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/entitlements.json");
+    let mut data: Value =
+        serde_json::from_str(&std::fs::read_to_string(path).expect("data")).expect("JSON");
+    data["matrix"]
+        .as_array_mut()
+        .expect("matrix")
+        .retain(|c| c["tier"] != "solutions-partner" || c["from"].as_str() >= Some("2025-01-22"));
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let file = dir.path().join("entitlements.json");
+    std::fs::write(&file, data.to_string()).expect("write");
+    cmd()
+        .args(["check", "-t", "solutions-partner", "-p", "sql-server"])
+        .args(["--as-of", "2024-01-01", "--entitlements"])
+        .arg(&file)
+        .assert()
+        .code(2)
+        .stderr(
+            "error: no published figure for `solutions-partner` with Microsoft Product Support on 2024-01-01: the rule book has figures for it from 2025-01-22\n",
+        );
 }
 
 /// Gold today: not eligible, and the reason says when it was last offered, when its last

@@ -317,6 +317,10 @@ pub struct MatrixEntry {
     /// How sure the figure is (required for a dated cell).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub confidence: Option<Confidence>,
+    /// What an answer resting on this figure should say about it: which of two disagreeing
+    /// sources it follows and why, or what its date rests on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 impl MatrixEntry {

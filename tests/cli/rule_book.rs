@@ -1,0 +1,206 @@
+//! Issue 22, the rule book as Microsoft wrote it: the designation's 2022-2025 figures, the
+//! benefits month, Learning Action Pack, Microsoft 365's inferred first day, the pages that
+//! disagreed, and advice that exists on the day. Each fact on both sides of its boundary days,
+//! through the real binary on the built-in data; codes, figures and confidence words are
+//! asserted, words only where the wording is the requirement.
+
+#![allow(
+    clippy::expect_used,
+    reason = "a broken fixture should fail the test loudly"
+)]
+
+use crate::common::cmd;
+use predicates::str::contains;
+use rstest::rstest;
+use serde_json::Value;
+
+/// Runs `check` in JSON: exit status and the answer (null when none).
+fn check(tier: &str, product: &str, version: Option<&str>, as_of: &str) -> (i32, Value) {
+    let mut command = cmd();
+    command.args([
+        "check", "-t", tier, "-p", product, "--as-of", as_of, "-f", "json",
+    ]);
+    if let Some(v) = version {
+        command.args(["--version", v]);
+    }
+    let out = command.output().expect("runs");
+    let value = serde_json::from_slice(&out.stdout).unwrap_or(Value::Null);
+    (out.status.code().expect("exit code"), value)
+}
+
+fn failed(v: &Value) -> Vec<String> {
+    v["reasons"]
+        .as_array()
+        .expect("reasons")
+        .iter()
+        .filter(|r| r["passed"] == false)
+        .map(|r| r["code"].as_str().expect("code").to_owned())
+        .collect()
+}
+
+/// `programs` in JSON.
+fn programs() -> Value {
+    let out = cmd()
+        .args(["programs", "-f", "json"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0));
+    serde_json::from_slice(&out.stdout).expect("JSON")
+}
+
+/// The period of `programs` of a kind, subject and first day (null when there is none).
+fn period<'v>(programs: &'v Value, kind: &str, subject: &str, from: &str) -> &'v Value {
+    programs["periods"]
+        .as_array()
+        .expect("periods")
+        .iter()
+        .find(|p| p["kind"] == kind && p["subject"] == subject && p["from"] == from)
+        .unwrap_or(&Value::Null)
+}
+
+/// Point 1: the Solutions Partner designation from its first day: 20 on-premises and
+/// unlimited cloud incidents, inferred until Microsoft's page of 2023-03-27, quoted from it;
+/// from 2025-01-22 20 / 50, the 50 inferred until Microsoft's page of 2026-03-16.
+#[rstest]
+#[case::on_premises_before_the_designation(
+    "sql-server",
+    "2019",
+    "2022-09-30",
+    1,
+    Value::Null,
+    None
+)]
+#[case::on_premises_first_day("sql-server", "2019", "2022-10-03", 0, 20.into(), Some("inferred"))]
+#[case::on_premises_before_the_page("sql-server", "2019", "2023-03-26", 0, 20.into(), Some("inferred"))]
+#[case::on_premises_on_the_page("sql-server", "2019", "2023-03-27", 0, 20.into(), Some("quoted"))]
+#[case::on_premises_last_old_day("sql-server", "2022", "2025-01-21", 0, 20.into(), Some("quoted"))]
+#[case::on_premises_new_offers("sql-server", "2022", "2025-01-22", 0, 20.into(), Some("secondary"))]
+#[case::cloud_before_the_designation("azure", "", "2022-09-30", 1, Value::Null, None)]
+#[case::cloud_first_day("azure", "", "2022-10-03", 0, "unlimited".into(), Some("inferred"))]
+#[case::cloud_before_the_page("azure", "", "2023-03-26", 0, "unlimited".into(), Some("inferred"))]
+#[case::cloud_on_the_page("azure", "", "2023-03-27", 0, "unlimited".into(), Some("quoted"))]
+#[case::cloud_last_old_day("azure", "", "2025-01-21", 0, "unlimited".into(), Some("quoted"))]
+#[case::cloud_fifty_inferred("azure", "", "2025-01-22", 0, 50.into(), Some("inferred"))]
+#[case::cloud_fifty_still_inferred("azure", "", "2026-03-15", 0, 50.into(), Some("inferred"))]
+#[case::cloud_fifty_read("azure", "", "2026-03-16", 0, 50.into(), Some("secondary"))]
+fn the_designation_on_both_sides_of_its_boundaries(
+    #[case] product: &str,
+    #[case] version: &str,
+    #[case] as_of: &str,
+    #[case] exit: i32,
+    #[case] incidents: Value,
+    #[case] figures: Option<&str>,
+) {
+    let version = (!version.is_empty()).then_some(version);
+    let (code, v) = check("solutions-partner", product, version, as_of);
+    assert_eq!(code, exit, "{as_of}: {v}");
+    assert_eq!(v["incidents"], incidents, "{as_of}: {:?}", failed(&v));
+    match figures {
+        Some(confidence) => assert_eq!(v["figures"]["confidence"], confidence, "{as_of}"),
+        None => assert_eq!(failed(&v), ["not-yet-offered"]),
+    }
+    // The answer's period is never surer than its figures.
+    if figures == Some("inferred") {
+        assert!(
+            v["decided_under"]
+                .as_str()
+                .expect("decided under")
+                .ends_with("; inferred"),
+            "{v}"
+        );
+    }
+}
+
+/// Point 5: where Microsoft's pages disagreed (2023), the answer says which it follows and
+/// why, beside the figure: in JSON, text and markdown; not once the figure rests on other pages.
+#[rstest]
+#[case("2022-10-03", true)]
+#[case("2023-03-27", true)]
+#[case("2025-01-21", true)]
+#[case("2026-03-16", false)]
+fn the_disagreeing_pages_are_named_beside_the_figure(#[case] as_of: &str, #[case] named: bool) {
+    let (_, v) = check("solutions-partner", "azure", None, as_of);
+    let notes: Vec<&str> = v["figures"]["notes"]
+        .as_array()
+        .map(|n| n.iter().map(|s| s.as_str().expect("note")).collect())
+        .unwrap_or_default();
+    let sources: Vec<&str> = v["figures"]["sources"]
+        .as_array()
+        .expect("sources")
+        .iter()
+        .map(|s| s["id"].as_str().expect("id"))
+        .collect();
+    if !named {
+        assert!(notes.is_empty(), "{notes:?}");
+        return;
+    }
+    // Both pages are sources of the figure, and the note says which one is followed.
+    assert!(sources.contains(&"tech-support-2023"), "{sources:?}");
+    assert!(sources.contains(&"escalating-2023"), "{sources:?}");
+    assert_eq!(notes.len(), 1, "{notes:?}");
+    assert!(
+        notes[0].contains("names only Gold and Silver")
+            && notes[0].contains("follows the technical support page"),
+        "{}",
+        notes[0]
+    );
+    for format in ["text", "markdown"] {
+        cmd()
+            .args(["check", "-t", "spd", "-p", "azure", "--as-of", as_of, "-f"])
+            .arg(format)
+            .assert()
+            .code(0)
+            .stdout(
+                contains("About the figures").and(contains("follows the technical support page")),
+            );
+    }
+}
+
+use predicates::prelude::PredicateBooleanExt as _;
+
+/// Points 1 and 5 in `programs`: each designation figure with its sources and confidence,
+/// the pages' disagreement in the detail, both pages among the sources listed.
+#[test]
+fn programs_shows_the_designation_figures_with_their_sources() {
+    let p = programs();
+    let cloud = "solutions-partner x signature-cloud-support";
+    let on_premises = "solutions-partner x product-support";
+    for (subject, from, detail, confidence) in [
+        (on_premises, "2022-10-03", "20 incidents", "inferred"),
+        (on_premises, "2023-03-27", "20 incidents", "quoted"),
+        (on_premises, "2025-01-22", "20 incidents", "secondary"),
+        (cloud, "2022-10-03", "unlimited incidents: ", "inferred"),
+        (cloud, "2023-03-27", "unlimited incidents: ", "quoted"),
+        (cloud, "2025-01-22", "50 incidents: ", "inferred"),
+        (cloud, "2026-03-16", "50 incidents", "secondary"),
+    ] {
+        let row = period(&p, "figure", subject, from);
+        assert!(
+            row["detail"]
+                .as_str()
+                .is_some_and(|d| d.starts_with(detail)),
+            "{subject} from {from}: {row}"
+        );
+        assert_eq!(row["confidence"], confidence, "{row}");
+        assert!(!row["sources"].as_array().expect("sources").is_empty());
+    }
+    assert!(
+        period(&p, "figure", cloud, "2023-03-27")["detail"]
+            .as_str()
+            .expect("detail")
+            .contains("names only Gold and Silver")
+    );
+    let references = p["references"].as_array().expect("references");
+    for id in ["tech-support-2023", "escalating-2023"] {
+        let r = references
+            .iter()
+            .find(|r| r["id"] == id)
+            .unwrap_or_else(|| panic!("no reference {id}"));
+        let title = r["title"].as_str().expect("title");
+        assert!(
+            title.contains("quoted (copy of Microsoft's page)")
+                && title.contains("85eb3c40f4925934e4e7100d4a97d951aa679052"),
+            "{title}"
+        );
+    }
+}
