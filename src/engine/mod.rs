@@ -10,9 +10,10 @@
 //! 1. `support-type`: the product's deployment picks the support type. Always passes.
 //! 2. `tier-offered` (only for a tier with dated periods): the tier can be held on the as-of
 //!    date: offered then (both ends of a period inclusive), or after its last day sold for as
-//!    long as a grant bought that day runs (its term). Fails before the first period and after
-//!    the run-out; then `tier-entitlement` is skipped and the finding names the offers of the
-//!    day that include the support type.
+//!    long as a grant bought that day runs (its term: the membership months, then its benefits
+//!    days; an answer in the benefits days says it rests on them). Fails before the first
+//!    period and after the run-out; then `tier-entitlement` is skipped and the finding names
+//!    the offers of the day that include the support type.
 //! 3. `tier-entitlement`: the matrix cell in force on the as-of date for tier x support type x
 //!    competency class. With no competency given where the class matters, every class is
 //!    stated; the request passes only if every class is entitled, and `incidents` is the
@@ -343,34 +344,59 @@ pub fn evaluate<'a>(query: &Query<'a>, data: &'a Dataset) -> Decision<'a> {
     let mut warnings = Vec::new();
     if let Standing::RunningOut {
         last_sold,
+        membership_until,
         runs_until,
         ..
     } = standing
     {
         // No grant runs past the last one sold; without the contract's end, say what the
-        // answer rests on.
+        // answer rests on: after the membership year, on its benefits days alone.
         eligible_until = Some(eligible_until.map_or(runs_until, |u: NaiveDate| u.min(runs_until)));
         if query.account.contract_end.is_none() {
-            assumptions.push(Assumption {
-                fact: Fact::Contract,
-                message: Msg::new(
-                    "assumed-grant-runs",
+            let (assumed, warning) = if as_of > membership_until {
+                let benefits_month = || {
                     vec![
                         ("tier", Value::Data(tier_name)),
                         ("last_sold", Value::Day(last_sold)),
+                        ("membership_until", Value::Day(membership_until)),
+                        (
+                            "days",
+                            Value::Count(benefits_days(membership_until, runs_until)),
+                        ),
+                        ("runs_until", Value::Day(runs_until)),
                         ("as_of", Value::Day(as_of)),
-                    ],
-                ),
+                    ]
+                };
+                (
+                    Msg::new("assumed-grant-runs-benefits-month", benefits_month()),
+                    Msg::new("warning-grant-benefits-month", benefits_month()),
+                )
+            } else {
+                (
+                    Msg::new(
+                        "assumed-grant-runs",
+                        vec![
+                            ("tier", Value::Data(tier_name)),
+                            ("last_sold", Value::Day(last_sold)),
+                            ("as_of", Value::Day(as_of)),
+                        ],
+                    ),
+                    Msg::new(
+                        "warning-grant-may-have-run-out",
+                        vec![
+                            ("tier", Value::Data(tier_name)),
+                            ("last_sold", Value::Day(last_sold)),
+                            ("runs_until", Value::Day(runs_until)),
+                            ("as_of", Value::Day(as_of)),
+                        ],
+                    ),
+                )
+            };
+            assumptions.push(Assumption {
+                fact: Fact::Contract,
+                message: assumed,
             });
-            warnings.push(Msg::new(
-                "warning-grant-may-have-run-out",
-                vec![
-                    ("tier", Value::Data(tier_name)),
-                    ("last_sold", Value::Day(last_sold)),
-                    ("runs_until", Value::Day(runs_until)),
-                    ("as_of", Value::Day(as_of)),
-                ],
-            ));
+            warnings.push(warning);
         }
     }
     // A stated contract ends the answer on its last day.
@@ -436,6 +462,11 @@ pub fn evaluate<'a>(query: &Query<'a>, data: &'a Dataset) -> Decision<'a> {
         assumptions,
         next_steps: account.steps,
     }
+}
+
+/// The benefits days after a membership year: from its last day to the benefits' last day.
+pub fn benefits_days(membership_until: NaiveDate, runs_until: NaiveDate) -> u64 {
+    u64::try_from((runs_until - membership_until).num_days()).unwrap_or(0)
 }
 
 /// The facts a request states, as `Condition::unstated` names them.

@@ -121,6 +121,7 @@ impl<'a> OfferFacts<'a> {
                 last_sold,
                 runs_until,
                 last,
+                ..
             } => OfferFacts {
                 status: OfferStatus::GrantMayStillRun,
                 from: next_day(last_sold),
@@ -631,7 +632,13 @@ impl CheckReport {
                 sources: SourceOut::list(ent, &p.sources, words),
             }),
             offer: offer.map(|o| {
-                let ids: Vec<String> = o.sources.into_iter().cloned().collect();
+                // Each source once, in the order named (a term may share one with its period).
+                let mut ids: Vec<String> = Vec::new();
+                for id in o.sources {
+                    if !ids.contains(id) {
+                        ids.push(id.clone());
+                    }
+                }
                 OfferOut {
                     status: o.status,
                     name: words.data(d.tier_name).into_owned(),

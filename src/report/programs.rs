@@ -112,8 +112,12 @@ impl ProgramsReport {
                 && let Some(last_sold) = last.until
                 && let Some(runs_until) = term.last_day(last_sold.0)
             {
-                let sources: Vec<String> =
-                    last.sources.iter().chain(&term.sources).cloned().collect();
+                let mut sources: Vec<String> = last.sources.clone();
+                for id in &term.sources {
+                    if !sources.contains(id) {
+                        sources.push(id.clone());
+                    }
+                }
                 let detail = Msg::new(
                     "period-grant",
                     vec![

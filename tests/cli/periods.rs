@@ -1,6 +1,7 @@
 //! The rule book in time, through the real binary on the built-in data: both sides of every
 //! boundary (2017-07-21/22, 2022-09-30/10-01, 2022-10-02/03, 2025-01-21/22, 2025-06-22/23,
-//! 2026-01-21/22), the successor offers, Microsoft 365, the matrix and the history listing.
+//! 2026-01-21/22, 2026-02-20/21), the successor offers, Microsoft 365, the matrix and the
+//! history listing.
 
 #![allow(
     clippy::expect_used,
@@ -62,8 +63,10 @@ fn reason<'v>(v: &'v Value, rule: &str) -> &'v Value {
 #[case::first_day_not_sold("gold", "sql-server", "2022", "2025-01-22", (0, "grant-may-still-run", "Gold (legacy benefits)", "inferred", 20.into()))]
 #[case::action_pack_runs_out("action-pack", "sql-server", "2022", "2025-01-22", (0, "grant-may-still-run", "Action Pack", "inferred", 10.into()))]
 // The last day a grant can run, and the day after.
-#[case::last_day_a_grant_runs("gold", "sql-server", "2022", "2026-01-21", (0, "grant-may-still-run", "Gold (legacy benefits)", "inferred", 20.into()))]
-#[case::no_grant_runs("gold", "sql-server", "2022", "2026-01-22", (1, "no-longer-offered", "Gold competency", "inferred", Value::Null))]
+#[case::last_day_of_the_membership_year("gold", "sql-server", "2022", "2026-01-21", (0, "grant-may-still-run", "Gold (legacy benefits)", "inferred", 20.into()))]
+#[case::in_the_benefits_month("gold", "sql-server", "2022", "2026-01-22", (0, "grant-may-still-run", "Gold (legacy benefits)", "inferred", 20.into()))]
+#[case::last_day_of_the_benefits_month("gold", "sql-server", "2022", "2026-02-20", (0, "grant-may-still-run", "Gold (legacy benefits)", "inferred", 20.into()))]
+#[case::no_grant_runs("gold", "sql-server", "2022", "2026-02-21", (1, "no-longer-offered", "Gold competency", "inferred", Value::Null))]
 #[case::silver_today("silver", "sql-server", "2022", "2026-12-02", (1, "no-longer-offered", "Silver competency", "inferred", Value::Null))]
 // The successor offers.
 #[case::designation_before_it_existed("solutions-partner", "sql-server", "2019", "2022-10-02", (1, "not-yet-offered", "Solutions Partner designation", "quoted", Value::Null))]
@@ -179,7 +182,7 @@ fn gold_today_points_at_the_designation() {
     assert_eq!(failed(&v), ["no-longer-offered"]);
     assert_eq!(
         reason(&v, "tier-offered")["detail"],
-        "Gold competency was last offered on 2025-01-21 and its last grant ran out on 2026-01-21; on 2026-12-02 Partner On-premises Support comes with: Solutions Partner designation (20 incidents)"
+        "Gold competency was last offered on 2025-01-21 and its last grant ran out on 2026-02-20; on 2026-12-02 Partner On-premises Support comes with: Solutions Partner designation (20 incidents)"
     );
     let (exit, v, _) = check(
         "solutions-partner",
@@ -201,7 +204,7 @@ fn gold_today_points_at_the_designation() {
 fn a_legacy_grant_after_its_last_day_sold() {
     let (exit, v, stderr) = check("gold", "sql-server", Some("2022"), "2025-06-01");
     assert_eq!(exit, 0);
-    assert_eq!(v["eligible_until"], "2026-01-21");
+    assert_eq!(v["eligible_until"], "2026-02-20");
     let assumed: Vec<&str> = v["assumptions"]
         .as_array()
         .expect("assumptions")
@@ -397,7 +400,7 @@ fn programs_lists_the_whole_history() {
             .find(|p| p["kind"] == kind && p["subject"] == subject && p["from"] == from)
             .unwrap_or_else(|| panic!("no {kind} {subject} from {from}"))
     };
-    assert_eq!(find("grant", "gold", "2025-01-22")["until"], "2026-01-21");
+    assert_eq!(find("grant", "gold", "2025-01-22")["until"], "2026-02-20");
     assert_eq!(
         find("grant", "gold", "2025-01-22")["confidence"],
         "inferred"

@@ -204,3 +204,121 @@ fn programs_shows_the_designation_figures_with_their_sources() {
         );
     }
 }
+
+/// The assumption about the contract (the grant's run-out) of an answer, if any.
+fn grant_assumption(v: &Value) -> Option<String> {
+    v["assumptions"]
+        .as_array()
+        .expect("assumptions")
+        .iter()
+        .map(|a| a["assumed"].as_str().expect("assumed"))
+        .find(|a| a.starts_with("your "))
+        .map(str::to_owned)
+}
+
+/// Point 2: a legacy grant bought on the last day sold runs a membership year and a 30-day
+/// benefits month, to 2026-02-20; the days of the benefits month say that is what the answer
+/// rests on (a distinct assumption, warning and finding), the days before it do not.
+#[rstest]
+#[case::action_pack("action-pack", 10)]
+#[case::silver("silver", 15)]
+#[case::gold("gold", 20)]
+fn a_legacy_grant_runs_its_benefits_month(#[case] tier: &str, #[case] incidents: u32) {
+    for (as_of, exit, benefits_month) in [
+        ("2026-01-21", 0, false),
+        ("2026-01-22", 0, true),
+        ("2026-02-20", 0, true),
+        ("2026-02-21", 1, false),
+    ] {
+        let (code, v) = check(tier, "sql-server", Some("2022"), as_of);
+        assert_eq!(code, exit, "{tier} {as_of}: {v}");
+        let offered = v["reasons"]
+            .as_array()
+            .expect("reasons")
+            .iter()
+            .find(|r| r["rule"] == "tier-offered")
+            .expect("tier-offered")["detail"]
+            .as_str()
+            .expect("detail")
+            .to_owned();
+        if exit == 1 {
+            assert_eq!(failed(&v), ["no-longer-offered"]);
+            assert!(offered.contains("ran out on 2026-02-20"), "{offered}");
+            assert_eq!(v["offer"]["status"], "no-longer-offered");
+            continue;
+        }
+        assert_eq!(v["incidents"], incidents);
+        assert_eq!(v["eligible_until"], "2026-02-20");
+        assert_eq!(v["offer"]["status"], "grant-may-still-run");
+        assert_eq!(v["offer"]["until"], "2026-02-20");
+        assert_eq!(v["offer"]["confidence"], "inferred");
+        let assumed = grant_assumption(&v).expect("an assumption about the grant");
+        let warning = v["warnings"][0].as_str().expect("a warning").to_owned();
+        for text in [&assumed, &warning] {
+            assert_eq!(
+                text.contains("rests on the benefits month after"),
+                benefits_month,
+                "{as_of}: {text}"
+            );
+        }
+        assert_eq!(
+            offered.contains("ended on 2026-01-21, and its benefits run 30 days more"),
+            benefits_month,
+            "{offered}"
+        );
+    }
+}
+
+/// Point 2 in `programs`: each legacy grant's run-out ends on 2026-02-20 (inferred), resting on
+/// Microsoft's quoted rules ("Benefits end date: Membership date + 30 days").
+#[test]
+fn programs_shows_the_benefits_month() {
+    let p = programs();
+    for (tier, page) in [
+        ("action-pack", "action-pack-2023"),
+        ("silver", "silver-gold-2023"),
+        ("gold", "silver-gold-2023"),
+    ] {
+        let row = period(&p, "grant", tier, "2025-01-22");
+        assert_eq!(row["until"], "2026-02-20", "{row}");
+        assert_eq!(row["confidence"], "inferred", "{row}");
+        assert!(
+            row["detail"]
+                .as_str()
+                .is_some_and(|d| d.contains("12 months and 30 days")),
+            "{row}"
+        );
+        let sources: Vec<&str> = row["sources"]
+            .as_array()
+            .expect("sources")
+            .iter()
+            .map(|s| s.as_str().expect("id"))
+            .collect();
+        assert!(sources.contains(&page), "{sources:?}");
+    }
+}
+
+/// A contract said to end after the benefits month is refused: no grant runs past it.
+#[test]
+fn a_contract_end_after_the_benefits_month_is_refused() {
+    let base = [
+        "check",
+        "-t",
+        "gold",
+        "-p",
+        "sql-server",
+        "--as-of",
+        "2026-01-22",
+    ];
+    cmd()
+        .args(base)
+        .args(["--contract-end", "2026-02-20"])
+        .assert()
+        .code(0);
+    cmd()
+        .args(base)
+        .args(["--contract-end", "2026-02-21"])
+        .assert()
+        .code(2)
+        .stderr(contains("2026-02-20"));
+}
