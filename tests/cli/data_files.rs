@@ -1026,28 +1026,28 @@ fn edited_entitlements(
     "\"sources\": []",
     0,
     22,
-    "tiers[1] (`silver`) offered[1] sources: a period without a source"
+    "tiers[2] (`silver`) offered[1] sources: a period without a source"
 )]
 #[case::unknown_source(
     "\"merchantec\"\n          ]",
     "\"merchant\"\n          ]",
     0,
     13,
-    "tiers[1] (`silver`) offered[1] sources[2]: unknown source `merchant` (not in `references`)"
+    "tiers[2] (`silver`) offered[1] sources[2]: unknown source `merchant` (not in `references`)"
 )]
 #[case::periods_out_of_order(
     "\"from\": \"2022-10-01\"",
     "\"from\": \"2017-01-01\"",
     0,
     19,
-    "tiers[1] (`silver`) offered[1] from: periods out of order: 2017-01-01 comes before 2017-07-22"
+    "tiers[2] (`silver`) offered[1] from: periods out of order: 2017-01-01 comes before 2017-07-22"
 )]
 #[case::ends_before_it_starts(
     "\"from\": \"2022-10-01\",\n          \"until\": \"2025-01-21\"",
     "\"from\": \"2022-10-01\",\n          \"until\": \"2022-01-01\"",
     1,
     20,
-    "tiers[1] (`silver`) offered[1] until: `until` 2022-01-01 is before `from` 2022-10-01"
+    "tiers[2] (`silver`) offered[1] until: `until` 2022-01-01 is before `from` 2022-10-01"
 )]
 fn periods_are_validated_at_their_line(
     #[case] find: &str,

@@ -365,7 +365,10 @@ fn the_matrix_in_force_on_the_day() {
             .expect("runs");
         String::from_utf8(out.stdout).expect("UTF-8")
     };
-    assert!(text("2021-06-19").starts_with("support_type,competency,action_pack,silver,gold\n"));
+    assert!(
+        text("2021-06-19")
+            .starts_with("support_type,competency,action_pack,learning_action_pack,silver,gold\n")
+    );
     assert!(text("2026-12-02").starts_with(
         "support_type,competency,partner_launch,partner_success_core,partner_success_expanded,solutions_partner\n"
     ));

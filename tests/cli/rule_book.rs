@@ -322,3 +322,120 @@ fn a_contract_end_after_the_benefits_month_is_refused() {
         .code(2)
         .stderr(contains("2026-02-20"));
 }
+
+/// Point 3: Learning Action Pack, a tier of its own: 10 product support incidents (quoted from
+/// Microsoft's page of 2023-09-13, inferred before it, from the rule book's first day), last
+/// sold on 2025-01-21, its grant running as Action Pack's does; no cloud support.
+#[rstest]
+#[case::before_the_rule_book("2017-07-21", "2016", 2, "", "")]
+#[case::first_day("2017-07-22", "2016", 0, "offered", "inferred")]
+#[case::before_its_page("2023-09-12", "2022", 0, "offered", "inferred")]
+#[case::on_its_page("2023-09-13", "2022", 0, "offered", "quoted")]
+#[case::last_day_sold("2025-01-21", "2022", 0, "offered", "quoted")]
+#[case::first_day_not_sold("2025-01-22", "2022", 0, "grant-may-still-run", "inferred")]
+#[case::membership_year_ends("2026-01-21", "2022", 0, "grant-may-still-run", "inferred")]
+#[case::benefits_month("2026-01-22", "2022", 0, "grant-may-still-run", "inferred")]
+#[case::benefits_month_ends("2026-02-20", "2022", 0, "grant-may-still-run", "inferred")]
+#[case::ran_out("2026-02-21", "2022", 1, "no-longer-offered", "inferred")]
+fn learning_action_pack_on_both_sides_of_its_boundaries(
+    #[case] as_of: &str,
+    #[case] version: &str,
+    #[case] exit: i32,
+    #[case] status: &str,
+    #[case] confidence: &str,
+) {
+    let (code, v) = check("learning-action-pack", "sql-server", Some(version), as_of);
+    assert_eq!(code, exit, "{as_of}: {v}");
+    if exit == 2 {
+        return;
+    }
+    assert_eq!(v["tier"], "learning-action-pack");
+    assert_eq!(v["offer"]["status"], status, "{as_of}");
+    assert!(
+        v["decided_under"]
+            .as_str()
+            .is_some_and(|d| d.ends_with(&format!("; {confidence}"))),
+        "{as_of}: {}",
+        v["decided_under"]
+    );
+    if exit == 0 {
+        assert_eq!(v["incidents"], 10, "{as_of}");
+        let figures = if as_of < "2023-09-13" {
+            "inferred"
+        } else {
+            "quoted"
+        };
+        assert_eq!(v["figures"]["confidence"], figures, "{as_of}");
+    } else {
+        assert_eq!(failed(&v), ["no-longer-offered"]);
+    }
+}
+
+/// Learning Action Pack has no cloud support (inferred: its page lists product support
+/// incidents only), and is found by its common names.
+#[test]
+fn learning_action_pack_has_no_cloud_support_and_answers_to_its_names() {
+    let (code, v) = check("lap", "azure", None, "2024-01-01");
+    assert_eq!(code, 1);
+    assert_eq!(v["tier"], "learning-action-pack");
+    assert_eq!(failed(&v), ["not-entitled"]);
+    assert_eq!(v["figures"]["confidence"], "inferred");
+    let (code, v) = check(
+        "learning action pack",
+        "sql-server",
+        Some("2022"),
+        "2024-01-01",
+    );
+    assert_eq!(code, 0);
+    assert_eq!(v["tier"], "learning-action-pack");
+}
+
+/// Point 3 in `programs`: the offer periods with their confidence, the figures, the run-out.
+#[test]
+fn programs_shows_learning_action_pack() {
+    let p = programs();
+    let tier = "learning-action-pack";
+    for (kind, subject, from, confidence) in [
+        ("offer", tier, "2017-07-22", "inferred"),
+        ("offer", tier, "2023-09-13", "quoted"),
+        ("grant", tier, "2025-01-22", "inferred"),
+        (
+            "figure",
+            "learning-action-pack x product-support",
+            "2017-07-22",
+            "inferred",
+        ),
+        (
+            "figure",
+            "learning-action-pack x product-support",
+            "2023-09-13",
+            "quoted",
+        ),
+        (
+            "figure",
+            "learning-action-pack x signature-cloud-support",
+            "2017-07-22",
+            "inferred",
+        ),
+    ] {
+        let row = period(&p, kind, subject, from);
+        assert_eq!(
+            row["confidence"], confidence,
+            "{kind} {subject} {from}: {row}"
+        );
+        assert!(
+            row["sources"]
+                .as_array()
+                .is_some_and(|s| s.iter().any(|s| s == "action-pack-2023")),
+            "{row}"
+        );
+    }
+    assert_eq!(
+        period(&p, "offer", tier, "2023-09-13")["until"],
+        "2025-01-21"
+    );
+    assert_eq!(
+        period(&p, "grant", tier, "2025-01-22")["until"],
+        "2026-02-20"
+    );
+}
