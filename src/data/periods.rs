@@ -257,6 +257,9 @@ pub struct Exclusion {
     pub until: Option<Day>,
     /// Why, as the end of a sentence (`the admin center cannot link ...`).
     pub reason: String,
+    /// What an answer resting on it should say about it (what its first day rests on).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
     /// Ids of `references` the facts come from; at least one.
     pub sources: Vec<String>,
     /// How sure the facts are.

@@ -405,16 +405,20 @@ impl Rule for ExclusionRule<'_> {
     }
 
     fn message(&self) -> Msg<'_> {
-        Msg::new(
-            "finding-excluded",
-            vec![
-                ("product", Value::Text(self.product)),
-                ("support_type", Value::Data(self.support_type)),
-                ("reason", Value::Data(&self.exclusion.reason)),
-                ("from", Value::Day(self.exclusion.from.0)),
-                ("confidence", Value::Confidence(self.exclusion.confidence)),
-            ],
-        )
+        let mut args = vec![
+            ("product", Value::Text(self.product)),
+            ("support_type", Value::Data(self.support_type)),
+            ("reason", Value::Data(&self.exclusion.reason)),
+            ("from", Value::Day(self.exclusion.from.0)),
+            ("confidence", Value::Confidence(self.exclusion.confidence)),
+        ];
+        match &self.exclusion.note {
+            Some(note) => {
+                args.push(("note", Value::Data(note)));
+                Msg::new("finding-excluded-note", args)
+            }
+            None => Msg::new("finding-excluded", args),
+        }
     }
 }
 

@@ -50,6 +50,7 @@ finding-not-entitled = { $who } does not include { $support_type }
 finding-entitled-by-class = { $tier } { $support_type } depends on the competency (none given): { $grant }
 
 finding-excluded = { $product } requests cannot use { $support_type }: { $reason } (from { $from }; { $confidence })
+finding-excluded-note = { $product } requests cannot use { $support_type }: { $reason } (from { $from }; { $confidence }: { $note })
 
 finding-current-version-assumed = no version given: assumed { $version }, the current version of { $product } on { $as_of }
 finding-no-released-version = { $product } has no version released on its main track by { $as_of }
@@ -183,6 +184,7 @@ role-answer-no = no: { $role } may not { $action } (who may: { $who }); { $remed
 
 period-offer-note = { $name }: { $note }
 period-figure-note = { $figure }: { $note }
+period-exclusion-note = { $reason } ({ $note })
 period-grant = no longer sold; a grant bought by { $last_sold } runs { $months } months{ $days ->
     [0] {""}
    *[other] {" "}and { $days } days

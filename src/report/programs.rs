@@ -188,10 +188,20 @@ impl ProgramsReport {
             }
         }
         for e in &ent.exclusions {
+            let detail = match &e.note {
+                Some(note) => words.format(
+                    "period-exclusion-note",
+                    &[
+                        ("reason", Value::Data(&e.reason)),
+                        ("note", Value::Data(note)),
+                    ],
+                ),
+                None => words.data(&e.reason).into_owned(),
+            };
             push(
                 PeriodKind::Exclusion,
                 format!("{} x {}", e.products.join(", "), e.support_types.join(", ")),
-                words.data(&e.reason).into_owned(),
+                detail,
                 e.from.0,
                 e.until.map(|u| u.0),
                 e.confidence,

@@ -439,3 +439,52 @@ fn programs_shows_learning_action_pack() {
         "2026-02-20"
     );
 }
+
+/// Point 4: Microsoft 365's exclusion from partner cloud support keeps its first day
+/// (2025-01-22), but that day is inferred, and the answer says so.
+#[rstest]
+#[case::gold_before("gold", "2025-01-21", 0)]
+#[case::gold_after("gold", "2025-01-22", 1)]
+#[case::designation_before("solutions-partner", "2025-01-21", 0)]
+#[case::designation_after("solutions-partner", "2025-01-22", 1)]
+fn microsoft_365_excluded_from_an_inferred_first_day(
+    #[case] tier: &str,
+    #[case] as_of: &str,
+    #[case] exit: i32,
+) {
+    let (code, v) = check(tier, "microsoft-365", None, as_of);
+    assert_eq!(code, exit, "{tier} {as_of}: {v}");
+    let exclusion = v["reasons"]
+        .as_array()
+        .expect("reasons")
+        .iter()
+        .find(|r| r["rule"] == "product-exclusion");
+    if exit == 0 {
+        assert!(exclusion.is_none());
+        return;
+    }
+    assert_eq!(failed(&v), ["excluded"]);
+    let detail = exclusion.expect("the exclusion")["detail"]
+        .as_str()
+        .expect("detail");
+    assert!(detail.contains("(from 2025-01-22; inferred"), "{detail}");
+    assert!(detail.contains("2023-03-27"), "{detail}");
+}
+
+/// Point 4 in `programs`: the exclusion with its sources (the 2025 page, secondary; the 2023
+/// page, quoted) and its confidence, inferred.
+#[test]
+fn programs_shows_the_exclusion_as_inferred() {
+    let p = programs();
+    let row = period(
+        &p,
+        "exclusion",
+        "microsoft-365 x signature-cloud-support",
+        "2025-01-22",
+    );
+    assert_eq!(row["confidence"], "inferred", "{row}");
+    assert_eq!(
+        row["sources"],
+        serde_json::json!(["m365-2025-07-24", "tech-support-2023"])
+    );
+}
