@@ -45,7 +45,9 @@ pub mod version;
 
 use chrono::{Days, NaiveDate};
 
-use crate::data::entitlements::{Alternative, Channel, Fact, Note, SupportType, VersionPolicy};
+use crate::data::entitlements::{
+    Alternative, Channel, Fact, Note, SupportType, Tier, VersionPolicy,
+};
 use crate::data::periods::{Confidence, Dated as _, Exclusion, Program, Standing};
 use crate::data::{CompetencyChoice, Dataset, Deployment, Incidents, Product, Release};
 
@@ -162,6 +164,22 @@ impl Reason<'_> {
 pub struct Suggestion<'a> {
     /// The alternative.
     pub alternative: &'a Alternative,
+    /// For an alternative that leads to tiers, what each tier offered on the day would give
+    /// for the same request (only tiers that make it eligible); empty otherwise.
+    pub gives: Vec<Give<'a>>,
+}
+
+/// What a tier an alternative leads to would give for the request decided.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Give<'a> {
+    /// The tier.
+    pub tier: &'a Tier,
+    /// Its name on the day.
+    pub name: &'a str,
+    /// What the matrix grants it for the request.
+    pub grant: Grant<'a>,
+    /// The incidents guaranteed (the smallest grant when the class was not given).
+    pub incidents: Incidents,
 }
 
 /// The answer to a request.
@@ -198,8 +216,9 @@ pub struct Decision<'a> {
     pub eligible_until: Option<NaiveDate>,
     /// Every rule checked, in order.
     pub reasons: Vec<Reason<'a>>,
-    /// Other routes to support, when not eligible.
-    pub alternatives: Vec<Suggestion<'a>>,
+    /// Whether the version is inside the Microsoft support lifecycle (a cloud product always
+    /// is): it decides which paid alternatives apply.
+    pub within_lifecycle: bool,
     /// Advice that applies.
     pub notes: Vec<&'a Note>,
     /// What was taken for granted because the request did not say.
@@ -225,6 +244,68 @@ impl Decision<'_> {
             .iter()
             .filter(|r| !r.passed())
             .map(Reason::code)
+    }
+}
+
+impl<'a> Decision<'a> {
+    /// Other routes to support for a "no", as the rule book offers them on the day: each
+    /// alternative whose condition holds (its days included); one that leads to tiers only
+    /// when a tier of its offered on the day (not merely running out) would make the same
+    /// request eligible, with what each such tier would give. Those tiers are asked through
+    /// [`evaluate`], which never looks for alternatives itself. Asked for by the doors that
+    /// show alternatives (a CSV batch row never does), so the decision itself stays cheap.
+    pub fn alternatives(&self, data: &'a Dataset) -> Vec<Suggestion<'a>> {
+        if self.eligible() {
+            return Vec::new();
+        }
+        let query = &self.query;
+        let stated = stated_facts(&query.account);
+        let facts = Facts {
+            tier: &query.tier.id,
+            product: query.product,
+            support_type: &query.support_type.id,
+            eligible: false,
+            within_lifecycle: self.within_lifecycle,
+            csp: query.account.csp,
+            stated: &stated,
+            as_of: query.as_of,
+        };
+        let give = |tier: &'a Tier| {
+            // The same request with the other tier: a tier already held gives nothing new.
+            if tier.id == query.tier.id
+                || !matches!(tier.standing(query.as_of), Standing::Offered(_))
+            {
+                return None;
+            }
+            let d = evaluate(&Query { tier, ..*query }, data);
+            let incidents = d.incidents.filter(|_| d.eligible())?;
+            Some(Give {
+                tier,
+                name: d.tier_name,
+                grant: d.grant,
+                incidents,
+            })
+        };
+        data.entitlements
+            .alternatives
+            .iter()
+            .filter(|a| facts.hold(&a.when))
+            .filter_map(|alternative| {
+                if alternative.tiers.is_empty() {
+                    return Some(Suggestion {
+                        alternative,
+                        gives: Vec::new(),
+                    });
+                }
+                let gives: Vec<Give<'a>> = alternative
+                    .tiers
+                    .iter()
+                    .filter_map(|id| data.entitlements.tiers.iter().find(|t| t.id == *id))
+                    .filter_map(give)
+                    .collect();
+                (!gives.is_empty()).then_some(Suggestion { alternative, gives })
+            })
+            .collect()
     }
 }
 
@@ -429,6 +510,7 @@ pub fn evaluate<'a>(query: &Query<'a>, data: &'a Dataset) -> Decision<'a> {
         stated: &stated,
         as_of,
     };
+    let notes = ent.notes.iter().filter(|n| facts.hold(&n.when)).collect();
     Decision {
         query: *query,
         verdict: if eligible {
@@ -449,16 +531,8 @@ pub fn evaluate<'a>(query: &Query<'a>, data: &'a Dataset) -> Decision<'a> {
         channel: channel.filter(|_| eligible),
         eligible_until: eligible_until.filter(|_| eligible),
         reasons,
-        alternatives: if eligible {
-            Vec::new()
-        } else {
-            ent.alternatives
-                .iter()
-                .filter(|a| facts.hold(&a.when))
-                .map(|alternative| Suggestion { alternative })
-                .collect()
-        },
-        notes: ent.notes.iter().filter(|n| facts.hold(&n.when)).collect(),
+        within_lifecycle,
+        notes,
         assumptions,
         next_steps: account.steps,
     }

@@ -70,6 +70,9 @@ pub fn report(report: &Report, words: &Words) -> String {
                         crate::escape::markdown_url(&a.url),
                         escape(&a.description)
                     );
+                    if let Some(gives) = text::would_give(a, words) {
+                        let _ = writeln!(out, "  {}", escape(&gives));
+                    }
                 }
             }
             if r.eligible && !r.notes.is_empty() {

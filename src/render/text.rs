@@ -15,6 +15,7 @@ use crate::engine::Value;
 use crate::escape;
 use crate::i18n::Words;
 use crate::report::batch::{BatchKind, Judgement, RowOutcome, RowReport, RowStatus, Summary};
+use crate::report::check::AlternativeOut;
 use crate::report::diagnose::DiagnoseReport;
 use crate::report::import::ImportReport;
 use crate::report::matrix::MatrixReport;
@@ -232,6 +233,9 @@ fn check_text(r: &CheckReport, words: &Words, style: Style) -> String {
                 escape::text(&a.description),
                 escape::text(&a.url)
             );
+            if let Some(gives) = would_give(a, words) {
+                let _ = writeln!(out, "    {}", escape::text(&gives));
+            }
         }
     }
     // A "no" shows why and what to do instead; the notes and assumptions of a "yes" are in the
@@ -255,6 +259,17 @@ fn check_text(r: &CheckReport, words: &Words, style: Style) -> String {
         );
     }
     out
+}
+
+/// What the tiers an alternative leads to would give, as a message argument ("a or b").
+fn gives_value(a: &AlternativeOut) -> Value<'_> {
+    Value::AnyOf(a.gives.iter().map(|g| Value::Text(&g.detail)).collect())
+}
+
+/// `for this request: ...`, for an alternative that leads to tiers.
+pub fn would_give(a: &AlternativeOut, words: &Words) -> Option<String> {
+    (!a.gives.is_empty())
+        .then(|| words.format("alternative-would-give", &[("gives", gives_value(a))]))
 }
 
 /// `explain`: the answer as numbered paragraphs, one per rule, then what to do; `markdown`
@@ -313,14 +328,16 @@ pub fn explain(r: &CheckReport, words: &Words, markdown: bool) -> String {
             .alternatives
             .iter()
             .map(|a| {
-                Value::Message(
-                    "explain-alternative",
-                    vec![
-                        ("name", Value::Text(&a.name)),
-                        ("url", Value::Text(&a.url)),
-                        ("description", Value::Text(&a.description)),
-                    ],
-                )
+                let mut args = vec![
+                    ("name", Value::Text(&a.name)),
+                    ("url", Value::Text(&a.url)),
+                    ("description", Value::Text(&a.description)),
+                ];
+                if a.gives.is_empty() {
+                    return Value::Message("explain-alternative", args);
+                }
+                args.push(("gives", gives_value(a)));
+                Value::Message("explain-alternative-gives", args)
             })
             .collect();
         closing.push(words.format(

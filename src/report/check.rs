@@ -387,6 +387,26 @@ pub struct AlternativeOut {
     pub url: String,
     /// What it is.
     pub description: String,
+    /// For an alternative that leads to tiers (earn or buy one), what each tier offered on
+    /// the day would give for this request; empty for the others.
+    pub gives: Vec<GiveOut>,
+}
+
+/// What a tier an alternative leads to would give for the request.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, schemars::JsonSchema)]
+pub struct GiveOut {
+    /// Tier id, e.g. `solutions-partner`.
+    pub tier: String,
+    /// Its name on the day.
+    pub name: String,
+    /// Incidents guaranteed for the request (integer or "unlimited"): the smallest grant
+    /// when the competency class matters and was not given.
+    pub incidents: Incidents,
+    /// Incidents per competency class, when the class matters and was not given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub incidents_by_competency_class: Option<BTreeMap<String, Incidents>>,
+    /// The tier and what it gives, in words.
+    pub detail: String,
 }
 
 /// An assumption in output.
@@ -536,7 +556,7 @@ pub struct CheckReport {
 
 impl CheckReport {
     /// The whole answer of a decision, in `words`' language.
-    pub fn new(d: &Decision<'_>, data: &Dataset, words: &Words) -> Self {
+    pub fn new<'a>(d: &Decision<'a>, data: &'a Dataset, words: &Words) -> Self {
         let ent = &data.entitlements;
         let row = CheckRow::new(d);
         let (tier, product, as_of) = (d.query.tier, d.query.product, d.query.as_of);
@@ -596,13 +616,34 @@ impl CheckReport {
                 })
                 .collect(),
             alternatives: d
-                .alternatives
+                .alternatives(data)
                 .iter()
                 .map(|s| AlternativeOut {
                     id: s.alternative.id.clone(),
                     name: words.data(&s.alternative.name).into_owned(),
                     url: s.alternative.url.clone(),
                     description: words.data(&s.alternative.description).into_owned(),
+                    gives: s
+                        .gives
+                        .iter()
+                        .map(|g| GiveOut {
+                            tier: g.tier.id.clone(),
+                            name: words.data(g.name).into_owned(),
+                            incidents: g.incidents,
+                            incidents_by_competency_class: match &g.grant {
+                                Grant::ByClass(all) => Some(
+                                    all.iter()
+                                        .map(|c| (c.class.to_owned(), c.incidents))
+                                        .collect(),
+                                ),
+                                Grant::Single(_) => None,
+                            },
+                            detail: words.msg(&Msg::new(
+                                "alternative-gives",
+                                vec![("tier", Value::Data(g.name)), ("grant", g.grant.value())],
+                            )),
+                        })
+                        .collect(),
                 })
                 .collect(),
             notes: d

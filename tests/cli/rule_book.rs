@@ -488,3 +488,354 @@ fn programs_shows_the_exclusion_as_inferred() {
         serde_json::json!(["m365-2025-07-24", "tech-support-2023"])
     );
 }
+
+/// The alternatives that lead to tiers, of an answer: id -> [(tier, incidents)].
+fn tier_alternatives(v: &Value) -> Vec<(String, Vec<(String, Value)>)> {
+    v["alternatives"]
+        .as_array()
+        .expect("alternatives")
+        .iter()
+        .filter(|a| !a["gives"].as_array().expect("gives").is_empty())
+        .map(|a| {
+            let gives = a["gives"]
+                .as_array()
+                .expect("gives")
+                .iter()
+                .map(|g| {
+                    (
+                        g["tier"].as_str().expect("tier").to_owned(),
+                        g["incidents"].clone(),
+                    )
+                })
+                .collect();
+            (a["id"].as_str().expect("id").to_owned(), gives)
+        })
+        .collect()
+}
+
+/// Point 6: what could be done on the day, each with what it would give for this request:
+/// earn a competency until 2022-09-30, buy legacy Silver or Gold benefits from 2022-10-01 to
+/// 2025-01-21, earn a Solutions Partner designation from 2022-10-03, buy Partner Success Core
+/// or Expanded from 2025-01-22. (Action Pack on Azure: no cloud support of its own.)
+#[rstest]
+#[case::last_day_of_competencies("2022-09-30", &[("earn-competency", &[("silver", 5), ("gold", 10)][..])])]
+#[case::legacy_benefits("2022-10-01", &[("buy-legacy-benefits", &[("silver", 5), ("gold", 10)][..])])]
+#[case::day_before_the_designation("2022-10-02", &[("buy-legacy-benefits", &[("silver", 5), ("gold", 10)][..])])]
+#[case::first_day_of_the_designation("2022-10-03", &[
+    ("buy-legacy-benefits", &[("silver", 5), ("gold", 10)][..]),
+    ("earn-designation", &[("solutions-partner", -1)][..]),
+])]
+#[case::last_day_of_legacy_benefits("2025-01-21", &[
+    ("buy-legacy-benefits", &[("silver", 5), ("gold", 10)][..]),
+    ("earn-designation", &[("solutions-partner", -1)][..]),
+])]
+#[case::first_day_of_the_new_offers("2025-01-22", &[
+    ("earn-designation", &[("solutions-partner", 50)][..]),
+    ("buy-partner-success", &[("partner-success-core", 2), ("partner-success-expanded", 5)][..]),
+])]
+fn alternatives_of_the_day_with_what_they_give(
+    #[case] as_of: &str,
+    #[case] expected: &[(&str, &[(&str, i64)])],
+) {
+    let (code, v) = check("action-pack", "azure", None, as_of);
+    assert_eq!(code, 1, "{v}");
+    let got = tier_alternatives(&v);
+    // -1: unlimited.
+    let want: Vec<(String, Vec<(String, Value)>)> = expected
+        .iter()
+        .map(|(id, gives)| {
+            (
+                (*id).to_owned(),
+                gives
+                    .iter()
+                    .map(|(tier, n)| {
+                        let incidents = if *n < 0 {
+                            Value::from("unlimited")
+                        } else {
+                            Value::from(*n)
+                        };
+                        ((*tier).to_owned(), incidents)
+                    })
+                    .collect(),
+            )
+        })
+        .collect();
+    assert_eq!(got, want, "{as_of}");
+}
+
+/// The issue's example: Action Pack on Azure in 2023 is no longer told that "a Silver or Gold
+/// competency adds it" (competencies ended on 2022-09-30); the text says what each offer of
+/// the day would give.
+#[test]
+fn no_competency_advice_after_competencies_ended() {
+    let args = [
+        "check",
+        "-t",
+        "action-pack",
+        "-p",
+        "azure",
+        "--as-of",
+        "2023-06-01",
+    ];
+    cmd().args(args).assert().code(1).stdout(
+        contains("competency adds it")
+            .not()
+            .and(contains("Earn a Silver or Gold competency").not())
+            .and(contains(
+                "for this request: Solutions Partner designation (unlimited incidents)",
+            )),
+    );
+    cmd()
+        .args(args)
+        .args(["-f", "markdown"])
+        .assert()
+        .code(1)
+        .stdout(contains("for this request: Solutions Partner designation"));
+    cmd()
+        .args([
+            "explain",
+            "-t",
+            "action-pack",
+            "-p",
+            "azure",
+            "--as-of",
+            "2023-06-01",
+        ])
+        .assert()
+        .code(1)
+        .stdout(contains("for this request: Solutions Partner designation"));
+}
+
+/// An alternative that leads to tiers is offered only when one of them would make the same
+/// request eligible: a version no tier's support covers gets none, an on-premises product
+/// gets no cloud-only offer.
+#[test]
+fn an_alternative_no_tier_of_which_helps_is_not_offered() {
+    let (_, v) = check(
+        "solutions-partner",
+        "sql-server",
+        Some("2012"),
+        "2026-12-02",
+    );
+    assert!(tier_alternatives(&v).is_empty(), "{v}");
+    let (_, v) = check("partner-launch", "sql-server", Some("2022"), "2026-12-02");
+    let ids: Vec<String> = tier_alternatives(&v)
+        .into_iter()
+        .map(|(id, _)| id)
+        .collect();
+    assert_eq!(ids, ["earn-designation"]);
+}
+
+/// The sweep (points 6 and 7): on every seventh day from the rule book's first day to the end
+/// of 2030, and on both sides of every day the rule book changes, for every tier and a spread
+/// of products, asked through the library: no alternative is offered outside its own days,
+/// every tier it leads to is offered that day and, asked as its own request, is eligible with
+/// the incidents the alternative says; and no text of the answer's advice, notes or rule texts
+/// names a support type, program or offer that does not exist on the day.
+mod sweep {
+    use chrono::{Days, NaiveDate};
+    use mpn_support::data::periods::Standing;
+    use mpn_support::data::{CompetencyChoice, Dataset};
+    use mpn_support::engine::{self, Account, Query, Request};
+    use mpn_support::i18n::Words;
+    use mpn_support::report::CheckReport;
+
+    use crate::common::{date, embedded};
+
+    /// Names and the days they exist on (both ends inclusive), as an answer may use them.
+    const NAMES: &[(&str, &str, &str)] = &[
+        ("Microsoft Partner Network", "2017-07-22", "2022-10-02"),
+        ("MPN-associated", "2017-07-22", "2022-10-02"),
+        ("Cloud Partner Program", "2022-10-03", "9999-12-31"),
+        ("Microsoft Product Support", "2017-07-22", "2025-06-22"),
+        ("Signature Cloud Support", "2017-07-22", "2025-06-22"),
+        ("Partner On-premises Support", "2025-06-23", "9999-12-31"),
+        ("Partner Cloud Support", "2025-06-23", "9999-12-31"),
+        ("a Silver or Gold competency", "2017-07-22", "2022-09-30"),
+        ("Silver", "2017-07-22", "2025-01-21"),
+        ("Gold", "2017-07-22", "2025-01-21"),
+        ("Action Pack", "2017-07-22", "2025-01-21"),
+        ("Solutions Partner", "2022-10-03", "9999-12-31"),
+        ("Partner Success", "2025-01-22", "9999-12-31"),
+        ("Partner Launch", "2025-01-22", "9999-12-31"),
+    ];
+
+    /// The names in a text that do not exist on the day.
+    fn out_of_day(text: &str, day: NaiveDate) -> Vec<&'static str> {
+        NAMES
+            .iter()
+            .filter(|(name, from, until)| {
+                text.contains(name) && (day < date(from) || date(until) < day)
+            })
+            .map(|(name, _, _)| *name)
+            .collect()
+    }
+
+    const PRODUCTS: [(&str, Option<&str>); 4] = [
+        ("sql-server", None),
+        ("windows-server", Some("2019")),
+        ("azure", None),
+        ("microsoft-365", None),
+    ];
+
+    /// Every seventh day from `first` to `last`, and the day before, of and after each day the
+    /// rule book changes (a period, figure, name, program, run-out or condition begins or
+    /// ends), in order.
+    fn days(data: &Dataset, first: NaiveDate, last: NaiveDate) -> Vec<NaiveDate> {
+        let ent = &data.entitlements;
+        let mut marks: Vec<NaiveDate> = Vec::new();
+        let mut mark = |d: Option<NaiveDate>| marks.extend(d);
+        for t in &ent.tiers {
+            for o in &t.offered {
+                mark(Some(o.from.0));
+                mark(o.until.map(|u| u.0));
+                if let (Some(term), Some(u)) = (&t.term, o.until) {
+                    mark(term.membership_last_day(u.0));
+                    mark(term.last_day(u.0));
+                }
+            }
+        }
+        for m in &ent.matrix {
+            mark(m.from.map(|f| f.0));
+            mark(m.until.map(|u| u.0));
+        }
+        for c in ent
+            .alternatives
+            .iter()
+            .map(|a| &a.when)
+            .chain(ent.notes.iter().map(|n| &n.when))
+        {
+            mark(c.from.map(|f| f.0));
+            mark(c.until.map(|u| u.0));
+        }
+        for p in &ent.programs {
+            mark(Some(p.from.0));
+            mark(p.until.map(|u| u.0));
+        }
+        for st in &ent.support_types {
+            for r in &st.renamed {
+                mark(Some(r.from.0));
+            }
+        }
+        let mut days: Vec<NaiveDate> = marks
+            .iter()
+            .flat_map(|d| [d.pred_opt(), Some(*d), d.succ_opt()])
+            .flatten()
+            .collect();
+        let mut day = first;
+        while day <= last {
+            days.push(day);
+            day = day + Days::new(7);
+        }
+        days.retain(|d| first <= *d && *d <= last);
+        days.sort_unstable();
+        days.dedup();
+        days
+    }
+
+    #[test]
+    fn no_answer_advises_what_cannot_be_done_that_day() {
+        let data = embedded();
+        let words = Words::default();
+        let first = date("2017-07-22");
+        let (mut checked, mut offered, mut texts) = (0, 0, 0);
+        for (index, day) in days(&data, first, date("2030-12-31"))
+            .into_iter()
+            .enumerate()
+        {
+            for tier in &data.entitlements.tiers {
+                for (product, version) in PRODUCTS {
+                    let product = data.product(product).expect("product");
+                    let support_type = data
+                        .entitlements
+                        .support_type_for(product.deployment)
+                        .expect("support type");
+                    // A tier held on a day without a figure is refused (exit 2): skip it.
+                    if tier.standing(day).holds()
+                        && data
+                            .entitlements
+                            .cells(&tier.id, &support_type.id, day)
+                            .next()
+                            .is_none()
+                    {
+                        continue;
+                    }
+                    let competency = if index % 2 == 0 {
+                        CompetencyChoice::Unspecified
+                    } else {
+                        data.competency("cloud").expect("class")
+                    };
+                    let query = Query {
+                        tier,
+                        product,
+                        support_type,
+                        version: version.map(|v| data.version(product, v).expect("version")),
+                        competency,
+                        as_of: day,
+                        account: Account::default(),
+                    };
+                    let d = engine::evaluate(&query, &data);
+                    checked += 1;
+                    for s in d.alternatives(&data) {
+                        offered += 1;
+                        let when = &s.alternative.when;
+                        assert!(
+                            when.from.is_none_or(|f| f.0 <= day)
+                                && when.until.is_none_or(|u| day <= u.0),
+                            "{} offered on {day}",
+                            s.alternative.id
+                        );
+                        assert_eq!(s.gives.is_empty(), s.alternative.tiers.is_empty());
+                        for g in &s.gives {
+                            assert!(
+                                matches!(g.tier.standing(day), Standing::Offered(_)),
+                                "{} leads to {} on {day}, when it is not offered",
+                                s.alternative.id,
+                                g.tier.id
+                            );
+                            assert!(s.alternative.tiers.contains(&g.tier.id));
+                            // The same request with that tier, through the one path.
+                            if index % 3 != 0 {
+                                continue;
+                            }
+                            let request = Request {
+                                tier: g.tier.id.clone(),
+                                product: product.id.clone(),
+                                version: version.map(str::to_owned),
+                                competency: (index % 2 == 1).then(|| "cloud".to_owned()),
+                                as_of: day,
+                                ..Request::default()
+                            };
+                            let other = engine::decide(&request, &data).expect("decided");
+                            assert!(other.eligible(), "{} on {day}", g.tier.id);
+                            assert_eq!(other.incidents, Some(g.incidents));
+                        }
+                    }
+                    if index % 5 == 0 {
+                        texts += 1;
+                        let r = CheckReport::new(&d, &data, &words);
+                        let advice = r.alternatives.iter().flat_map(|a| {
+                            [a.name.clone(), a.description.clone()]
+                                .into_iter()
+                                .chain(a.gives.iter().map(|g| g.detail.clone()))
+                        });
+                        for text in advice {
+                            let wrong = out_of_day(&text, day);
+                            assert!(
+                                wrong.is_empty(),
+                                "{} {} on {day}: {wrong:?} in {text:?}",
+                                tier.id,
+                                product.id
+                            );
+                        }
+                    }
+                }
+            }
+        }
+        // Not vacuous.
+        assert!(
+            checked > 20_000 && offered > 20_000 && texts * 6 > checked,
+            "{checked} {offered} {texts}"
+        );
+    }
+}

@@ -441,6 +441,11 @@ pub struct Alternative {
     /// When it is offered (always when empty).
     #[serde(default)]
     pub when: Condition,
+    /// The tiers it leads to (earning or buying one of them). When set, it is offered only
+    /// if one of them, offered on the day, would make the same request eligible, and the
+    /// answer says what each such tier would give.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tiers: Vec<String>,
 }
 
 /// Advice attached to an answer.

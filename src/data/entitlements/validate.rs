@@ -382,6 +382,15 @@ impl EntitlementsFile {
             }
             self.check_condition_days(problems, &at, when);
         }
+        for (i, a) in self.alternatives.iter().enumerate() {
+            let item = alternatives.item(i, &a.id);
+            let at = item.field("tiers");
+            for (j, t) in a.tiers.iter().enumerate() {
+                if !tier_ids.contains(t.as_str()) {
+                    problems.error(&at.item(j, ""), format!("unknown tier `{t}`"));
+                }
+            }
+        }
     }
 
     /// A condition's days: `until` not before `from`, and neither before the rule book's
