@@ -195,6 +195,20 @@ const CORPUS: &[Fault] = &[
     },
     Fault {
         kind: Kind::Entitlements,
+        name: "entitlements_alternative_unknown_tier",
+        // Issue 22: the tiers an alternative leads to must exist.
+        patch: Patch::Lines(&[(
+            155,
+            1,
+            &["      },", r#"      "tiers": ["#, r#"        "platinum""#, "      ]"],
+        )]),
+        reported: "entitlements_alternative_unknown_tier",
+        line: 157,
+        column: 9,
+        message: "alternatives[1] (`upgrade`) tiers[0]: unknown tier `platinum`",
+    },
+    Fault {
+        kind: Kind::Entitlements,
         name: "entitlements_condition_until_before_from",
         // Issue 22: an alternative's days are part of the rule book, so they are checked.
         patch: Patch::Lines(&[(
