@@ -525,7 +525,9 @@ fn diagnose_command() {
         .stdout(contains(
             "Matched:  \"You are not authorized for this action\" (not-authorized, score 1.00)",
         ))
-        .stdout(contains("Do this:  Sign in with an MPN-associated account"))
+        .stdout(contains(
+            "Do this:  Sign in with an account associated with the partner program membership",
+        ))
         .stdout(contains(
             "section: View and activate your Technical support benefits",
         ));

@@ -200,7 +200,12 @@ const CORPUS: &[Fault] = &[
         patch: Patch::Lines(&[(
             155,
             1,
-            &["      },", r#"      "tiers": ["#, r#"        "platinum""#, "      ]"],
+            &[
+                "      },",
+                r#"      "tiers": ["#,
+                r#"        "platinum""#,
+                "      ]",
+            ],
         )]),
         reported: "entitlements_alternative_unknown_tier",
         line: 157,

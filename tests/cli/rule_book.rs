@@ -814,11 +814,18 @@ mod sweep {
                     if index % 5 == 0 {
                         texts += 1;
                         let r = CheckReport::new(&d, &data, &words);
-                        let advice = r.alternatives.iter().flat_map(|a| {
-                            [a.name.clone(), a.description.clone()]
-                                .into_iter()
-                                .chain(a.gives.iter().map(|g| g.detail.clone()))
-                        });
+                        let advice = r
+                            .alternatives
+                            .iter()
+                            .flat_map(|a| {
+                                [a.name.clone(), a.description.clone()]
+                                    .into_iter()
+                                    .chain(a.gives.iter().map(|g| g.detail.clone()))
+                            })
+                            .chain(r.notes.iter().map(|n| n.text.clone()))
+                            .chain(r.next_steps.iter().cloned())
+                            .chain(r.channel.iter().flat_map(|c| c.steps.iter().cloned()))
+                            .chain(r.reasons.iter().map(|p| p.text.clone()));
                         for text in advice {
                             let wrong = out_of_day(&text, day);
                             assert!(
@@ -838,4 +845,101 @@ mod sweep {
             "{checked} {offered} {texts}"
         );
     }
+}
+
+/// Point 7: `explain` speaks the day's language: the support types by their names of the day
+/// (renamed on 2025-06-23), and cloud incidents by competency only for a tier whose figures
+/// of the day depend on it.
+#[rstest]
+#[case(
+    "solutions-partner",
+    "2025-06-22",
+    "Microsoft Product Support",
+    "Signature Cloud Support",
+    false
+)]
+#[case(
+    "solutions-partner",
+    "2025-06-23",
+    "Partner On-premises Support",
+    "Partner Cloud Support",
+    false
+)]
+#[case(
+    "gold",
+    "2022-09-30",
+    "Microsoft Product Support",
+    "Signature Cloud Support",
+    true
+)]
+fn explain_speaks_the_language_of_the_day(
+    #[case] tier: &str,
+    #[case] as_of: &str,
+    #[case] on_premises: &str,
+    #[case] cloud: &str,
+    #[case] by_class: bool,
+) {
+    let out = cmd()
+        .args(["explain", "-t", tier, "-p", "azure", "--as-of", as_of])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).expect("UTF-8");
+    let first = text
+        .lines()
+        .find(|l| l.starts_with("1. "))
+        .expect("paragraph 1");
+    assert!(
+        first.contains(&format!(
+            "{on_premises} covers on-premises products; {cloud} covers cloud products"
+        )),
+        "{first}"
+    );
+    assert_eq!(
+        text.contains("whether the competency is a cloud competency"),
+        by_class,
+        "{text}"
+    );
+    // Its notes name no program that is gone (the MPN ended on 2022-10-02).
+    if as_of > "2022-10-02" {
+        assert!(!text.contains("MPN-associated"), "{text}");
+    }
+}
+
+/// Point 7: `diagnose` on "no benefits yet" names the offers of today, not only retired ones,
+/// and no diagnosis names the MPN as the program of every day.
+#[test]
+fn diagnose_names_the_offers_of_the_day() {
+    let out = cmd()
+        .args([
+            "diagnose",
+            "Looks like you don't have any benefits yet",
+            "-f",
+            "json",
+        ])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0));
+    let v: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(v["matched"]["id"], "no-benefits-yet");
+    let cause = v["matched"]["cause"].as_str().expect("cause");
+    for offer in [
+        "from 2025-01-22 a Solutions Partner designation",
+        "Partner Success Core",
+        "Partner Success Expanded",
+    ] {
+        assert!(cause.contains(offer), "{offer}: {cause}");
+    }
+    let out = cmd()
+        .args([
+            "diagnose",
+            "You are not authorized for this action",
+            "-f",
+            "json",
+        ])
+        .output()
+        .expect("runs");
+    let v: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let action = v["matched"]["action"].as_str().expect("action");
+    assert!(!action.contains("MPN"), "{action}");
 }
