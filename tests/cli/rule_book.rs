@@ -943,3 +943,29 @@ fn diagnose_names_the_offers_of_the_day() {
     let action = v["matched"]["action"].as_str().expect("action");
     assert!(!action.contains("MPN"), "{action}");
 }
+
+/// Point 8: the README's "run the main job" command is the user's own example shown on a day
+/// Gold existed, and answers ELIGIBLE with exit 0; today's command beside it asks for the offer
+/// that replaced Gold.
+#[test]
+fn the_readme_main_job_is_eligible_on_its_day() {
+    let readme =
+        std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
+            .expect("README");
+    let commands: Vec<&str> = readme
+        .lines()
+        .filter_map(|l| l.strip_prefix("cargo run --release -- "))
+        .collect();
+    assert_eq!(commands.len(), 2, "{commands:?}");
+    assert_eq!(
+        commands[0],
+        "check --tier gold --product sql-server --version 2019 --as-of 2021-06-19"
+    );
+    cmd()
+        .args(commands[0].split(' '))
+        .assert()
+        .code(0)
+        .stdout(contains("ELIGIBLE: Gold competency"));
+    assert!(commands[1].starts_with("check --tier solutions-partner"));
+    assert!(!commands[1].contains("--as-of"));
+}
