@@ -751,7 +751,7 @@ fn both_files_are_checked_in_one_run() {
 fn embedded_data_validates_clean() {
     cmd().arg("validate").assert().code(0).stdout(
         "checked <embedded>/entitlements.json, <embedded>/lifecycle.json, <embedded>/diagnostics.json: 0 errors, 0 warnings\n\
-         data: entitlement table: built-in, generated 2026-12-02\n\
+         data: entitlement table: built-in, generated 2026-12-03\n\
          data: lifecycle data: built-in, generated 2026-11-24\n",
     );
 }
