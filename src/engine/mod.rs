@@ -32,6 +32,11 @@
 //! before a release already in the data pushes the version past N-1, whichever comes first;
 //! never after the last day the tier's grant can run, nor after a stated contract end.
 //!
+//! On a "no", [`Decision::alternatives`] lists the routes the rule book offers on the day (an
+//! alternative's condition, its `from`/`until` included, must hold); one that leads to tiers
+//! only when a tier of its, offered that day, makes the same request eligible, decided again by
+//! [`evaluate`] with that tier. It is asked for by the doors that show alternatives only.
+//!
 //! Before the rule book's first day, for a tier held on a day with no figure in force, and for
 //! a contract said to end after any grant could, there is no decision: [`Request::resolve`]
 //! refuses (exit 2).
