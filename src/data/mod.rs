@@ -839,8 +839,8 @@ mod tests {
     #[test]
     fn embedded_data_is_valid() {
         let data = load(&DataPaths::default()).expect("embedded data must validate");
-        // The MPN tiers of the seed and the four offers that followed them.
-        assert_eq!(data.entitlements.tiers.len(), 7);
+        // The MPN tiers of the seed, Learning Action Pack and the four offers that followed.
+        assert_eq!(data.entitlements.tiers.len(), 8);
         assert!(data.lifecycle.products.len() >= 18);
     }
 

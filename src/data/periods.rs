@@ -236,9 +236,14 @@ fn is_zero(n: &u32) -> bool {
 impl Term {
     /// The last day a grant bought or renewed on `bought` runs, benefits days included.
     pub fn last_day(&self, bought: NaiveDate) -> Option<NaiveDate> {
-        bought
-            .checked_add_months(Months::new(self.months))?
+        self.membership_last_day(bought)?
             .checked_add_days(chrono::Days::new(u64::from(self.benefits_days)))
+    }
+
+    /// The last day of the membership bought or renewed on `bought`, before its benefits
+    /// days ("Membership end date: 365 days from the date of purchase").
+    pub fn membership_last_day(&self, bought: NaiveDate) -> Option<NaiveDate> {
+        bought.checked_add_months(Months::new(self.months))
     }
 }
 
@@ -273,6 +278,9 @@ pub struct Exclusion {
     pub until: Option<Day>,
     /// Why, as the end of a sentence (`the admin center cannot link ...`).
     pub reason: String,
+    /// What an answer resting on it should say about it (what its first day rests on).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
     /// Ids of `references` the facts come from; at least one.
     pub sources: Vec<String>,
     /// How sure the facts are.
@@ -308,6 +316,9 @@ pub enum Standing<'a> {
     RunningOut {
         /// The last day it could be bought or renewed.
         last_sold: NaiveDate,
+        /// The last day of a membership bought then; after it, until `runs_until`, the grant
+        /// runs only in its benefits days.
+        membership_until: NaiveDate,
         /// The last day a grant bought then runs.
         runs_until: NaiveDate,
         /// The last period it was offered in.
@@ -358,9 +369,11 @@ pub fn standing<'a>(offered: &'a [Offered], term: Option<&Term>, day: NaiveDate)
         };
     };
     let runs_until = term.and_then(|t| t.last_day(last_sold));
-    match runs_until {
-        Some(runs_until) if day <= runs_until => Standing::RunningOut {
+    let membership_until = term.and_then(|t| t.membership_last_day(last_sold));
+    match (runs_until, membership_until) {
+        (Some(runs_until), Some(membership_until)) if day <= runs_until => Standing::RunningOut {
             last_sold,
+            membership_until,
             runs_until,
             last,
         },
@@ -473,6 +486,7 @@ mod tests {
         assert_eq!(at("2025-01-21"), Standing::Offered(&periods[1]));
         let running = Standing::RunningOut {
             last_sold: day("2025-01-21"),
+            membership_until: day("2026-01-21"),
             runs_until: day("2026-01-21"),
             last: &periods[1],
         };
@@ -486,6 +500,36 @@ mod tests {
             }
         );
         assert_eq!(standing(&[], None, day("2000-01-01")), Standing::Timeless);
+    }
+
+    /// With a benefits month the grant runs 30 days past the membership year: the run-out
+    /// says where the membership ended, and ends on the benefits' last day.
+    #[test]
+    fn the_benefits_month_after_the_membership_year() {
+        let periods = [offered("2017-07-22", Some("2025-01-21"))];
+        let term = Term {
+            months: 12,
+            benefits_days: 30,
+            sources: vec!["x".into()],
+            confidence: Confidence::Quoted,
+        };
+        let at = |d: &str| standing(&periods, Some(&term), day(d));
+        let running = Standing::RunningOut {
+            last_sold: day("2025-01-21"),
+            membership_until: day("2026-01-21"),
+            runs_until: day("2026-02-20"),
+            last: &periods[0],
+        };
+        for d in ["2025-01-22", "2026-01-21", "2026-01-22", "2026-02-20"] {
+            assert_eq!(at(d), running, "{d}");
+        }
+        assert_eq!(
+            at("2026-02-21"),
+            Standing::Ended {
+                last_sold: day("2025-01-21"),
+                ran_until: Some(day("2026-02-20"))
+            }
+        );
     }
 
     /// A day is written as chrono writes it.

@@ -10,9 +10,10 @@
 //! 1. `support-type`: the product's deployment picks the support type. Always passes.
 //! 2. `tier-offered` (only for a tier with dated periods): the tier can be held on the as-of
 //!    date: offered then (both ends of a period inclusive), or after its last day sold for as
-//!    long as a grant bought that day runs (its term). Fails before the first period and after
-//!    the run-out; then `tier-entitlement` is skipped and the finding names the offers of the
-//!    day that include the support type.
+//!    long as a grant bought that day runs (its term: the membership months, then its benefits
+//!    days; an answer in the benefits days says it rests on them). Fails before the first
+//!    period and after the run-out; then `tier-entitlement` is skipped and the finding names
+//!    the offers of the day that include the support type.
 //! 3. `tier-entitlement`: the matrix cell in force on the as-of date for tier x support type x
 //!    competency class. With no competency given where the class matters, every class is
 //!    stated; the request passes only if every class is entitled, and `incidents` is the
@@ -31,6 +32,11 @@
 //! before a release already in the data pushes the version past N-1, whichever comes first;
 //! never after the last day the tier's grant can run, nor after a stated contract end.
 //!
+//! On a "no", [`Decision::alternatives`] lists the routes the rule book offers on the day (an
+//! alternative's condition, its `from`/`until` included, must hold); one that leads to tiers
+//! only when a tier of its, offered that day, makes the same request eligible, decided again by
+//! [`evaluate`] with that tier. It is asked for by the doors that show alternatives only.
+//!
 //! Before the rule book's first day, for a tier held on a day with no figure in force, and for
 //! a contract said to end after any grant could, there is no decision: [`Request::resolve`]
 //! refuses (exit 2).
@@ -44,7 +50,9 @@ pub mod version;
 
 use chrono::{Days, NaiveDate};
 
-use crate::data::entitlements::{Alternative, Channel, Fact, Note, SupportType, VersionPolicy};
+use crate::data::entitlements::{
+    Alternative, Channel, Fact, Note, SupportType, Tier, VersionPolicy,
+};
 use crate::data::periods::{Confidence, Dated as _, Exclusion, Program, Standing};
 use crate::data::{CompetencyChoice, Dataset, Deployment, Incidents, Product, Release};
 
@@ -161,6 +169,22 @@ impl Reason<'_> {
 pub struct Suggestion<'a> {
     /// The alternative.
     pub alternative: &'a Alternative,
+    /// For an alternative that leads to tiers, what each tier offered on the day would give
+    /// for the same request (only tiers that make it eligible); empty otherwise.
+    pub gives: Vec<Give<'a>>,
+}
+
+/// What a tier an alternative leads to would give for the request decided.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Give<'a> {
+    /// The tier.
+    pub tier: &'a Tier,
+    /// Its name on the day.
+    pub name: &'a str,
+    /// What the matrix grants it for the request.
+    pub grant: Grant<'a>,
+    /// The incidents guaranteed (the smallest grant when the class was not given).
+    pub incidents: Incidents,
 }
 
 /// The answer to a request.
@@ -197,8 +221,9 @@ pub struct Decision<'a> {
     pub eligible_until: Option<NaiveDate>,
     /// Every rule checked, in order.
     pub reasons: Vec<Reason<'a>>,
-    /// Other routes to support, when not eligible.
-    pub alternatives: Vec<Suggestion<'a>>,
+    /// Whether the version is inside the Microsoft support lifecycle (a cloud product always
+    /// is): it decides which paid alternatives apply.
+    pub within_lifecycle: bool,
     /// Advice that applies.
     pub notes: Vec<&'a Note>,
     /// What was taken for granted because the request did not say.
@@ -224,6 +249,68 @@ impl Decision<'_> {
             .iter()
             .filter(|r| !r.passed())
             .map(Reason::code)
+    }
+}
+
+impl<'a> Decision<'a> {
+    /// Other routes to support for a "no", as the rule book offers them on the day: each
+    /// alternative whose condition holds (its days included); one that leads to tiers only
+    /// when a tier of its offered on the day (not merely running out) would make the same
+    /// request eligible, with what each such tier would give. Those tiers are asked through
+    /// [`evaluate`], which never looks for alternatives itself. Asked for by the doors that
+    /// show alternatives (a CSV batch row never does), so the decision itself stays cheap.
+    pub fn alternatives(&self, data: &'a Dataset) -> Vec<Suggestion<'a>> {
+        if self.eligible() {
+            return Vec::new();
+        }
+        let query = &self.query;
+        let stated = stated_facts(&query.account);
+        let facts = Facts {
+            tier: &query.tier.id,
+            product: query.product,
+            support_type: &query.support_type.id,
+            eligible: false,
+            within_lifecycle: self.within_lifecycle,
+            csp: query.account.csp,
+            stated: &stated,
+            as_of: query.as_of,
+        };
+        let give = |tier: &'a Tier| {
+            // The same request with the other tier: a tier already held gives nothing new.
+            if tier.id == query.tier.id
+                || !matches!(tier.standing(query.as_of), Standing::Offered(_))
+            {
+                return None;
+            }
+            let d = evaluate(&Query { tier, ..*query }, data);
+            let incidents = d.incidents.filter(|_| d.eligible())?;
+            Some(Give {
+                tier,
+                name: d.tier_name,
+                grant: d.grant,
+                incidents,
+            })
+        };
+        data.entitlements
+            .alternatives
+            .iter()
+            .filter(|a| facts.hold(&a.when))
+            .filter_map(|alternative| {
+                if alternative.tiers.is_empty() {
+                    return Some(Suggestion {
+                        alternative,
+                        gives: Vec::new(),
+                    });
+                }
+                let gives: Vec<Give<'a>> = alternative
+                    .tiers
+                    .iter()
+                    .filter_map(|id| data.entitlements.tiers.iter().find(|t| t.id == *id))
+                    .filter_map(give)
+                    .collect();
+                (!gives.is_empty()).then_some(Suggestion { alternative, gives })
+            })
+            .collect()
     }
 }
 
@@ -343,34 +430,59 @@ pub fn evaluate<'a>(query: &Query<'a>, data: &'a Dataset) -> Decision<'a> {
     let mut warnings = Vec::new();
     if let Standing::RunningOut {
         last_sold,
+        membership_until,
         runs_until,
         ..
     } = standing
     {
         // No grant runs past the last one sold; without the contract's end, say what the
-        // answer rests on.
+        // answer rests on: after the membership year, on its benefits days alone.
         eligible_until = Some(eligible_until.map_or(runs_until, |u: NaiveDate| u.min(runs_until)));
         if query.account.contract_end.is_none() {
-            assumptions.push(Assumption {
-                fact: Fact::Contract,
-                message: Msg::new(
-                    "assumed-grant-runs",
+            let (assumed, warning) = if as_of > membership_until {
+                let benefits_month = || {
                     vec![
                         ("tier", Value::Data(tier_name)),
                         ("last_sold", Value::Day(last_sold)),
+                        ("membership_until", Value::Day(membership_until)),
+                        (
+                            "days",
+                            Value::Count(benefits_days(membership_until, runs_until)),
+                        ),
+                        ("runs_until", Value::Day(runs_until)),
                         ("as_of", Value::Day(as_of)),
-                    ],
-                ),
+                    ]
+                };
+                (
+                    Msg::new("assumed-grant-runs-benefits-month", benefits_month()),
+                    Msg::new("warning-grant-benefits-month", benefits_month()),
+                )
+            } else {
+                (
+                    Msg::new(
+                        "assumed-grant-runs",
+                        vec![
+                            ("tier", Value::Data(tier_name)),
+                            ("last_sold", Value::Day(last_sold)),
+                            ("as_of", Value::Day(as_of)),
+                        ],
+                    ),
+                    Msg::new(
+                        "warning-grant-may-have-run-out",
+                        vec![
+                            ("tier", Value::Data(tier_name)),
+                            ("last_sold", Value::Day(last_sold)),
+                            ("runs_until", Value::Day(runs_until)),
+                            ("as_of", Value::Day(as_of)),
+                        ],
+                    ),
+                )
+            };
+            assumptions.push(Assumption {
+                fact: Fact::Contract,
+                message: assumed,
             });
-            warnings.push(Msg::new(
-                "warning-grant-may-have-run-out",
-                vec![
-                    ("tier", Value::Data(tier_name)),
-                    ("last_sold", Value::Day(last_sold)),
-                    ("runs_until", Value::Day(runs_until)),
-                    ("as_of", Value::Day(as_of)),
-                ],
-            ));
+            warnings.push(warning);
         }
     }
     // A stated contract ends the answer on its last day.
@@ -403,6 +515,7 @@ pub fn evaluate<'a>(query: &Query<'a>, data: &'a Dataset) -> Decision<'a> {
         stated: &stated,
         as_of,
     };
+    let notes = ent.notes.iter().filter(|n| facts.hold(&n.when)).collect();
     Decision {
         query: *query,
         verdict: if eligible {
@@ -423,19 +536,16 @@ pub fn evaluate<'a>(query: &Query<'a>, data: &'a Dataset) -> Decision<'a> {
         channel: channel.filter(|_| eligible),
         eligible_until: eligible_until.filter(|_| eligible),
         reasons,
-        alternatives: if eligible {
-            Vec::new()
-        } else {
-            ent.alternatives
-                .iter()
-                .filter(|a| facts.hold(&a.when))
-                .map(|alternative| Suggestion { alternative })
-                .collect()
-        },
-        notes: ent.notes.iter().filter(|n| facts.hold(&n.when)).collect(),
+        within_lifecycle,
+        notes,
         assumptions,
         next_steps: account.steps,
     }
+}
+
+/// The benefits days after a membership year: from its last day to the benefits' last day.
+pub fn benefits_days(membership_until: NaiveDate, runs_until: NaiveDate) -> u64 {
+    u64::try_from((runs_until - membership_until).num_days()).unwrap_or(0)
 }
 
 /// The facts a request states, as `Condition::unstated` names them.

@@ -244,6 +244,25 @@ impl Rule for OfferRule<'_> {
                     None => Msg::new("finding-offered", args),
                 }
             }
+            // After the membership year the grant runs on its benefits days alone: say so.
+            Standing::RunningOut {
+                last_sold,
+                membership_until,
+                runs_until,
+                ..
+            } if day > membership_until => Msg::new(
+                "finding-grant-benefits-month",
+                vec![
+                    tier,
+                    ("last_sold", Value::Day(last_sold)),
+                    ("membership_until", Value::Day(membership_until)),
+                    (
+                        "days",
+                        Value::Count(super::benefits_days(membership_until, runs_until)),
+                    ),
+                    ("runs_until", Value::Day(runs_until)),
+                ],
+            ),
             Standing::RunningOut {
                 last_sold,
                 runs_until,
@@ -386,16 +405,20 @@ impl Rule for ExclusionRule<'_> {
     }
 
     fn message(&self) -> Msg<'_> {
-        Msg::new(
-            "finding-excluded",
-            vec![
-                ("product", Value::Text(self.product)),
-                ("support_type", Value::Data(self.support_type)),
-                ("reason", Value::Data(&self.exclusion.reason)),
-                ("from", Value::Day(self.exclusion.from.0)),
-                ("confidence", self.exclusion.confidence.value()),
-            ],
-        )
+        let mut args = vec![
+            ("product", Value::Text(self.product)),
+            ("support_type", Value::Data(self.support_type)),
+            ("reason", Value::Data(&self.exclusion.reason)),
+            ("from", Value::Day(self.exclusion.from.0)),
+            ("confidence", self.exclusion.confidence.value()),
+        ];
+        match &self.exclusion.note {
+            Some(note) => {
+                args.push(("note", Value::Data(note)));
+                Msg::new("finding-excluded-note", args)
+            }
+            None => Msg::new("finding-excluded", args),
+        }
     }
 }
 

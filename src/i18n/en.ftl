@@ -29,6 +29,10 @@ finding-offered-timeless = { $tier } is offered
 finding-offered = { $tier } was offered on { $as_of } ({ $period })
 finding-offered-note = { $tier } was offered on { $as_of } ({ $period }): { $note }
 finding-grant-may-still-run = { $tier } could last be bought or renewed on { $last_sold }; a grant bought or renewed by then runs until { $runs_until }
+finding-grant-benefits-month = { $tier } could last be bought or renewed on { $last_sold }; a membership bought then ended on { $membership_until }, and its benefits run { $days ->
+    [one] { $days } day
+   *[other] { $days } days
+} more, until { $runs_until }
 finding-no-longer-offered = { $tier } was last offered on { $last_sold }{ $instead }
 finding-no-longer-offered-ran-out = { $tier } was last offered on { $last_sold } and its last grant ran out on { $ran_until }{ $instead }
 finding-not-yet-offered = { $tier } was first offered on { $first }, after { $as_of }{ $instead }
@@ -46,6 +50,7 @@ finding-not-entitled = { $who } does not include { $support_type }
 finding-entitled-by-class = { $tier } { $support_type } depends on the competency (none given): { $grant }
 
 finding-excluded = { $product } requests cannot use { $support_type }: { $reason } (from { $from }; { $confidence })
+finding-excluded-note = { $product } requests cannot use { $support_type }: { $reason } (from { $from }; { $confidence }: { $note })
 
 finding-current-version-assumed = no version given: assumed { $version }, the current version of { $product } on { $as_of }
 finding-no-released-version = { $product } has no version released on its main track by { $as_of }
@@ -139,10 +144,15 @@ assumed-activated = the technical benefits are activated
 assumed-contract-valid = the contract is valid and has incidents remaining
 assumed-ids-at-hand = the Access ID and Contract ID are at hand if this account has not used the benefit before
 assumed-grant-runs = your { $tier } benefits were bought or renewed on or before { $last_sold } and run past { $as_of }
+assumed-grant-runs-benefits-month = your { $tier } benefits were bought or renewed on { $last_sold }, the last day they were sold: the membership year ended on { $membership_until }, and this answer rests on the benefits month after it (benefits end { $days ->
+    [one] { $days } day
+   *[other] { $days } days
+} after the membership, on { $runs_until })
 step-activate = activate the technical benefits first (a { $who })
 step-enter-ids = enter the Access ID and Contract ID (Support for Business: Add Contract; Azure portal: Link support benefits)
 step-csp-plan = or open it under the "Cloud Solution Provider" support plan
 warning-grant-may-have-run-out = { $tier } could last be bought or renewed on { $last_sold } and no grant runs past { $runs_until }: this answer holds only if yours still runs on { $as_of } (give --contract-end to decide on it)
+warning-grant-benefits-month = { $tier } could last be bought or renewed on { $last_sold }, and a membership bought then ended on { $membership_until }: this answer rests on the benefits month after the membership year, which ends on { $runs_until }, and holds only if yours was bought or renewed on { $last_sold } (give --contract-end to decide on it)
 
 ## The one-line answer and the period it was decided under
 
@@ -173,6 +183,8 @@ role-answer-no = no: { $role } may not { $action } (who may: { $who }); { $remed
 ## programs
 
 period-offer-note = { $name }: { $note }
+period-figure-note = { $figure }: { $note }
+period-exclusion-note = { $reason } ({ $note })
 period-grant = no longer sold; a grant bought by { $last_sold } runs { $months } months{ $days ->
     [0] {""}
    *[other] {" "}and { $days } days
@@ -266,6 +278,9 @@ rules-as-of = Rules as published up to { $date }: `mpn-support programs` lists e
 heading-rules-checked = Rules checked
 heading-next-steps = Next steps
 heading-alternatives = Alternatives
+alternative-gives = { $tier } ({ $grant })
+alternative-would-give = for this request: { $gives }
+heading-figures = About the figures
 heading-notes = Notes
 open-request = Open the request: { $channel }
 assumed-not-stated = Assumed (not stated): { $assumed }
@@ -275,6 +290,7 @@ explain-paragraph-not-met = { $text } Here: { $finding }. Not met.
 explain-next = Next: { $steps }.
 explain-open = Open the request in { $channel } ({ $url }).
 explain-alternative = { $name } ({ $url }): { $description }
+explain-alternative-gives = { $name } ({ $url }): { $description }; for this request: { $gives }
 explain-instead = Instead: { $alternatives }.
 explain-assumes = This answer assumes { $assumed }.
 diagnose-matched = Matched:  "{ $text }" ({ $id }, score { $score })

@@ -28,6 +28,12 @@ pub fn report(report: &Report, words: &Words) -> String {
                 );
             }
             out.push_str(&table(&grid::trace(words, r)));
+            if let Some(figures) = r.figures.as_ref().filter(|f| !f.notes.is_empty()) {
+                let _ = write!(out, "\n**{}**\n\n", escape(&words.text("heading-figures")));
+                for note in &figures.notes {
+                    let _ = writeln!(out, "- {}", escape(note));
+                }
+            }
             if !r.next_steps.is_empty() {
                 let _ = write!(
                     out,
@@ -64,6 +70,9 @@ pub fn report(report: &Report, words: &Words) -> String {
                         crate::escape::markdown_url(&a.url),
                         escape(&a.description)
                     );
+                    if let Some(gives) = text::would_give(a, words) {
+                        let _ = writeln!(out, "  {}", escape(&gives));
+                    }
                 }
             }
             if r.eligible && !r.notes.is_empty() {

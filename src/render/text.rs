@@ -15,6 +15,7 @@ use crate::engine::Value;
 use crate::escape;
 use crate::i18n::Words;
 use crate::report::batch::{BatchKind, Judgement, RowOutcome, RowReport, RowStatus, Summary};
+use crate::report::check::AlternativeOut;
 use crate::report::diagnose::DiagnoseReport;
 use crate::report::import::ImportReport;
 use crate::report::matrix::MatrixReport;
@@ -192,6 +193,12 @@ fn check_text(r: &CheckReport, words: &Words, style: Style) -> String {
     }
     let _ = writeln!(out, "\n{}", words.text("heading-rules-checked"));
     out.push_str(&table(&grid::trace(words, r), style));
+    if let Some(figures) = r.figures.as_ref().filter(|f| !f.notes.is_empty()) {
+        let _ = writeln!(out, "\n{}", words.text("heading-figures"));
+        for note in &figures.notes {
+            let _ = writeln!(out, "  - {}", escape::text(note));
+        }
+    }
     if !r.next_steps.is_empty() {
         let _ = writeln!(out, "\n{}", words.text("heading-next-steps"));
         for step in &r.next_steps {
@@ -222,6 +229,9 @@ fn check_text(r: &CheckReport, words: &Words, style: Style) -> String {
                 escape::text(&a.description),
                 escape::text(&a.url)
             );
+            if let Some(gives) = would_give(a, words) {
+                let _ = writeln!(out, "    {}", escape::text(&gives));
+            }
         }
     }
     // A "no" shows why and what to do instead; the notes and assumptions of a "yes" are in the
@@ -245,6 +255,17 @@ fn check_text(r: &CheckReport, words: &Words, style: Style) -> String {
         );
     }
     out
+}
+
+/// What the tiers an alternative leads to would give, as a message argument ("a or b").
+fn gives_value(a: &AlternativeOut) -> Value<'_> {
+    Value::AnyOf(a.gives.iter().map(|g| Value::Text(&g.detail)).collect())
+}
+
+/// `for this request: ...`, for an alternative that leads to tiers.
+pub fn would_give(a: &AlternativeOut, words: &Words) -> Option<String> {
+    (!a.gives.is_empty())
+        .then(|| words.format("alternative-would-give", &[("gives", gives_value(a))]))
 }
 
 /// `explain`: the answer as numbered paragraphs, one per rule, then what to do; `markdown`
@@ -303,14 +324,16 @@ pub fn explain(r: &CheckReport, words: &Words, markdown: bool) -> String {
             .alternatives
             .iter()
             .map(|a| {
-                Value::Message(
-                    "explain-alternative",
-                    vec![
-                        ("name", Value::Text(&a.name)),
-                        ("url", Value::Text(&a.url)),
-                        ("description", Value::Text(&a.description)),
-                    ],
-                )
+                let mut args = vec![
+                    ("name", Value::Text(&a.name)),
+                    ("url", Value::Text(&a.url)),
+                    ("description", Value::Text(&a.description)),
+                ];
+                if a.gives.is_empty() {
+                    return Value::Message("explain-alternative", args);
+                }
+                args.push(("gives", gives_value(a)));
+                Value::Message("explain-alternative-gives", args)
             })
             .collect();
         closing.push(words.format(
@@ -318,6 +341,7 @@ pub fn explain(r: &CheckReport, words: &Words, markdown: bool) -> String {
             &[("alternatives", Value::Each(alternatives))],
         ));
     }
+    closing.extend(r.figures.iter().flat_map(|f| f.notes.iter().cloned()));
     closing.extend(r.notes.iter().map(|n| n.text.clone()));
     if !r.assumptions.is_empty() {
         let assumed: Vec<Value<'_>> = r

@@ -121,6 +121,7 @@ impl<'a> OfferFacts<'a> {
                 last_sold,
                 runs_until,
                 last,
+                ..
             } => OfferFacts {
                 status: OfferStatus::GrantMayStillRun,
                 from: next_day(last_sold),
@@ -380,6 +381,26 @@ pub struct AlternativeOut {
     pub url: String,
     /// What it is.
     pub description: String,
+    /// For an alternative that leads to tiers (earn or buy one), what each tier offered on
+    /// the day would give for this request; empty for the others.
+    pub gives: Vec<GiveOut>,
+}
+
+/// What a tier an alternative leads to would give for the request.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, schemars::JsonSchema)]
+pub struct GiveOut {
+    /// Tier id, e.g. `solutions-partner`.
+    pub tier: String,
+    /// Its name on the day.
+    pub name: String,
+    /// Incidents guaranteed for the request (integer or "unlimited"): the smallest grant
+    /// when the competency class matters and was not given.
+    pub incidents: Incidents,
+    /// Incidents per competency class, when the class matters and was not given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub incidents_by_competency_class: Option<BTreeMap<String, Incidents>>,
+    /// The tier and what it gives, in words.
+    pub detail: String,
 }
 
 /// An assumption in output.
@@ -444,6 +465,10 @@ pub struct FiguresOut {
     pub confidence: Confidence,
     /// Where they come from.
     pub sources: Vec<SourceOut>,
+    /// What the data says about the figures used (which of two disagreeing sources they
+    /// follow and why); omitted when it says nothing.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
 }
 
 /// The answer to one `check`: the JSON contract (docs/json.md).
@@ -525,7 +550,7 @@ pub struct CheckReport {
 
 impl CheckReport {
     /// The whole answer of a decision, in `words`' language.
-    pub fn new(d: &Decision<'_>, data: &Dataset, words: &Words) -> Self {
+    pub fn new<'a>(d: &Decision<'a>, data: &'a Dataset, words: &Words) -> Self {
         let ent = &data.entitlements;
         let row = CheckRow::new(d);
         let (tier, product, as_of) = (d.query.tier, d.query.product, d.query.as_of);
@@ -585,13 +610,34 @@ impl CheckReport {
                 })
                 .collect(),
             alternatives: d
-                .alternatives
+                .alternatives(data)
                 .iter()
                 .map(|s| AlternativeOut {
                     id: s.alternative.id.clone(),
                     name: words.data(&s.alternative.name).into_owned(),
                     url: s.alternative.url.clone(),
                     description: words.data(&s.alternative.description).into_owned(),
+                    gives: s
+                        .gives
+                        .iter()
+                        .map(|g| GiveOut {
+                            tier: g.tier.id.clone(),
+                            name: words.data(g.name).into_owned(),
+                            incidents: g.incidents,
+                            incidents_by_competency_class: match &g.grant {
+                                Grant::ByClass(all) => Some(
+                                    all.iter()
+                                        .map(|c| (c.class.to_owned(), c.incidents))
+                                        .collect(),
+                                ),
+                                Grant::Single(_) => None,
+                            },
+                            detail: words.msg(&Msg::new(
+                                "alternative-gives",
+                                vec![("tier", Value::Data(g.name)), ("grant", g.grant.value())],
+                            )),
+                        })
+                        .collect(),
                 })
                 .collect(),
             notes: d
@@ -621,7 +667,13 @@ impl CheckReport {
                 sources: SourceOut::list(ent, &p.sources, words),
             }),
             offer: offer.map(|o| {
-                let ids: Vec<String> = o.sources.into_iter().cloned().collect();
+                // Each source once, in the order named (a term may share one with its period).
+                let mut ids: Vec<String> = Vec::new();
+                for id in o.sources {
+                    if !ids.contains(id) {
+                        ids.push(id.clone());
+                    }
+                }
                 OfferOut {
                     status: o.status,
                     name: words.data(d.tier_name).into_owned(),
@@ -635,14 +687,19 @@ impl CheckReport {
             decided_under: row.period.map(|p| words.msg(&p.message())),
             rules_as_of: ent.facts_as_of.map(|d| d.0),
             figures: d.figures.map(|confidence| {
-                let mut ids: Vec<String> = ent
-                    .cells(&tier.id, &d.query.support_type.id, as_of)
-                    .flat_map(|c| c.sources.iter().cloned())
-                    .collect();
+                let cells = || ent.cells(&tier.id, &d.query.support_type.id, as_of);
+                let mut ids: Vec<String> =
+                    cells().flat_map(|c| c.sources.iter().cloned()).collect();
                 ids.dedup();
+                let mut notes: Vec<String> = cells()
+                    .filter_map(|c| c.note.as_deref())
+                    .map(|n| words.data(n).into_owned())
+                    .collect();
+                notes.dedup();
                 FiguresOut {
                     confidence,
                     sources: SourceOut::list(ent, &ids, words),
+                    notes,
                 }
             }),
             data: DataOut::new(data),

@@ -112,8 +112,12 @@ impl ProgramsReport {
                 && let Some(last_sold) = last.until
                 && let Some(runs_until) = term.last_day(last_sold.0)
             {
-                let sources: Vec<String> =
-                    last.sources.iter().chain(&term.sources).cloned().collect();
+                let mut sources: Vec<String> = last.sources.clone();
+                for id in &term.sources {
+                    if !sources.contains(id) {
+                        sources.push(id.clone());
+                    }
+                }
                 let detail = Msg::new(
                     "period-grant",
                     vec![
@@ -150,6 +154,16 @@ impl ProgramsReport {
                 ),
                 _ => words.incidents(m.incidents),
             };
+            let detail = match &m.note {
+                Some(note) => words.format(
+                    "period-figure-note",
+                    &[
+                        ("figure", Value::Text(&detail)),
+                        ("note", Value::Data(note)),
+                    ],
+                ),
+                None => detail,
+            };
             push(
                 PeriodKind::Figure,
                 format!("{} x {}{class}", m.tier, m.support_type),
@@ -174,10 +188,20 @@ impl ProgramsReport {
             }
         }
         for e in &ent.exclusions {
+            let detail = match &e.note {
+                Some(note) => words.format(
+                    "period-exclusion-note",
+                    &[
+                        ("reason", Value::Data(&e.reason)),
+                        ("note", Value::Data(note)),
+                    ],
+                ),
+                None => words.data(&e.reason).into_owned(),
+            };
             push(
                 PeriodKind::Exclusion,
                 format!("{} x {}", e.products.join(", "), e.support_types.join(", ")),
-                words.data(&e.reason).into_owned(),
+                detail,
                 e.from.0,
                 e.until.map(|u| u.0),
                 e.confidence,

@@ -136,7 +136,7 @@ fn invalid_contract_offers_paid_alternatives() {
         },
     );
     let ids: Vec<&str> = d
-        .alternatives
+        .alternatives(&data)
         .iter()
         .map(|a| a.alternative.id.as_str())
         .collect();
@@ -173,7 +173,7 @@ fn expired_contract_and_microsoft_365() {
             .any(|s| crate::common::english(s).contains("Access ID"))
     );
     let ids: Vec<&str> = d
-        .alternatives
+        .alternatives(&data)
         .iter()
         .map(|a| a.alternative.id.as_str())
         .collect();
@@ -204,7 +204,7 @@ fn csp_and_azure() {
     assert_eq!(d.verdict, Verdict::NotEligible);
     assert!(has(&codes(&d), "csp-support-plan"));
     let ids: Vec<&str> = d
-        .alternatives
+        .alternatives(&data)
         .iter()
         .map(|a| a.alternative.id.as_str())
         .collect();
@@ -212,7 +212,7 @@ fn csp_and_azure() {
     // Without --csp the plan is only a note for eligible answers, never an alternative.
     let d = decide(&data, "azure", Account::default());
     assert!(
-        !d.alternatives
+        !d.alternatives(&data)
             .iter()
             .any(|a| a.alternative.id == "csp-support-plan")
     );
@@ -525,7 +525,9 @@ fn diagnose_command() {
         .stdout(contains(
             "Matched:  \"You are not authorized for this action\" (not-authorized, score 1.00)",
         ))
-        .stdout(contains("Do this:  Sign in with an MPN-associated account"))
+        .stdout(contains(
+            "Do this:  Sign in with an account associated with the partner program membership",
+        ))
         .stdout(contains(
             "section: View and activate your Technical support benefits",
         ));

@@ -58,7 +58,7 @@ fn mixed_batch_as_text() {
     assert!(lines[1].contains("NOT ELIGIBLE: Partner Success Expanded"));
     assert_eq!(
         lines[3],
-        "line 5: error: unknown tier `glod`: did you mean `gold`? (valid: `action-pack`, `silver`, `gold`, `partner-launch`, `partner-success-core`, `partner-success-expanded`, `solutions-partner`)"
+        "line 5: error: unknown tier `glod`: did you mean `gold`? (valid: `action-pack`, `learning-action-pack`, `silver`, `gold`, `partner-launch`, `partner-success-core`, `partner-success-expanded`, `solutions-partner`)"
     );
     assert_eq!(
         lines[6],
@@ -92,7 +92,7 @@ fn mixed_batch_as_json_lines() {
     assert_eq!(rows[1]["eligible"], false);
     assert_eq!(
         rows[3],
-        serde_json::json!({"line": 5, "error": "unknown tier `glod`: did you mean `gold`? (valid: `action-pack`, `silver`, `gold`, `partner-launch`, `partner-success-core`, `partner-success-expanded`, `solutions-partner`)"})
+        serde_json::json!({"line": 5, "error": "unknown tier `glod`: did you mean `gold`? (valid: `action-pack`, `learning-action-pack`, `silver`, `gold`, `partner-launch`, `partner-success-core`, `partner-success-expanded`, `solutions-partner`)"})
     );
     assert_eq!(
         rows[8]["warning"],

@@ -241,7 +241,9 @@ fn unknown_names_exit_2_with_suggestions() {
         .stderr(contains(
             "error: unknown product `sql-servr`: did you mean `sql-server`?",
         ))
-        .stderr(contains("valid: `action-pack`, `silver`, `gold`"));
+        .stderr(contains(
+            "valid: `action-pack`, `learning-action-pack`, `silver`, `gold`",
+        ));
     cmd()
         .args([
             "check",
@@ -328,18 +330,19 @@ fn matrix_formats() {
     // Issue 14: CSV headers are identifiers and cells are numbers or `unlimited`.
     assert!(
         csv.starts_with(
-            "support_type,competency,action_pack,silver,gold\n\
-             product-support,any,10,15,20\n"
+            "support_type,competency,action_pack,learning_action_pack,silver,gold\n\
+             product-support,any,10,10,15,20\n"
         ),
         "{csv}"
     );
     assert!(
-        csv.contains("signature-cloud-support,cloud,0,unlimited,unlimited\n"),
+        csv.contains("signature-cloud-support,cloud,0,0,unlimited,unlimited\n"),
         "{csv}"
     );
     let v = json_of(cmd().args(seed).args(["-f", "json"]));
     let rows = v.as_array().expect("array");
-    assert_eq!(rows.len(), 8);
+    // Learning Action Pack's two cells beside the seed page's eight.
+    assert_eq!(rows.len(), 10);
     for row in rows {
         for key in ["tier", "support_type", "competency_class", "incidents"] {
             assert!(row.get(key).is_some(), "{key} missing in {row}");

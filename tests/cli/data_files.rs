@@ -205,6 +205,75 @@ const CORPUS: &[Fault] = &[
     },
     Fault {
         kind: Kind::Entitlements,
+        name: "entitlements_alternative_unknown_tier",
+        // Issue 22: the tiers an alternative leads to must exist.
+        patch: Patch::Lines(&[(
+            155,
+            1,
+            &[
+                "      },",
+                r#"      "tiers": ["#,
+                r#"        "platinum""#,
+                "      ]",
+            ],
+        )]),
+        reported: "entitlements_alternative_unknown_tier",
+        line: 157,
+        column: 9,
+        message: "alternatives[1] (`upgrade`) tiers[0]: unknown tier `platinum`",
+    },
+    Fault {
+        kind: Kind::Entitlements,
+        name: "entitlements_condition_until_before_from",
+        // Issue 22: an alternative's days are part of the rule book, so they are checked.
+        patch: Patch::Lines(&[(
+            154,
+            1,
+            &[
+                "        ],",
+                r#"        "from": "2020-01-01","#,
+                r#"        "until": "2019-12-31""#,
+            ],
+        )]),
+        reported: "entitlements_condition_until_before_from",
+        line: 156,
+        column: 18,
+        message: "alternatives[1] (`upgrade`) when until: `until` 2019-12-31 is before `from` 2020-01-01",
+    },
+    Fault {
+        kind: Kind::Entitlements,
+        name: "entitlements_condition_outside_the_rule_book",
+        // A rule book from 2017-07-22, and an alternative that ends before it.
+        patch: Patch::Lines(&[
+            (
+                6,
+                0,
+                &[
+                    r#"  "references": ["#,
+                    "    {",
+                    r#"      "id": "fixture","#,
+                    r#"      "title": "the fixture itself""#,
+                    "    }",
+                    "  ],",
+                    r#"  "rule_book": {"#,
+                    r#"    "from": "2017-07-22","#,
+                    r#"    "why": "a first day","#,
+                    r#"    "sources": ["#,
+                    r#"      "fixture""#,
+                    "    ],",
+                    r#"    "confidence": "quoted""#,
+                    "  },",
+                ],
+            ),
+            (154, 1, &["        ],", r#"        "until": "2016-12-31""#]),
+        ]),
+        reported: "entitlements_condition_outside_the_rule_book",
+        line: 169,
+        column: 18,
+        message: "alternatives[1] (`upgrade`) when until: `until` 2016-12-31 is before the rule book's first day (2017-07-22): the condition lies outside the rule book",
+    },
+    Fault {
+        kind: Kind::Entitlements,
         name: "entitlements_duplicate_matrix_entry",
         patch: Patch::Lines(&[(
             112,
@@ -692,7 +761,7 @@ fn both_files_are_checked_in_one_run() {
 fn embedded_data_validates_clean() {
     cmd().arg("validate").assert().code(0).stdout(
         "checked <embedded>/entitlements.json, <embedded>/lifecycle.json, <embedded>/diagnostics.json: 0 errors, 0 warnings\n\
-         data: entitlement table: built-in, generated 2026-12-02\n\
+         data: entitlement table: built-in, generated 2026-12-03\n\
          data: lifecycle data: built-in, generated 2026-11-24\n",
     );
 }
@@ -986,28 +1055,28 @@ fn edited_entitlements(
     "\"sources\": []",
     0,
     22,
-    "tiers[1] (`silver`) offered[1] sources: a period without a source"
+    "tiers[2] (`silver`) offered[1] sources: a period without a source"
 )]
 #[case::unknown_source(
     "\"merchantec\"\n          ]",
     "\"merchant\"\n          ]",
     0,
     13,
-    "tiers[1] (`silver`) offered[1] sources[2]: unknown source `merchant` (not in `references`)"
+    "tiers[2] (`silver`) offered[1] sources[2]: unknown source `merchant` (not in `references`)"
 )]
 #[case::periods_out_of_order(
     "\"from\": \"2022-10-01\"",
     "\"from\": \"2017-01-01\"",
     0,
     19,
-    "tiers[1] (`silver`) offered[1] from: periods out of order: 2017-01-01 comes before 2017-07-22"
+    "tiers[2] (`silver`) offered[1] from: periods out of order: 2017-01-01 comes before 2017-07-22"
 )]
 #[case::ends_before_it_starts(
     "\"from\": \"2022-10-01\",\n          \"until\": \"2025-01-21\"",
     "\"from\": \"2022-10-01\",\n          \"until\": \"2022-01-01\"",
     1,
     20,
-    "tiers[1] (`silver`) offered[1] until: `until` 2022-01-01 is before `from` 2022-10-01"
+    "tiers[2] (`silver`) offered[1] until: `until` 2022-01-01 is before `from` 2022-10-01"
 )]
 fn periods_are_validated_at_their_line(
     #[case] find: &str,

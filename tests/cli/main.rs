@@ -16,6 +16,7 @@ mod picture;
 mod properties;
 
 mod readme;
+mod rule_book;
 mod rules;
 mod shell;
 mod update;

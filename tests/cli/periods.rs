@@ -1,6 +1,7 @@
 //! The rule book in time, through the real binary on the built-in data: both sides of every
 //! boundary (2017-07-21/22, 2022-09-30/10-01, 2022-10-02/03, 2025-01-21/22, 2025-06-22/23,
-//! 2026-01-21/22), the successor offers, Microsoft 365, the matrix and the history listing.
+//! 2026-01-21/22, 2026-02-20/21), the successor offers, Microsoft 365, the matrix and the
+//! history listing.
 
 #![allow(
     clippy::expect_used,
@@ -62,13 +63,15 @@ fn reason<'v>(v: &'v Value, rule: &str) -> &'v Value {
 #[case::first_day_not_sold("gold", "sql-server", "2022", "2025-01-22", (0, "grant-may-still-run", "Gold (legacy benefits)", "inferred", 20.into()))]
 #[case::action_pack_runs_out("action-pack", "sql-server", "2022", "2025-01-22", (0, "grant-may-still-run", "Action Pack", "inferred", 10.into()))]
 // The last day a grant can run, and the day after.
-#[case::last_day_a_grant_runs("gold", "sql-server", "2022", "2026-01-21", (0, "grant-may-still-run", "Gold (legacy benefits)", "inferred", 20.into()))]
-#[case::no_grant_runs("gold", "sql-server", "2022", "2026-01-22", (1, "no-longer-offered", "Gold competency", "inferred", Value::Null))]
+#[case::last_day_of_the_membership_year("gold", "sql-server", "2022", "2026-01-21", (0, "grant-may-still-run", "Gold (legacy benefits)", "inferred", 20.into()))]
+#[case::in_the_benefits_month("gold", "sql-server", "2022", "2026-01-22", (0, "grant-may-still-run", "Gold (legacy benefits)", "inferred", 20.into()))]
+#[case::last_day_of_the_benefits_month("gold", "sql-server", "2022", "2026-02-20", (0, "grant-may-still-run", "Gold (legacy benefits)", "inferred", 20.into()))]
+#[case::no_grant_runs("gold", "sql-server", "2022", "2026-02-21", (1, "no-longer-offered", "Gold competency", "inferred", Value::Null))]
 #[case::silver_today("silver", "sql-server", "2022", "2026-12-02", (1, "no-longer-offered", "Silver competency", "inferred", Value::Null))]
 // The successor offers.
 #[case::designation_before_it_existed("solutions-partner", "sql-server", "2019", "2022-10-02", (1, "not-yet-offered", "Solutions Partner designation", "quoted", Value::Null))]
-#[case::designation_without_a_published_figure("spd", "sql-server", "2019", "2022-10-03", (2, "", "", "", Value::Null))]
-#[case::designation_still_without_a_figure("spd", "sql-server", "2022", "2025-01-21", (2, "", "", "", Value::Null))]
+#[case::designation_on_its_first_day("spd", "sql-server", "2019", "2022-10-03", (0, "offered", "Solutions Partner designation", "quoted", 20.into()))]
+#[case::designation_before_the_new_offers("spd", "sql-server", "2022", "2025-01-21", (0, "offered", "Solutions Partner designation", "quoted", 20.into()))]
 #[case::designation_with_figures("designation", "sql-server", "2022", "2025-01-22", (0, "offered", "Solutions Partner designation", "quoted", 20.into()))]
 #[case::launch_before_it_existed("launch", "azure", "", "2025-01-21", (1, "not-yet-offered", "Partner Launch Benefits", "secondary", Value::Null))]
 #[case::launch_has_no_cloud_support("launch", "azure", "", "2025-01-22", (1, "offered", "Partner Launch Benefits", "secondary", Value::Null))]
@@ -145,15 +148,29 @@ fn before_the_rule_book_is_an_error_naming_its_first_day() {
         .stderr(contains("the rule book starts on 2017-07-22"));
 }
 
-/// The designation between its start and the first published figure: an error naming the
-/// window the rule book documents.
+/// A tier held on a day with no figure in force: an error naming the windows the rule book
+/// documents (the built-in data, its designation cells before 2025-01-22 taken out).
 #[test]
 fn a_day_without_a_published_figure_names_the_documented_window() {
-    let (_, _, stderr) = check("solutions-partner", "sql-server", None, "2024-01-01");
-    assert_eq!(
-        stderr,
-        "error: no published figure for `solutions-partner` with Microsoft Product Support on 2024-01-01: the rule book has figures for it from 2025-01-22\n"
-    );
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/entitlements.json");
+    let mut data: Value =
+        serde_json::from_str(&std::fs::read_to_string(path).expect("data")).expect("JSON");
+    data["matrix"]
+        .as_array_mut()
+        .expect("matrix")
+        .retain(|c| c["tier"] != "solutions-partner" || c["from"].as_str() >= Some("2025-01-22"));
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let file = dir.path().join("entitlements.json");
+    std::fs::write(&file, data.to_string()).expect("write");
+    cmd()
+        .args(["check", "-t", "solutions-partner", "-p", "sql-server"])
+        .args(["--as-of", "2024-01-01", "--entitlements"])
+        .arg(&file)
+        .assert()
+        .code(2)
+        .stderr(
+            "error: no published figure for `solutions-partner` with Microsoft Product Support on 2024-01-01: the rule book has figures for it from 2025-01-22\n",
+        );
 }
 
 /// Gold today: not eligible, and the reason says when it was last offered, when its last
@@ -165,7 +182,7 @@ fn gold_today_points_at_the_designation() {
     assert_eq!(failed(&v), ["no-longer-offered"]);
     assert_eq!(
         reason(&v, "tier-offered")["detail"],
-        "Gold competency was last offered on 2025-01-21 and its last grant ran out on 2026-01-21; on 2026-12-02 Partner On-premises Support comes with: Solutions Partner designation (20 incidents)"
+        "Gold competency was last offered on 2025-01-21 and its last grant ran out on 2026-02-20; on 2026-12-02 Partner On-premises Support comes with: Solutions Partner designation (20 incidents)"
     );
     let (exit, v, _) = check(
         "solutions-partner",
@@ -187,7 +204,7 @@ fn gold_today_points_at_the_designation() {
 fn a_legacy_grant_after_its_last_day_sold() {
     let (exit, v, stderr) = check("gold", "sql-server", Some("2022"), "2025-06-01");
     assert_eq!(exit, 0);
-    assert_eq!(v["eligible_until"], "2026-01-21");
+    assert_eq!(v["eligible_until"], "2026-02-20");
     let assumed: Vec<&str> = v["assumptions"]
         .as_array()
         .expect("assumptions")
@@ -348,7 +365,10 @@ fn the_matrix_in_force_on_the_day() {
             .expect("runs");
         String::from_utf8(out.stdout).expect("UTF-8")
     };
-    assert!(text("2021-06-19").starts_with("support_type,competency,action_pack,silver,gold\n"));
+    assert!(
+        text("2021-06-19")
+            .starts_with("support_type,competency,action_pack,learning_action_pack,silver,gold\n")
+    );
     assert!(text("2026-12-02").starts_with(
         "support_type,competency,partner_launch,partner_success_core,partner_success_expanded,solutions_partner\n"
     ));
@@ -383,7 +403,7 @@ fn programs_lists_the_whole_history() {
             .find(|p| p["kind"] == kind && p["subject"] == subject && p["from"] == from)
             .unwrap_or_else(|| panic!("no {kind} {subject} from {from}"))
     };
-    assert_eq!(find("grant", "gold", "2025-01-22")["until"], "2026-01-21");
+    assert_eq!(find("grant", "gold", "2025-01-22")["until"], "2026-02-20");
     assert_eq!(
         find("grant", "gold", "2025-01-22")["confidence"],
         "inferred"

@@ -119,7 +119,7 @@ fn n_minus_1_policy_on_real_data(
         assert!(failed(&d).is_empty());
         assert_eq!(d.incidents, n(20));
         assert!(d.channel.is_some());
-        assert!(d.alternatives.is_empty());
+        assert!(d.alternatives(&data).is_empty());
     } else {
         assert_eq!(d.incidents, None);
         assert_eq!(d.channel, None);
@@ -167,11 +167,11 @@ fn out_of_support_version_has_no_paid_alternative() {
     let tier = on_premises_tier(date("2026-11-24"));
     let d = decide(&data, tier, "sql-server", Some("2012"), None, "2026-11-24");
     assert!(codes(&d).contains(&"out-of-support"));
-    assert!(d.alternatives.is_empty());
+    assert!(d.alternatives(&data).is_empty());
     let d = decide(&data, tier, "sql-server", Some("2017"), None, "2026-11-24");
     assert!(codes(&d).contains(&"within-support-lifecycle"));
     let ids: Vec<&str> = d
-        .alternatives
+        .alternatives(&data)
         .iter()
         .map(|a| a.alternative.id.as_str())
         .collect();
@@ -186,7 +186,7 @@ fn action_pack_gets_no_cloud_support() {
     let d = decide(&data, "action-pack", "azure", None, None, SEED);
     assert_eq!(failed(&d), ["not-entitled"]);
     let ids: Vec<&str> = d
-        .alternatives
+        .alternatives(&data)
         .iter()
         .map(|a| a.alternative.id.as_str())
         .collect();

@@ -135,6 +135,7 @@ fn bash_completes_options_and_values() {
         tiers,
         [
             "action-pack",
+            "learning-action-pack",
             "silver",
             "gold",
             "partner-launch",

@@ -331,6 +331,10 @@ pub struct MatrixEntry {
     /// How sure the figure is (required for a dated cell).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub confidence: Option<Confidence>,
+    /// What an answer resting on this figure should say about it: which of two disagreeing
+    /// sources it follows and why, or what its date rests on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 impl MatrixEntry {
@@ -451,6 +455,11 @@ pub struct Alternative {
     /// When it is offered (always when empty).
     #[serde(default)]
     pub when: Condition,
+    /// The tiers it leads to (earning or buying one of them). When set, it is offered only
+    /// if one of them, offered on the day, would make the same request eligible, and the
+    /// answer says what each such tier would give.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tiers: Vec<String>,
 }
 
 /// Advice attached to an answer.

@@ -380,6 +380,48 @@ impl EntitlementsFile {
                     problems.error(&types_at.item(j, ""), format!("unknown support type `{s}`"));
                 }
             }
+            self.check_condition_days(problems, &at, when);
+        }
+        for (i, a) in self.alternatives.iter().enumerate() {
+            let item = alternatives.item(i, &a.id);
+            let at = item.field("tiers");
+            for (j, t) in a.tiers.iter().enumerate() {
+                if !tier_ids.contains(t.as_str()) {
+                    problems.error(&at.item(j, ""), format!("unknown tier `{t}`"));
+                }
+            }
+        }
+    }
+
+    /// A condition's days: `until` not before `from`, and neither before the rule book's
+    /// first day (a condition there could never apply, or would claim days nothing is decided
+    /// on).
+    fn check_condition_days(&self, problems: &mut Problems, at: &At<'_>, when: &Condition) {
+        if let (Some(from), Some(until)) = (when.from, when.until) {
+            check_span(
+                problems,
+                at,
+                &Span {
+                    from,
+                    until: Some(until),
+                },
+            );
+        }
+        let Some(book) = &self.rule_book else {
+            return;
+        };
+        for (key, day) in [("from", when.from), ("until", when.until)] {
+            if let Some(day) = day
+                && day < book.from
+            {
+                problems.error(
+                    &at.field(key),
+                    format!(
+                        "`{key}` {day} is before the rule book's first day ({}): the condition lies outside the rule book",
+                        book.from
+                    ),
+                );
+            }
         }
     }
 
