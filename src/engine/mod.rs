@@ -424,6 +424,13 @@ pub fn evaluate<'a>(query: &Query<'a>, data: &'a Dataset) -> Decision<'a> {
         .flatten()
         .collect()
     };
+    // A tier still sold but with a last day sold: no grant, renewed on that day at the latest,
+    // runs past its term.
+    if let Standing::Offered(_) = standing
+        && let Some(last) = query.tier.last_grant_day()
+    {
+        eligible_until = Some(eligible_until.map_or(last, |u: NaiveDate| u.min(last)));
+    }
     let (account, channel) = account::account_rules(query, data, &channels);
     reasons.extend(account.reasons);
     let mut assumptions = account.assumptions;

@@ -81,7 +81,9 @@ fn check_json_contract() {
     assert_eq!(v["channel"]["id"], "support-for-business");
     assert!(v["channel"]["url"].is_string());
     assert_eq!(v["as_of"], "2024-01-01");
-    assert_eq!(v["eligible_until"], "2028-01-11");
+    // Legacy Silver was last sold on 2025-01-21: a year and the 30-day benefits month later,
+    // before SQL Server 2022's mainstream end (2028-01-11).
+    assert_eq!(v["eligible_until"], "2026-02-20");
     // The rules it was decided under: program, offer period and figures, each with its
     // confidence and sources.
     assert_eq!(v["program"]["id"], "ai-cloud-partner-program");

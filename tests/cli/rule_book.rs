@@ -984,3 +984,37 @@ fn the_readme_main_job_is_eligible_on_its_day() {
     assert!(commands[1].starts_with("check --tier solutions-partner"));
     assert!(!commands[1].contains("--as-of"));
 }
+
+/// While a tier with a last day sold is still sold, "qualifies until" stops where a grant
+/// renewed on that last day runs out. Hand-worked from SPEC 9: legacy Gold was last sold on
+/// 2025-01-21; a membership year to 2026-01-21, then the 30-day benefits month to 2026-02-20.
+/// SQL Server 2022's mainstream end (2028-01-11) is later, so the grant is the bound; the
+/// designation, sold with no end, keeps the mainstream end. The `--fail-within` gate follows.
+#[rstest]
+#[case::gold_a_year_before("gold", "2024-06-01", "2026-02-20")]
+#[case::gold_last_day_sold("gold", "2025-01-21", "2026-02-20")]
+#[case::gold_running_out("gold", "2025-01-22", "2026-02-20")]
+#[case::silver_last_day_sold("silver", "2025-01-21", "2026-02-20")]
+#[case::designation("solutions-partner", "2024-06-01", "2028-01-11")]
+fn qualifies_until_stops_with_the_last_grant(
+    #[case] tier: &str,
+    #[case] as_of: &str,
+    #[case] until: &str,
+) {
+    let (code, v) = check(tier, "sql-server", Some("2022"), as_of);
+    assert_eq!(code, 0, "{v}");
+    assert_eq!(v["eligible_until"], until, "{tier} on {as_of}");
+}
+
+/// The gate: on 2025-01-21 a 400-day `--fail-within` fails legacy Gold (2026-02-20 is 395
+/// days later) and passes the designation.
+#[test]
+fn fail_within_sees_the_last_grant() {
+    for (tier, status) in [("gold", 1), ("solutions-partner", 0)] {
+        cmd()
+            .args(["check", "-t", tier, "-p", "sql-server", "--version", "2022"])
+            .args(["--as-of", "2025-01-21", "--fail-within", "400"])
+            .assert()
+            .code(status);
+    }
+}

@@ -148,6 +148,14 @@ impl Tier {
         standing(&self.offered, self.term.as_ref(), day)
     }
 
+    /// The last day any grant of the tier can run, when it has a last day sold and a term: a
+    /// grant bought or renewed on that day, benefits days included. `None` while it is sold
+    /// with no end in sight.
+    pub fn last_grant_day(&self) -> Option<NaiveDate> {
+        let last_sold = self.offered.last()?.until?.0;
+        self.term.as_ref()?.last_day(last_sold)
+    }
+
     /// Its display name on a day: the name of the period it was last offered in.
     pub fn name_on(&self, day: NaiveDate) -> &str {
         self.name_in(&self.standing(day))
