@@ -705,24 +705,24 @@ impl Dataset {
     /// rest as typed (trimmed). Only a rest with a digit in it counts; a name that is a product
     /// as a whole has no such readings.
     pub fn product_readings<'i>(&self, input: &'i str) -> Vec<(&Product, &'i str)> {
-        // Names are tens of characters; a longer one (or one without a digit) has no version
-        // in it worth reading, and each reading costs a lookup.
+        // Names are tens of characters; a longer one has no version in it worth reading, and
+        // each reading costs a lookup.
         const LONGEST: usize = 256;
-        if input.len() > LONGEST
-            || !input.chars().any(|c| c.is_ascii_digit())
-            || self.product(input).is_ok()
-        {
+        if input.len() > LONGEST || self.product(input).is_ok() {
             return Vec::new();
         }
         let separator = |c: char| matches!(c, ' ' | '-' | '_' | '\t');
-        // Where a version may begin: after a separator, or where letters give way to a digit
-        // (`SQL2019`).
+        // Where a version may begin: after a separator, where letters give way to a digit
+        // (`SQL2019`), or where a lower-case letter gives way to an upper-case one
+        // (`OfficeLTSC`).
         let mut cuts = Vec::new();
         let mut previous: Option<char> = None;
         for (at, c) in input.char_indices() {
             if let Some(p) = previous
                 && !separator(c)
-                && (separator(p) || (p.is_alphabetic() && c.is_ascii_digit()))
+                && (separator(p)
+                    || (p.is_alphabetic() && c.is_ascii_digit())
+                    || (p.is_lowercase() && c.is_uppercase()))
             {
                 cuts.push(at);
             }
@@ -731,8 +731,14 @@ impl Dataset {
         cuts.into_iter()
             .rev()
             .map(|at| input.split_at(at))
-            .filter(|(_, tail)| tail.chars().any(|c| c.is_ascii_digit()))
             .filter_map(|(head, tail)| Some((self.product(head).ok()?, tail.trim())))
+            // An end with a digit reads as a version, to be found or refused with the list;
+            // one without (`LTSC`) only where it is a version or begins some.
+            .filter(|(product, tail)| {
+                tail.chars().any(|c| c.is_ascii_digit())
+                    || self.version(product, tail).is_ok()
+                    || !self.versions_beginning(product, tail).is_empty()
+            })
             .collect()
     }
 

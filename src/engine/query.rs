@@ -9,7 +9,7 @@ use crate::data::entitlements::{Role, SupportType, Tier};
 use crate::data::periods::{Span, Standing};
 use crate::data::{CompetencyChoice, Dataset, Deployment, Product, Release};
 use crate::message::{Msg, Value};
-use crate::names::{UnknownNameError, normalize};
+use crate::names::UnknownNameError;
 
 /// Where a request was written: on the command line, or as a row of a batch file. Advice in
 /// an error names the flag or the column accordingly.
@@ -52,9 +52,10 @@ pub enum QueryError {
     /// A version was given for a cloud product.
     #[error(
         "`{product}` is a cloud product and has no versions (cloud products are not affected by the N-1 policy): {}",
-        match given {
-            Given::Flags => format!("drop `--version {version}`"),
-            Given::Row => "leave the `version` column empty".to_owned(),
+        match (named, given) {
+            (Some(typed), _) => format!("`{typed}` ends in `{version}`; name the product alone"),
+            (None, Given::Flags) => format!("drop `--version {version}`"),
+            (None, Given::Row) => "leave the `version` column empty".to_owned(),
         }
     )]
     CloudVersion {
@@ -62,6 +63,8 @@ pub enum QueryError {
         product: String,
         /// The version given.
         version: String,
+        /// The product as typed, when the version is the end of its name.
+        named: Option<String>,
         /// Where it was given.
         given: Given,
     },
@@ -189,14 +192,25 @@ impl QueryError {
             QueryError::CloudVersion {
                 product,
                 version,
+                named,
                 given,
-            } => Msg::new(
-                row(given, "error-cloud-version", "error-cloud-version-row"),
-                vec![
-                    ("product", Value::Text(product)),
-                    ("version", Value::Text(version)),
-                ],
-            ),
+            } => match named {
+                Some(typed) => Msg::new(
+                    "error-cloud-version-in-name",
+                    vec![
+                        ("product", Value::Text(product)),
+                        ("version", Value::Text(version)),
+                        ("typed", Value::Text(typed)),
+                    ],
+                ),
+                None => Msg::new(
+                    row(given, "error-cloud-version", "error-cloud-version-row"),
+                    vec![
+                        ("product", Value::Text(product)),
+                        ("version", Value::Text(version)),
+                    ],
+                ),
+            },
             QueryError::VersionClash {
                 product,
                 tail,
@@ -292,22 +306,24 @@ impl Request {
     pub fn resolve<'a>(&self, data: &'a Dataset) -> Result<Query<'a>, QueryError> {
         let tier = data.tier(&self.tier);
         // A product's name may end in its version (`SQL Server 2019`): that is the version
-        // asked for, and a version given apart must agree.
-        let (product, version) = match self.product_reading(data) {
+        // asked for, and a version given apart must agree with it or complete it
+        // (`Windows 10` with `LTSC 2021`, `Office LTSC` with `2024`).
+        let (product, version, named) = match self.product_reading(data) {
             Some((p, tail)) => {
-                if let Some(v) = &self.version
-                    && normalize(v) != normalize(tail)
-                {
-                    return Err(QueryError::VersionClash {
-                        product: self.product.clone(),
-                        tail: tail.to_owned(),
-                        version: v.clone(),
-                        given: self.given,
-                    });
-                }
-                (Ok(p), Some(tail.to_owned()))
+                let version = match &self.version {
+                    None => tail.to_owned(),
+                    Some(v) => Self::agreeing_version(data, p, tail, v).ok_or_else(|| {
+                        QueryError::VersionClash {
+                            product: self.product.clone(),
+                            tail: tail.to_owned(),
+                            version: v.clone(),
+                            given: self.given,
+                        }
+                    })?,
+                };
+                (Ok(p), Some(version), Some(self.product.clone()))
             }
-            None => (data.product(&self.product), self.version.clone()),
+            None => (data.product(&self.product), self.version.clone(), None),
         };
         let competency = self
             .competency
@@ -322,6 +338,7 @@ impl Request {
                 return Err(QueryError::CloudVersion {
                     product: p.id.clone(),
                     version: v.clone(),
+                    named,
                     given: self.given,
                 });
             }
@@ -441,6 +458,31 @@ impl Request {
             .find(|(p, tail)| data.version(p, tail).is_ok())
             .or(readings.first())
             .copied()
+    }
+
+    /// The version meant when a product's name ends in `tail` and `version` is given apart:
+    /// the two together when they name a version (`10` and `LTSC 2021`: `10 LTSC 2021`), else
+    /// `version` when it is the same release as `tail` (`2022` and its alias `16`) or one of the
+    /// versions `tail` begins (`10` and `10 22H2`). `None` when they disagree.
+    fn agreeing_version(
+        data: &Dataset,
+        product: &Product,
+        tail: &str,
+        version: &str,
+    ) -> Option<String> {
+        let together = format!("{tail} {version}");
+        if let Ok(release) = data.version(product, &together) {
+            return Some(release.version.clone());
+        }
+        let given = data.version(product, version).ok()?;
+        let agrees = match data.version(product, tail) {
+            Ok(named) => named.version == given.version,
+            Err(_) => data
+                .versions_beginning(product, tail)
+                .iter()
+                .any(|r| r.version == given.version),
+        };
+        agrees.then(|| given.version.clone())
     }
 }
 

@@ -389,6 +389,7 @@ kind-role = role
 kind-action = action
 kind-name = name
 error-cloud-version = `{ $product }` is a cloud product and has no versions (cloud products are not affected by the N-1 policy): drop `--version { $version }`
+error-cloud-version-in-name = `{ $product }` is a cloud product and has no versions (cloud products are not affected by the N-1 policy): `{ $typed }` ends in `{ $version }`; name the product alone
 error-cloud-version-row = `{ $product }` is a cloud product and has no versions (cloud products are not affected by the N-1 policy): leave the `version` column empty
 error-version-clash = `{ $product }` names version `{ $tail }`, but --version says `{ $version }`: give the version once
 error-version-clash-row = `{ $product }` names version `{ $tail }`, but the `version` column says `{ $version }`: give the version once

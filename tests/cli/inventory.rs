@@ -127,6 +127,62 @@ fn a_product_name_ending_in_a_version_is_that_version() {
         .stderr(contains("did you mean `sql-server`?"));
 }
 
+/// A name and a version given apart, read together (review): "Office LTSC" with 2024 is Office
+/// LTSC 2024, not the retail Office 2024 the alias `office ltsc` made it; an alias of the named
+/// version agrees (`16` is SQL Server 2022); a family and one of its versions agree
+/// (`Windows 10` with `LTSC 2021`); a version of another family clashes. Expected versions are
+/// the product's own names in Microsoft's lifecycle pages.
+#[test]
+fn a_name_and_a_version_are_read_together() {
+    let version = |product: &str, version: Option<&str>| -> (i32, serde_json::Value, String) {
+        let mut c = cmd();
+        c.args([
+            "check",
+            "-t",
+            "spd",
+            "-p",
+            product,
+            "--as-of",
+            "2026-06-01",
+            "-f",
+            "json",
+        ]);
+        if let Some(v) = version {
+            c.args(["--version", v]);
+        }
+        let out = c.output().expect("runs");
+        (
+            out.status.code().expect("status"),
+            serde_json::from_slice(&out.stdout).unwrap_or_default(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    for (product, given, expected) in [
+        ("Office LTSC", Some("2024"), "LTSC 2024"),
+        ("office ltsc", Some("2021"), "LTSC 2021"),
+        ("OfficeLTSC 2024", None, "LTSC 2024"),
+        ("Office 2024", None, "2024"),
+        ("SQL Server 2022", Some("16"), "2022"),
+        ("Windows 10", Some("LTSC 2021"), "10 LTSC 2021"),
+        ("Windows 10", Some("10 LTSC 2021"), "10 LTSC 2021"),
+    ] {
+        let (_, v, err) = version(product, given);
+        assert_eq!(v["version"], expected, "{product} {given:?}: {err}");
+    }
+    let (code, _, err) = version("Windows 10", Some("11 LTSC 2024"));
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("names version `10`, but --version says `11 LTSC 2024`"),
+        "{err}"
+    );
+    // A cloud product with a version at the end of its name: the advice is about the name,
+    // not a `--version` nobody gave.
+    let (code, _, err) = version("Azure 2022", None);
+    assert_eq!(code, 2);
+    assert!(err.contains("`Azure 2022` ends in `2022`"), "{err}");
+    assert!(!err.contains("--version"), "{err}");
+}
+
 /// Point 2: `--version 10` for Windows lists the family with what qualifies; a release without
 /// its edition lists the editions.
 #[test]
