@@ -151,7 +151,8 @@ mod catalogues {
         assert!(english.len() > 200, "{}", english.len());
         for lang in Lang::ALL {
             let other = messages(lang.catalogue());
-            let missing: Vec<&String> = english.keys().filter(|k| !other.contains_key(*k)).collect();
+            let missing: Vec<&String> =
+                english.keys().filter(|k| !other.contains_key(*k)).collect();
             let extra: Vec<&String> = other.keys().filter(|k| !english.contains_key(*k)).collect();
             let differ: Vec<String> = english
                 .iter()
@@ -170,8 +171,10 @@ mod catalogues {
     /// The texts of the built-in data files that answers show, which every language but
     /// English translates (source titles, competency and product names stay as written).
     fn data_texts() -> BTreeSet<String> {
-        let ent: serde_json::Value = serde_json::from_str(mpn_support::data::EMBEDDED_ENTITLEMENTS).expect("JSON");
-        let diag: serde_json::Value = serde_json::from_str(mpn_support::data::EMBEDDED_MESSAGES).expect("JSON");
+        let ent: serde_json::Value =
+            serde_json::from_str(mpn_support::data::EMBEDDED_ENTITLEMENTS).expect("JSON");
+        let diag: serde_json::Value =
+            serde_json::from_str(mpn_support::data::EMBEDDED_MESSAGES).expect("JSON");
         let mut out = BTreeSet::new();
         let mut add = |v: &serde_json::Value| {
             if let Some(s) = v.as_str() {
@@ -243,7 +246,8 @@ mod catalogues {
             let Some(catalogue) = lang.data_catalogue() else {
                 continue;
             };
-            let map: BTreeMap<String, String> = serde_json::from_str(catalogue).expect("JSON object");
+            let map: BTreeMap<String, String> =
+                serde_json::from_str(catalogue).expect("JSON object");
             let missing: Vec<&String> = texts.iter().filter(|t| !map.contains_key(*t)).collect();
             let stale: Vec<&String> = map.keys().filter(|k| !texts.contains(*k)).collect();
             assert!(
@@ -267,7 +271,11 @@ mod japanese {
             .env("COLUMNS", columns)
             .output()
             .expect("runs");
-        assert!(matches!(out.status.code(), Some(0 | 1)), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            matches!(out.status.code(), Some(0 | 1)),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         String::from_utf8(out.stdout).expect("UTF-8")
     }
 
@@ -275,7 +283,15 @@ mod japanese {
     /// every period of the rule book.
     fn spread() -> Vec<Vec<&'static str>> {
         let mut all = Vec::new();
-        for day in ["2017-07-22", "2021-06-19", "2023-06-01", "2025-03-01", "2025-06-23", "2026-02-01", "2026-12-03"] {
+        for day in [
+            "2017-07-22",
+            "2021-06-19",
+            "2023-06-01",
+            "2025-03-01",
+            "2025-06-23",
+            "2026-02-01",
+            "2026-12-03",
+        ] {
             for (tier, product, version) in [
                 ("gold", "sql-server", "2019"),
                 ("silver", "azure", ""),
@@ -295,9 +311,43 @@ mod japanese {
             all.push(vec!["matrix", "--as-of", day]);
             all.push(vec!["products", "--as-of", day]);
         }
-        all.push(vec!["check", "-t", "gold", "-p", "azure", "--as-of", "2021-06-19", "--activated", "no", "--role", "mpn-user", "--ids-associated", "no", "--contract-end", "2021-12-01", "--csp"]);
-        all.push(vec!["check", "-t", "gold", "-p", "dynamics-365", "--as-of", "2021-06-19", "--role", "global-admin"]);
-        all.push(vec!["products", "--versions", "-p", "windows-server", "--as-of", "2026-12-03"]);
+        all.push(vec![
+            "check",
+            "-t",
+            "gold",
+            "-p",
+            "azure",
+            "--as-of",
+            "2021-06-19",
+            "--activated",
+            "no",
+            "--role",
+            "mpn-user",
+            "--ids-associated",
+            "no",
+            "--contract-end",
+            "2021-12-01",
+            "--csp",
+        ]);
+        all.push(vec![
+            "check",
+            "-t",
+            "gold",
+            "-p",
+            "dynamics-365",
+            "--as-of",
+            "2021-06-19",
+            "--role",
+            "global-admin",
+        ]);
+        all.push(vec![
+            "products",
+            "--versions",
+            "-p",
+            "windows-server",
+            "--as-of",
+            "2026-12-03",
+        ]);
         all.push(vec!["programs"]);
         all.push(vec!["roles"]);
         all.push(vec!["roles", "--can", "activate", "--role", "mpn-user"]);
@@ -310,26 +360,173 @@ mod japanese {
     /// The words an answer in Japanese may keep in Latin letters: ids and codes (checked apart),
     /// product names, and the terms the glossary (docs/glossary.ja.md) keeps in English.
     const KEPT: &[&str] = &[
-        "Microsoft", "Partner", "Network", "MPN", "Cloud", "Program", "AI", "Action", "Pack",
-        "Learning", "Silver", "Gold", "Success", "Core", "Expanded", "Launch", "Benefits",
-        "Signature", "Support", "On-premises", "Premier", "Advanced", "for", "Partners",
-        "PSfP", "ASfP", "TPD", "Pay", "Per", "Incident", "Business", "Center", "Azure", "CSP",
-        "ID", "IDs", "N", "N-1", "N-2", "LTSC", "LTSB", "SQL", "Server", "Windows", "Exchange",
-        "SharePoint", "Office", "Visual", "Studio", "DevOps", "Dynamics", "CRM", "Customer",
-        "Engagement", "System", "BizTalk", "Skype", "Project", "Power", "Platform", "Edition",
-        "Subscription", "Modern", "Lifecycle", "Policy", "Fixed", "Services", "Hub", "Help",
-        "Unified", "Enterprise", "IoT", "Mac", "Retail", "LCS", "MAPS", "pack", "Access",
-        "Contract", "Admin", "Agent", "Global", "Solution", "Provider", "Technical", "Account",
-        "Manager", "Add", "New", "request", "support", "plans", "Link", "benefits", "Security",
-        "Data", "Analytics", "Infrastructure", "Apps", "Work", "Innovation", "Digital", "App",
-        "Applications", "Datacenter", "Development", "Mobility", "Management", "Productivity",
-        "Small", "Midmarket", "Solutions", "Collaboration", "Content", "Messaging", "Communications",
-        "Intelligence", "DevOps", "Windows", "Devices", "Identity", "Enterprise", "Resource",
-        "Planning", "Relationship", "Version", "SE", "R2", "SP1", "SP2", "SP3", "XP", "Vista", "H1",
-        "H2", "E", "W", "SAC", "AC", "Semi-Annual", "Channel", "Long-Term", "Servicing",
-        "Teams", "Sales", "Service", "Finance", "Operations", "Supply", "Chain", "Foundation",
-        "Team", "Dev", "Test", "Prem", "Online", "Education", "Home", "Pro", "Embedded",
-        "Internet", "Explorer", "Edge", "Service", "Pack", "Update", "Feature",
+        "Microsoft",
+        "Partner",
+        "Network",
+        "MPN",
+        "Cloud",
+        "Program",
+        "AI",
+        "Action",
+        "Pack",
+        "Learning",
+        "Silver",
+        "Gold",
+        "Success",
+        "Core",
+        "Expanded",
+        "Launch",
+        "Benefits",
+        "Signature",
+        "Support",
+        "On-premises",
+        "Premier",
+        "Advanced",
+        "for",
+        "Partners",
+        "PSfP",
+        "ASfP",
+        "TPD",
+        "Pay",
+        "Per",
+        "Incident",
+        "Business",
+        "Center",
+        "Azure",
+        "CSP",
+        "ID",
+        "IDs",
+        "N",
+        "N-1",
+        "N-2",
+        "LTSC",
+        "LTSB",
+        "SQL",
+        "Server",
+        "Windows",
+        "Exchange",
+        "SharePoint",
+        "Office",
+        "Visual",
+        "Studio",
+        "DevOps",
+        "Dynamics",
+        "CRM",
+        "Customer",
+        "Engagement",
+        "System",
+        "BizTalk",
+        "Skype",
+        "Project",
+        "Power",
+        "Platform",
+        "Edition",
+        "Subscription",
+        "Modern",
+        "Lifecycle",
+        "Policy",
+        "Fixed",
+        "Services",
+        "Hub",
+        "Help",
+        "Unified",
+        "Enterprise",
+        "IoT",
+        "Mac",
+        "Retail",
+        "LCS",
+        "MAPS",
+        "pack",
+        "Access",
+        "Contract",
+        "Admin",
+        "Agent",
+        "Global",
+        "Solution",
+        "Provider",
+        "Technical",
+        "Account",
+        "Manager",
+        "Add",
+        "New",
+        "request",
+        "support",
+        "plans",
+        "Link",
+        "benefits",
+        "Security",
+        "Data",
+        "Analytics",
+        "Infrastructure",
+        "Apps",
+        "Work",
+        "Innovation",
+        "Digital",
+        "App",
+        "Applications",
+        "Datacenter",
+        "Development",
+        "Mobility",
+        "Management",
+        "Productivity",
+        "Small",
+        "Midmarket",
+        "Solutions",
+        "Collaboration",
+        "Content",
+        "Messaging",
+        "Communications",
+        "Intelligence",
+        "DevOps",
+        "Windows",
+        "Devices",
+        "Identity",
+        "Enterprise",
+        "Resource",
+        "Planning",
+        "Relationship",
+        "Version",
+        "SE",
+        "R2",
+        "SP1",
+        "SP2",
+        "SP3",
+        "XP",
+        "Vista",
+        "H1",
+        "H2",
+        "E",
+        "W",
+        "SAC",
+        "AC",
+        "Semi-Annual",
+        "Channel",
+        "Long-Term",
+        "Servicing",
+        "Teams",
+        "Sales",
+        "Service",
+        "Finance",
+        "Operations",
+        "Supply",
+        "Chain",
+        "Foundation",
+        "Team",
+        "Dev",
+        "Test",
+        "Prem",
+        "Online",
+        "Education",
+        "Home",
+        "Pro",
+        "Embedded",
+        "Internet",
+        "Explorer",
+        "Edge",
+        "Service",
+        "Pack",
+        "Update",
+        "Feature",
     ];
 
     /// Words in Latin letters that are left once ids, codes, URLs, dates, file names, the
@@ -345,11 +542,16 @@ mod japanese {
             .map(|(_, part)| part)
             .collect::<Vec<_>>()
             .join(" ");
-        for token in unquoted.split(|c: char| c.is_whitespace() || "()[]「」『』、。:;,|│┆╭╮╰╯─═╞╡┼\"'`*_<>/=".contains(c)) {
+        for token in unquoted.split(|c: char| {
+            c.is_whitespace() || "()[]「」『』、。:;,|│┆╭╮╰╯─═╞╡┼\"'`*_<>/=".contains(c)
+        }) {
             if token.is_empty()
                 || token.starts_with("http")
                 || token.contains("://")
-                || token.contains('.') && token.split('.').all(|p| p.chars().all(|c| c.is_ascii_alphanumeric()))
+                || token.contains('.')
+                    && token
+                        .split('.')
+                        .all(|p| p.chars().all(|c| c.is_ascii_alphanumeric()))
             {
                 continue;
             }
@@ -361,7 +563,11 @@ mod japanese {
                     continue;
                 }
                 // Ids and codes are kebab-case words of the tool (`n-minus-1`, `sql-server`).
-                if word.contains('-') && word.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
+                if word.contains('-')
+                    && word
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+                {
                     continue;
                 }
                 left.push(word.to_owned());
@@ -380,27 +586,104 @@ mod japanese {
                 found.entry(word).or_insert_with(|| args.join(" "));
             }
         }
-        assert!(found.is_empty(), "English words in Japanese answers: {found:#?}");
+        assert!(
+            found.is_empty(),
+            "English words in Japanese answers: {found:#?}"
+        );
     }
 
     /// The glossary's terms are the ones used: the support type of the day, the IDs, the page
     /// and the lifecycle words.
     #[test]
     fn japanese_answers_use_the_glossary_terms() {
-        let before = ja(&["check", "-t", "gold", "-p", "sql-server", "--version", "2019", "--as-of", "2021-06-19"], "120");
-        for term in ["Microsoft 製品サポート", "メインストリーム サポート", "最新バージョン (N)", "インシデント", "[技術関連の特典]"] {
+        let before = ja(
+            &[
+                "check",
+                "-t",
+                "gold",
+                "-p",
+                "sql-server",
+                "--version",
+                "2019",
+                "--as-of",
+                "2021-06-19",
+            ],
+            "120",
+        );
+        for term in [
+            "Microsoft 製品サポート",
+            "メインストリーム サポート",
+            "最新バージョン (N)",
+            "インシデント",
+            "[技術関連の特典]",
+        ] {
             assert!(before.contains(term), "{term}: {before}");
         }
-        let after = ja(&["check", "-t", "spd", "-p", "sql-server", "--version", "2022", "--as-of", "2026-12-03"], "120");
-        for term in ["Partner On-premises Support", "ソリューション パートナー認定", "1 つ前のバージョン (N-1)"] {
+        let after = ja(
+            &[
+                "check",
+                "-t",
+                "spd",
+                "-p",
+                "sql-server",
+                "--version",
+                "2022",
+                "--as-of",
+                "2026-12-03",
+            ],
+            "120",
+        );
+        for term in [
+            "Partner On-premises Support",
+            "ソリューション パートナー認定",
+            "1 つ前のバージョン (N-1)",
+        ] {
             assert!(after.contains(term), "{term}: {after}");
         }
-        assert!(!after.contains("Microsoft 製品サポート"), "the name of 2025-06-23 on: {after}");
-        let ids = ja(&["check", "-t", "gold", "-p", "azure", "--as-of", "2021-06-19", "--ids-associated", "no"], "120");
-        assert!(ids.contains("アクセス ID") && ids.contains("契約 ID"), "{ids}");
-        assert!(!ids.contains("コントラクト ID") && !ids.contains("署名"), "{ids}");
-        let older = ja(&["check", "-t", "spd", "-p", "sql-server", "--version", "2017", "--as-of", "2026-12-03"], "120");
-        assert!(older.contains("延長サポート") && !older.contains("拡張サポート"), "{older}");
+        assert!(
+            !after.contains("Microsoft 製品サポート"),
+            "the name of 2025-06-23 on: {after}"
+        );
+        let ids = ja(
+            &[
+                "check",
+                "-t",
+                "gold",
+                "-p",
+                "azure",
+                "--as-of",
+                "2021-06-19",
+                "--ids-associated",
+                "no",
+            ],
+            "120",
+        );
+        assert!(
+            ids.contains("アクセス ID") && ids.contains("契約 ID"),
+            "{ids}"
+        );
+        assert!(
+            !ids.contains("コントラクト ID") && !ids.contains("署名"),
+            "{ids}"
+        );
+        let older = ja(
+            &[
+                "check",
+                "-t",
+                "spd",
+                "-p",
+                "sql-server",
+                "--version",
+                "2017",
+                "--as-of",
+                "2026-12-03",
+            ],
+            "120",
+        );
+        assert!(
+            older.contains("延長サポート") && !older.contains("拡張サポート"),
+            "{older}"
+        );
     }
 
     /// Every line of a Japanese table fits the width asked for, counting a wide character as
@@ -411,7 +694,10 @@ mod japanese {
             let width: usize = columns.parse().expect("number");
             for args in spread() {
                 let text = ja(&args, columns);
-                for line in text.lines().filter(|l| l.starts_with(['╭', '│', '╞', '├', '╰'])) {
+                for line in text
+                    .lines()
+                    .filter(|l| l.starts_with(['╭', '│', '╞', '├', '╰']))
+                {
                     let w = unicode_width::UnicodeWidthStr::width(line);
                     assert!(w <= width, "{args:?} at {columns}: {w} columns: {line}");
                 }
@@ -424,14 +710,30 @@ mod japanese {
     #[test]
     fn json_differs_only_in_human_strings() {
         const HUMAN: &[&str] = &[
-            "headline", "tier_name", "support_type_name", "detail", "title", "text", "name",
-            "steps", "description", "next_steps", "assumed", "warnings", "note", "decided_under",
+            "headline",
+            "tier_name",
+            "support_type_name",
+            "detail",
+            "title",
+            "text",
+            "name",
+            "steps",
+            "description",
+            "next_steps",
+            "assumed",
+            "warnings",
+            "note",
+            "decided_under",
         ];
         fn compare(en: &serde_json::Value, ja: &serde_json::Value, key: &str, path: &str) {
             use serde_json::Value;
             match (en, ja) {
                 (Value::Object(a), Value::Object(b)) => {
-                    assert_eq!(a.keys().collect::<Vec<_>>(), b.keys().collect::<Vec<_>>(), "{path}");
+                    assert_eq!(
+                        a.keys().collect::<Vec<_>>(),
+                        b.keys().collect::<Vec<_>>(),
+                        "{path}"
+                    );
                     for (k, v) in a {
                         compare(v, &b[k], k, &format!("{path}.{k}"));
                     }
@@ -442,13 +744,19 @@ mod japanese {
                         compare(x, y, key, &format!("{path}[{i}]"));
                     }
                 }
-                (a, b) if HUMAN.contains(&key) => assert_eq!(a.is_string(), b.is_string(), "{path}"),
+                (a, b) if HUMAN.contains(&key) => {
+                    assert_eq!(a.is_string(), b.is_string(), "{path}")
+                }
                 (a, b) => assert_eq!(a, b, "{path}: not a human string, yet it changed"),
             }
         }
         for args in spread().into_iter().filter(|a| a[0] == "check") {
             let run = |lang: &str| {
-                let out = cmd().args(&args).args(["--lang", lang, "-f", "json"]).output().expect("runs");
+                let out = cmd()
+                    .args(&args)
+                    .args(["--lang", lang, "-f", "json"])
+                    .output()
+                    .expect("runs");
                 serde_json::from_slice::<serde_json::Value>(&out.stdout).expect("JSON")
             };
             compare(&run("en"), &run("ja"), "", &args.join(" "));
@@ -459,10 +767,49 @@ mod japanese {
     #[test]
     fn japanese_answers_read_whole() {
         let seen = |name: &str, args: &[&str]| insta::assert_snapshot!(name, ja(args, "100"));
-        seen("ja_check_eligible", &["check", "-t", "solutions-partner", "-p", "sql-server", "--version", "2022", "--as-of", "2026-12-03"]);
-        seen("ja_check_not_eligible", &["check", "-t", "gold", "-p", "sql-server", "--version", "2022", "--as-of", "2026-12-03"]);
+        seen(
+            "ja_check_eligible",
+            &[
+                "check",
+                "-t",
+                "solutions-partner",
+                "-p",
+                "sql-server",
+                "--version",
+                "2022",
+                "--as-of",
+                "2026-12-03",
+            ],
+        );
+        seen(
+            "ja_check_not_eligible",
+            &[
+                "check",
+                "-t",
+                "gold",
+                "-p",
+                "sql-server",
+                "--version",
+                "2022",
+                "--as-of",
+                "2026-12-03",
+            ],
+        );
         seen("ja_matrix", &["matrix", "--as-of", "2021-06-19"]);
-        seen("ja_explain", &["explain", "-t", "spd", "-p", "sql-server", "--version", "2019", "--as-of", "2026-12-03"]);
+        seen(
+            "ja_explain",
+            &[
+                "explain",
+                "-t",
+                "spd",
+                "-p",
+                "sql-server",
+                "--version",
+                "2019",
+                "--as-of",
+                "2026-12-03",
+            ],
+        );
         seen("ja_diagnose", &["diagnose", "まだ特典がないようです"]);
     }
 }
