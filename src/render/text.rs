@@ -137,11 +137,18 @@ pub fn table(grid: &Grid, style: Style) -> String {
         }));
     }
     // Wrap between words where the width allows: each column at least as wide as its longest
-    // word, so ids and dates people copy are not cut in two. (Each column also takes two
-    // spaces of padding and one border.)
-    let words = longest_words(grid);
-    let needed: usize = words.iter().map(|&w| usize::from(w) + 3).sum::<usize>() + 1;
-    if needed <= usize::from(style.width.unwrap_or(WIDTH)) {
+    // word, so ids and dates people copy are not cut in two; Japanese, which breaks between
+    // characters, kept in pieces of four characters where that fits too. (Each column also
+    // takes two spaces of padding and one border.)
+    let fits = |words: &[u16]| {
+        words.iter().map(|&w| usize::from(w) + 3).sum::<usize>()
+            < usize::from(style.width.unwrap_or(WIDTH))
+    };
+    let bounds = [wrap::JAPANESE_PIECE, 2]
+        .into_iter()
+        .map(|piece| longest_words(grid, piece))
+        .find(|words| fits(words));
+    if let Some(words) = bounds {
         for (index, width) in words.into_iter().enumerate() {
             if let Some(column) = t.column_mut(index) {
                 // comfy-table's boundaries count the padding.
@@ -153,8 +160,9 @@ pub fn table(grid: &Grid, style: Style) -> String {
     format!("{t}\n")
 }
 
-/// The display width of each column's longest word, header included.
-fn longest_words(grid: &Grid) -> Vec<u16> {
+/// The display width of each column's longest word, header included, Japanese counted in
+/// pieces of `piece` columns.
+fn longest_words(grid: &Grid, piece: usize) -> Vec<u16> {
     let mut widths = vec![0u16; grid.labels.len()];
     let texts = std::iter::once(grid.labels.iter().map(String::as_str).collect::<Vec<_>>()).chain(
         grid.rows
@@ -163,11 +171,7 @@ fn longest_words(grid: &Grid) -> Vec<u16> {
     );
     for row in texts {
         for (width, text) in widths.iter_mut().zip(row) {
-            let longest = text
-                .split_whitespace()
-                .map(textwrap::core::display_width)
-                .max();
-            let longest = u16::try_from(longest.unwrap_or(0)).unwrap_or(u16::MAX);
+            let longest = u16::try_from(wrap::longest_word(text, piece)).unwrap_or(u16::MAX);
             *width = (*width).max(longest);
         }
     }

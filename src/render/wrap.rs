@@ -65,6 +65,30 @@ fn words(line: &str) -> Box<dyn Iterator<Item = Word<'_>> + '_> {
     Box::new(out.into_iter())
 }
 
+/// The width a table column needs so that no word of `text` is cut: a Latin word or id whole
+/// (as `split_whitespace` counts it); Japanese, which breaks between characters, in pieces of
+/// at most `piece` columns.
+pub(crate) fn longest_word(text: &str, piece: usize) -> usize {
+    let (mut longest, mut latin, mut japanese) = (0, 0, 0);
+    for c in text.chars() {
+        if c.is_whitespace() {
+            (latin, japanese) = (0, 0);
+        } else if wide(c) {
+            latin = 0;
+            japanese += 2;
+            longest = longest.max(japanese.min(piece));
+        } else {
+            japanese = 0;
+            latin += unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+            longest = longest.max(latin);
+        }
+    }
+    longest
+}
+
+/// The piece a table cell would rather not break Japanese into smaller than: four characters.
+pub(crate) const JAPANESE_PIECE: usize = 8;
+
 fn options<'a>(width: usize) -> textwrap::Options<'a> {
     textwrap::Options::new(width)
         .break_words(false)
