@@ -37,6 +37,11 @@ fn closing(c: char) -> bool {
     )
 }
 
+/// Punctuation that must not end a line (Japanese kinsoku): it stays with what is after it.
+fn opening(c: char) -> bool {
+    matches!(c, '(' | '[' | '「' | '『' | '（' | '【' | '［')
+}
+
 /// Splits a line into words: runs of narrow characters end at a space (which stays with the
 /// word before it); a wide character is a word of its own, with the closing punctuation after
 /// it. So Latin ids and names are never cut, and Japanese breaks between characters.
@@ -52,8 +57,8 @@ fn words(line: &str) -> Box<dyn Iterator<Item = Word<'_>> + '_> {
             None => Some(line.len()),
             Some((i, n)) => {
                 let after_space = c == ' ' && n != ' ';
-                let after_wide = wide(c) && !closing(n) && n != ' ';
-                let before_wide = !wide(c) && c != ' ' && wide(n) && !closing(n);
+                let after_wide = wide(c) && !opening(c) && !closing(n) && n != ' ';
+                let before_wide = !wide(c) && c != ' ' && !opening(c) && wide(n) && !closing(n);
                 (after_space || after_wide || before_wide).then_some(i)
             }
         };
@@ -147,8 +152,8 @@ mod tests {
     /// closing punctuation, and a Latin id inside it stays whole.
     #[test]
     fn wraps_japanese_by_display_width() {
-        let text =
-            "このバージョンは n-minus-2-or-older のため、対象外です。サポートは受けられません。\n";
+        let text = "このバージョンは n-minus-2-or-older のため、対象外です。サポートは受けられません\
+             (Gold (従来の特典) は「提供なし」)。\n";
         for width in [10, 16, 24, 40] {
             let wrapped = lines(text, width);
             for line in wrapped.lines() {
@@ -156,6 +161,9 @@ mod tests {
                 assert!(!line.starts_with(['、', '。']), "{width}: {wrapped}");
             }
             assert!(wrapped.contains("n-minus-2-or-older"), "{width}: {wrapped}");
+            for line in wrapped.lines() {
+                assert!(!line.trim_end().ends_with(['(', '「']), "{width}: {wrapped}");
+            }
             let bare = |t: &str| t.replace(['\n', ' '], "");
             assert_eq!(bare(&wrapped), bare(text), "{width}: nothing lost");
         }
