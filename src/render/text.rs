@@ -117,24 +117,69 @@ pub fn matrix_title(matrix: &MatrixReport, words: &Words) -> Option<String> {
 
 /// A grid as a comfy-table, ending with a newline. With colour, cells are coloured by tone.
 pub fn table(grid: &Grid, style: Style) -> String {
+    let drawn = draw(grid, style, None).to_string();
+    // comfy-table breaks a cell's line only at spaces, so a run of Japanese (which has none)
+    // moves whole to the next line, which then starts with a particle. A table with Japanese
+    // is drawn again at the widths comfy-table chose, its Japanese cells wrapped by the
+    // wrapper, which breaks between Japanese characters as the lines outside tables do.
+    let texts = || {
+        grid.labels
+            .iter()
+            .chain(grid.rows.iter().flatten().map(|c| &c.text))
+    };
+    if !texts().any(|t| wrap::has_wide(t)) {
+        return format!("{drawn}\n");
+    }
+    let widths: Vec<usize> = drawn
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .trim_start_matches('╭')
+        .trim_end_matches('╮')
+        .split('┬')
+        .map(|border| border.chars().count().saturating_sub(2))
+        .collect();
+    format!("{}\n", draw(grid, style, Some(&widths)))
+}
+
+/// The table of a grid: its columns as wide as comfy-table arranges them, or, given content
+/// widths, exactly those, with the cells that hold Japanese wrapped to them.
+fn draw(grid: &Grid, style: Style, widths: Option<&[usize]>) -> Table {
+    let text = |column: usize, text: &str| {
+        let text = escape::text(text);
+        match widths.and_then(|w| w.get(column)) {
+            Some(&width) if wrap::has_wide(&text) => wrap::paragraph(&text, width, ""),
+            _ => text.into_owned(),
+        }
+    };
     let mut t = Table::new();
     t.load_style(presets::UTF8_FULL_CONDENSED.with_rounded_corners())
         .set_content_arrangement(ContentArrangement::Dynamic)
         .set_width(style.width.unwrap_or(WIDTH))
         .force_no_tty()
-        .set_header(grid.labels.iter().map(|l| escape::text(l).into_owned()));
+        .set_header(grid.labels.iter().enumerate().map(|(i, l)| text(i, l)));
     if style.color {
         t.enforce_styling();
     }
     for row in &grid.rows {
-        t.add_row(row.iter().map(|cell| {
-            let c = TableCell::new(escape::text(&cell.text));
+        t.add_row(row.iter().enumerate().map(|(i, cell)| {
+            let c = TableCell::new(text(i, &cell.text));
             match (style.color, cell.tone) {
                 (true, Tone::Good) => c.fg(Color::Green),
                 (true, Tone::Bad) => c.fg(Color::Red),
                 _ => c,
             }
         }));
+    }
+    if let Some(widths) = widths {
+        for (index, &width) in widths.iter().enumerate() {
+            if let Some(column) = t.column_mut(index) {
+                // comfy-table's widths count the padding.
+                let width = u16::try_from(width.saturating_add(2)).unwrap_or(u16::MAX);
+                column.set_constraint(ColumnConstraint::Absolute(Width::Fixed(width)));
+            }
+        }
+        return t;
     }
     // Wrap between words where the width allows: each column at least as wide as its longest
     // word, so ids and dates people copy are not cut in two; Japanese, which breaks between
@@ -157,7 +202,7 @@ pub fn table(grid: &Grid, style: Style) -> String {
             }
         }
     }
-    format!("{t}\n")
+    t
 }
 
 /// The display width of each column's longest word, header included, Japanese counted in

@@ -10,6 +10,11 @@ fn wide(c: char) -> bool {
     unicode_width::UnicodeWidthChar::width(c) == Some(2)
 }
 
+/// Whether a text holds a wide character (Japanese).
+pub(crate) fn has_wide(text: &str) -> bool {
+    text.chars().any(wide)
+}
+
 /// Punctuation that must not begin a line (Japanese kinsoku): it stays with what is before it.
 fn closing(c: char) -> bool {
     matches!(
@@ -162,7 +167,10 @@ mod tests {
             }
             assert!(wrapped.contains("n-minus-2-or-older"), "{width}: {wrapped}");
             for line in wrapped.lines() {
-                assert!(!line.trim_end().ends_with(['(', '「']), "{width}: {wrapped}");
+                assert!(
+                    !line.trim_end().ends_with(['(', '「']),
+                    "{width}: {wrapped}"
+                );
             }
             let bare = |t: &str| t.replace(['\n', ' '], "");
             assert_eq!(bare(&wrapped), bare(text), "{width}: nothing lost");
