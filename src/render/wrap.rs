@@ -99,11 +99,19 @@ pub(crate) fn longest_word(text: &str, piece: usize) -> usize {
 /// The piece a table cell would rather not break Japanese into smaller than: four characters.
 pub(crate) const JAPANESE_PIECE: usize = 8;
 
-fn options<'a>(width: usize) -> textwrap::Options<'a> {
-    textwrap::Options::new(width)
+/// How `text` is wrapped to `width`. Japanese fills each line before it breaks, as Japanese is
+/// set (a line balanced short beside a full one reads as a paragraph break); other text is
+/// balanced across its lines.
+fn options<'a>(width: usize, text: &str) -> textwrap::Options<'a> {
+    let options = textwrap::Options::new(width)
         .break_words(false)
         .word_separator(textwrap::WordSeparator::Custom(words))
-        .word_splitter(textwrap::WordSplitter::NoHyphenation)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation);
+    if has_wide(text) {
+        options.wrap_algorithm(textwrap::WrapAlgorithm::FirstFit)
+    } else {
+        options
+    }
 }
 
 /// Wraps each line of `text` longer than `width` columns.
@@ -124,7 +132,7 @@ pub fn lines(text: &str, width: usize) -> String {
                 .is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
         let first = &body[..lead];
         let next = " ".repeat(lead + if item { 2 } else { 0 });
-        let options = options(width)
+        let options = options(width, rest)
             .initial_indent(first)
             .subsequent_indent(&next);
         out.push_str(&textwrap::fill(rest, options));
@@ -135,7 +143,7 @@ pub fn lines(text: &str, width: usize) -> String {
 
 /// Wraps one paragraph to `width`, every line after the first indented by `indent`.
 pub fn paragraph(text: &str, width: usize, indent: &str) -> String {
-    textwrap::fill(text, options(width).subsequent_indent(indent))
+    textwrap::fill(text, options(width, text).subsequent_indent(indent))
 }
 
 #[cfg(test)]
