@@ -1,358 +1,350 @@
-### mpn-support: the English words of every answer.
-### Ids and codes never change with the language; dates stay YYYY-MM-DD.
+### mpn-support: the Japanese words of every answer (回答の日本語).
+### Same message ids and variables as en.ftl. Ids and codes never change with the language;
+### dates stay YYYY-MM-DD. Terms follow docs/glossary.ja.md (Microsoft Japan's human-edited
+### forms); style: です/ます in sentences, fragments without 「。」 in table cells, a half-width
+### space between Japanese and Latin letters or numbers, portal labels in half-width [ ].
+### A finding (a rule's detail) is one or more sentences without the final 「。」: a table cell
+### shows it as is, and explain adds the 「。」.
 
 ## Shared words
 
+# Unlimited is not a number: 「無制限のインシデント」 (HT: 「無制限のプリセールス サポート」).
 incidents = { $n ->
-    [0] not entitled
-    [unlimited] unlimited incidents
-    [one] { $n } incident
-   *[other] { $n } incidents
+    [0] なし
+    [unlimited] 無制限のインシデント
+   *[other] { $n } インシデント
 }
-list-separator = {", "}
-list-each-separator = {"; "}
-list-or = { $init } or { $last }
-list-and = { $init } and { $last }
-span-from = from { $from }
-span-between = { $from } to { $until }
-confidence-quoted = quoted
-confidence-secondary = secondary
-confidence-inferred = inferred
+list-separator = {"、"}
+list-each-separator = {"、"}
+list-or = { $init } または { $last }
+list-and = { $init } と { $last }
+span-from = { $from } 以降
+span-between = { $from } から { $until } まで
+confidence-quoted = 引用
+confidence-secondary = 二次情報
+confidence-inferred = 推定
 class-incidents = { $class }: { $incidents }
 
 ## What each rule found (finding-<code>, and its variants)
 
-finding-on-premises-product = { $product } is an on-premises product: { $support_type } applies ({ $scope })
-finding-cloud-product = { $product } is a cloud product: { $support_type } applies ({ $scope })
+finding-on-premises-product = { $product } はオンプレミス製品です。{ $support_type } が適用されます ({ $scope })
+finding-cloud-product = { $product } はクラウド製品です。{ $support_type } が適用されます ({ $scope })
 
-finding-offered-timeless = { $tier } is offered
-finding-offered = { $tier } was offered on { $as_of } ({ $period })
-finding-offered-note = { $tier } was offered on { $as_of } ({ $period }): { $note }
-finding-grant-may-still-run = { $tier } could last be bought or renewed on { $last_sold }; a grant bought or renewed by then runs until { $runs_until }
-finding-no-longer-offered = { $tier } was last offered on { $last_sold }{ $instead }
-finding-no-longer-offered-ran-out = { $tier } was last offered on { $last_sold } and its last grant ran out on { $ran_until }{ $instead }
-finding-not-yet-offered = { $tier } was first offered on { $first }, after { $as_of }{ $instead }
-instead-none = ; no offer of { $as_of } includes { $support_type }
-instead-offers = ; on { $as_of } { $support_type } comes with: { $offers }
+finding-offered-timeless = { $tier } は提供されています
+finding-offered = { $as_of } 時点で、{ $tier } は提供されています ({ $period })
+finding-offered-note = { $as_of } 時点で、{ $tier } は提供されています ({ $period })。{ $note }
+finding-grant-may-still-run = { $tier } を購入または更新できた最終日は { $last_sold } です。それまでに購入または更新された特典は { $runs_until } まで有効です
+finding-grant-benefits-month = { $tier } を購入または更新できた最終日は { $last_sold } です。その日に購入したメンバーシップは { $membership_until } に終了し、特典はさらに { $days } 日間、{ $runs_until } まで有効です
+finding-no-longer-offered = { $tier } の最終提供日は { $last_sold } です{ $instead }
+finding-no-longer-offered-ran-out = { $tier } の最終提供日は { $last_sold } で、最後に付与された特典も { $ran_until } に終了しました{ $instead }
+finding-not-yet-offered = { $tier } の提供開始は { $first } で、{ $as_of } より後です{ $instead }
+instead-none = 。{ $as_of } 時点で { $support_type } を含むメンバーシップ プランはありません
+instead-offers = 。{ $as_of } 時点で { $support_type } を含むのは { $offers } です
 offer-grant = { $tier } ({ $incidents })
-offer-grant-by-class = { $tier } (depending on the competency)
+offer-grant-by-class = { $tier } (コンピテンシーによって異なる)
 
 tier-alone = { $tier }
-tier-with-competency = { $tier } with { $competency } ({ $class })
-tier-with-class = { $tier } with any { $class }
-finding-entitled = { $who } includes { $support_type }: { $incidents }
-finding-entitled-pack = { $who } includes { $support_type }: { $incidents } ({ $pack })
-finding-not-entitled = { $who } does not include { $support_type }
-finding-entitled-by-class = { $tier } { $support_type } depends on the competency (none given): { $grant }
+tier-with-competency = { $tier } ({ $competency }、{ $class })
+tier-with-class = { $tier } (任意の{ $class })
+finding-entitled = { $who } には { $support_type } の { $incidents } が含まれます
+finding-entitled-pack = { $who } には { $support_type } の { $incidents } ({ $pack }) が含まれます
+finding-not-entitled = { $who } には { $support_type } が含まれません
+finding-entitled-by-class = { $tier } の { $support_type } はコンピテンシーによって異なります (コンピテンシーの指定なし): { $grant }
 
-finding-excluded = { $product } requests cannot use { $support_type }: { $reason } (from { $from }; { $confidence })
+finding-excluded = { $product } のリクエストには { $support_type } を使用できません。{ $reason } ({ $from } 以降、確度: { $confidence })
 
-finding-current-version-assumed = no version given: assumed { $version }, the current version of { $product } on { $as_of }
-finding-no-released-version = { $product } has no version released on its main track by { $as_of }
-finding-released = { $version } was released on { $release }
-finding-not-yet-released = { $version } is not released yet (release { $release }); N and N-1 count released versions only
-finding-main-track = { $version } is on the main track ({ $track })
-finding-side-track = { $version } is on a side track ({ $track }); N and N-1 are counted on the main track ({ $main_track }) only
-finding-current-version = { $version } is the current version (N)
-finding-n-minus-1 = { $version } is the previous version (N-1); the current version is { $current }
-finding-n-minus-2-or-older = { $version } is older than N-1 (N is { $current }, N-1 is { $previous }); { $count ->
-    [0] on { $as_of } no version qualifies
-    [1] on { $as_of } only { $qualifying } qualifies
-   *[other] on { $as_of } { $qualifying } qualify
+finding-excluded-note = { $product } のリクエストには { $support_type } を使用できません。{ $reason } ({ $from } 以降、確度: { $confidence }。{ $note })
+finding-current-version-assumed = バージョンが指定されていないため、{ $as_of } 時点の { $product } の最新バージョンである { $version } を想定しています
+finding-no-released-version = { $as_of } までにメイン トラックでリリースされた { $product } のバージョンはありません
+finding-released = { $version } は { $release } にリリースされました
+finding-not-yet-released = { $version } はまだリリースされていません (リリース日: { $release })。N と N-1 は、リリース済みのバージョンだけで数えます
+finding-main-track = { $version } はメイン トラック ({ $track }) のバージョンです
+finding-side-track = { $version } はメイン以外のトラック ({ $track }) のバージョンです。N と N-1 は、メイン トラック ({ $main_track }) のバージョンだけで数えます
+finding-current-version = { $version } は最新バージョン (N) です
+finding-n-minus-1 = { $version } は 1 つ前のバージョン (N-1) です。最新バージョンは { $current } です
+finding-n-minus-2-or-older = { $version } は 2 つ以上前のバージョン (N-2 以前) です (N は { $current }、N-1 は { $previous })。{ $count ->
+    [0] { $as_of } 時点で対象となるバージョンはありません
+    [1] { $as_of } 時点で対象となるのは { $qualifying } のみです
+   *[other] { $as_of } 時点で対象となるのは { $qualifying } です
 }
-finding-no-mainstream-end = { $version } has no mainstream end date (Modern Lifecycle Policy): supported while current
-finding-in-mainstream-support = { $version } is in mainstream support until { $end }
-finding-mainstream-ended = { $version } mainstream support ended on { $end }; only versions in mainstream support qualify
-finding-within-support-lifecycle = { $version } is still supported by Microsoft until { $end }: paid support is available
-finding-within-support-lifecycle-open = { $version } is still supported by Microsoft: paid support is available
-finding-out-of-support = { $version } left Microsoft support on { $end }: there is no Microsoft support at all, paid or free
-finding-out-of-support-open = { $version } is outside the Microsoft support lifecycle: there is no Microsoft support at all
-finding-cloud-not-versioned = { $product } is a cloud product: the N-1 version policy does not apply
+finding-no-mainstream-end = { $version } にはメインストリーム サポートの終了日がありません (モダン ライフサイクル ポリシー)。最新の状態を維持している限りサポートされます
+finding-in-mainstream-support = { $version } は { $end } までメインストリーム サポート期間中です
+finding-mainstream-ended = { $version } のメインストリーム サポートは { $end } に終了しました。対象となるのはメインストリーム サポート期間中のバージョンのみです
+finding-within-support-lifecycle = { $version } は延長サポートを含め { $end } まで Microsoft のサポート対象です。有償サポートをご利用いただけます
+finding-within-support-lifecycle-open = { $version } は Microsoft のサポート ライフサイクル内です。有償サポートをご利用いただけます
+finding-out-of-support = { $version } の Microsoft によるサポートは、延長サポートを含め { $end } に終了しました。有償・無償を問わず、Microsoft のサポートは受けられません
+finding-out-of-support-open = { $version } は Microsoft のサポート ライフサイクルの対象外です。Microsoft のサポートは一切受けられません
+finding-cloud-not-versioned = { $product } はクラウド製品です。N-1 サポート ポリシーは適用されません
 
-finding-activated = the technical benefits are activated
-finding-not-activated = the technical benefits are not activated yet: { $who } must activate them in Partner Center > Benefits > Technical benefits
-finding-not-activated-role-can = the technical benefits are not activated yet: { $who } must activate them in Partner Center > Benefits > Technical benefits; as { $role } you can do it now
-finding-not-activated-role-cannot-activate = the technical benefits are not activated yet: { $who } must activate them in Partner Center > Benefits > Technical benefits; { $role } cannot (a greyed-out Activate button): find a { $who } in User Management
-finding-no-incidents-remaining = no incidents remain: the contract is invalid and hidden in the portals until a new one is bought
-finding-contract-expired = the contract ended on { $end }: it is invalid and hidden in the portals
-finding-contract-valid = the contract is valid
-finding-contract-valid-remaining = the contract is valid, { $remaining ->
-    [one] { $remaining } incident
-   *[other] { $remaining } incidents
-} remaining
-finding-contract-valid-until = the contract is valid, until { $end }
-finding-contract-valid-remaining-until = the contract is valid, { $remaining ->
-    [one] { $remaining } incident
-   *[other] { $remaining } incidents
-} remaining, until { $end }
-finding-ids-not-needed = { $product } needs no Access ID or Contract ID
-finding-ids-already-linked = the Access ID and Contract ID are already linked to this account: no need to enter them again (an "Access ID is already associated" error can be ignored)
-finding-ids-first-use = first use on this account: enter the Access ID and Contract ID when opening the request
-finding-csp-support-plan = as a CSP partner you may open { $product } requests under the "Cloud Solution Provider" support plan, with no support contract
-finding-admin-agent-request = a request for a customer's cloud workload is created in Partner Center by an { $who }
-finding-admin-agent-request-role-can = a request for a customer's cloud workload is created in Partner Center by an { $who }; as { $role } you can
-finding-role-cannot-request = a request for a customer's cloud workload is created in Partner Center by an { $who }; { $role } cannot: ask an { $who }
-finding-role-can-use-channel = as { $role } you can open the request in { $channel }
-finding-role-cannot-use-channel = { $role } cannot { $action }: { $who } can
+finding-activated = 技術関連の特典はアクティブ化されています
+finding-not-activated = 技術関連の特典はまだアクティブ化されていません。{ $who } が、パートナー センター > [特典] > [技術関連の特典] でアクティブ化する必要があります
+finding-not-activated-role-can = 技術関連の特典はまだアクティブ化されていません。{ $who } が、パートナー センター > [特典] > [技術関連の特典] でアクティブ化する必要があります。{ $role } のロールで今すぐアクティブ化できます
+finding-not-activated-role-cannot-activate = 技術関連の特典はまだアクティブ化されていません。{ $who } が、パートナー センター > [特典] > [技術関連の特典] でアクティブ化する必要があります。{ $role } はアクティブ化できません ([アクティブ化] ボタンが灰色表示されます)。[ユーザー管理] で { $who } を探してください
+finding-no-incidents-remaining = 残りのインシデントがありません。新しい契約を購入するまで、契約は無効となり、ポータルに表示されません
+finding-contract-expired = 契約は { $end } に終了しました。契約は無効となり、ポータルに表示されません
+finding-contract-valid = 契約は有効です
+finding-contract-valid-remaining = 契約は有効です (残り { $remaining } インシデント)
+finding-contract-valid-until = 契約は { $end } まで有効です
+finding-contract-valid-remaining-until = 契約は { $end } まで有効です (残り { $remaining } インシデント)
+finding-ids-not-needed = { $product } にはアクセス ID と契約 ID は不要です
+finding-ids-already-linked = アクセス ID と契約 ID はこのアカウントに既に関連付けられているため、再入力は不要です ("Access ID is already associated" というエラーは無視してかまいません)
+finding-ids-first-use = このアカウントでは初めての利用です。リクエストの作成時にアクセス ID と契約 ID を入力してください
+finding-csp-support-plan = CSP パートナーは、サポート契約なしで [クラウド ソリューション プロバイダー] (Cloud Solution Provider) サポート プランを使用して { $product } のリクエストを作成できます
+finding-admin-agent-request = 顧客のクラウド ワークロードに関するリクエストは、{ $who } がパートナー センターで作成します
+finding-admin-agent-request-role-can = 顧客のクラウド ワークロードに関するリクエストは、{ $who } がパートナー センターで作成します。{ $role } は作成できます
+finding-role-cannot-request = 顧客のクラウド ワークロードに関するリクエストは、{ $who } がパートナー センターで作成します。{ $role } は作成できないため、{ $who } に依頼してください
+finding-role-can-use-channel = { $role } は { $channel } でリクエストを作成できます
+finding-role-cannot-use-channel = { $role } には「{ $action }」の権限がありません。権限があるのは { $who } です
 
 ## What each rule says (for explain): rule-<id>-title and rule-<id>-text
 
-rule-support-type-title = Support type
-rule-support-type-text = { $on_premises } covers on-premises products; { $cloud } covers cloud products.
-rule-tier-offered-title = Offer
-rule-tier-offered-text = A tier counts on the days it could be bought or renewed, and after its last day for as long as a grant bought then runs.
-rule-tier-entitlement-title = Entitlement
-rule-tier-entitlement-text = Each membership tier includes a set number of incidents per support type (see `mpn-support matrix`).
-rule-tier-entitlement-text-by-class = Each membership tier includes a set number of incidents per support type; for { $cloud } it depends on whether the competency is a cloud competency (see `mpn-support matrix`).
-rule-product-exclusion-title = Products a support type cannot serve
-rule-product-exclusion-text = Some products cannot use a support type at all, whatever the tier.
-rule-version-title = Version
-rule-version-text = When no version is named, the current version (N) is the one that counts.
-rule-released-title = Release
-rule-released-text = Only versions released on or before the date count; the release day itself counts.
-rule-main-track-title = Track
-rule-main-track-text = N and N-1 are counted on the product's main, long-term track; side tracks such as a semi-annual channel or Mac editions do not count.
-rule-n-minus-1-title = N-1 policy
-rule-n-minus-1-text = Only recent on-premises products qualify: the current version (N) and the previous version (N-1).
-rule-mainstream-support-title = Mainstream support
-rule-mainstream-support-text = A version qualifies only while it is in mainstream support; the end date is the last day of it.
-rule-extended-support-title = Microsoft support lifecycle
-rule-extended-support-text = Outside the partner benefit, Microsoft still sells support (Pay Per Incident, Premier) for versions inside the support lifecycle; past the extended end there is no Microsoft support at all.
-rule-version-policy-title = Cloud products
-rule-version-policy-text = The N-1 version policy does not apply to cloud products.
-rule-activation-title = Activation
-rule-activation-text = Technical benefits must be activated in Partner Center before they can be used.
-rule-contract-title = Contract
-rule-contract-text = A contract that has expired or has no incidents left is invalid, and the portals hide it.
-rule-access-ids-title = Access ID and Contract ID
-rule-access-ids-text = The IDs are needed the first time each account uses the benefit; after that it stays associated with the account.
-rule-csp-plan-title = CSP partners
-rule-csp-plan-text = CSP partners may open Azure requests under the Cloud Solution Provider support plan without adding a support contract.
-rule-customer-request-title = Requests for customers
-rule-customer-request-text = A cloud request for a customer is created in Partner Center (CSP > Customers > Service management > New request).
-rule-role-title = Role
-rule-role-text = A request is opened where the account's role allows: Support for Business for on-premises products, Partner Center for a customer's cloud workload (Admin Agent).
+rule-support-type-title = サポートの種類
+rule-support-type-text = { $on_premises } はオンプレミス製品、{ $cloud } はクラウド製品が対象です。
+rule-tier-offered-title = メンバーシップ プランの提供
+rule-tier-offered-text = メンバーシップ プランは、購入または更新できる期間に加えて、最終日の後も、それまでに付与された特典が有効な間は保有しているものとして扱います。
+rule-tier-entitlement-title = 利用資格
+rule-tier-entitlement-text = 各メンバーシップ プランには、サポートの種類ごとに決まった数のインシデントが含まれます (`mpn-support matrix` を参照)。
+rule-tier-entitlement-text-by-class = 各メンバーシップ プランには、サポートの種類ごとに決まった数のインシデントが含まれます。{ $cloud } のインシデント数は、コンピテンシーがクラウド コンピテンシーかどうかによって異なります (`mpn-support matrix` を参照)。
+rule-product-exclusion-title = サポートの種類を使用できない製品
+rule-product-exclusion-text = 一部の製品では、メンバーシップ プランにかかわらず、特定のサポートの種類を一切使用できません。
+rule-version-title = バージョン
+rule-version-text = バージョンが指定されていない場合は、最新バージョン (N) を対象として判定します。
+rule-released-title = リリース
+rule-released-text = 基準日以前にリリースされたバージョンのみが対象です (リリース日当日を含みます)。
+rule-main-track-title = トラック
+rule-main-track-text = N と N-1 は、製品のメインの長期トラックで数えます。半期チャネルや Mac 版など、メイン以外のトラックは数えません。
+rule-n-minus-1-title = N-1 サポート ポリシー
+rule-n-minus-1-text = 対象となるのは最近のオンプレミス製品のみです。最新バージョン (N) と 1 つ前のバージョン (N-1) が該当します。
+rule-mainstream-support-title = メインストリーム サポート
+rule-mainstream-support-text = バージョンが対象となるのは、メインストリーム サポート期間中のみです。終了日はメインストリーム サポートの最終日です。
+rule-extended-support-title = Microsoft サポート ライフサイクル
+rule-extended-support-text = パートナー特典の対象外でも、サポート ライフサイクル内のバージョンには Microsoft の有償サポート (Pay Per Incident、Premier) を利用できます。延長サポートの終了後は、Microsoft のサポートは一切ありません。
+rule-version-policy-title = クラウド製品
+rule-version-policy-text = N-1 サポート ポリシーはクラウド製品には適用されません。
+rule-activation-title = アクティブ化
+rule-activation-text = 技術関連の特典は、使用する前にパートナー センターでアクティブ化する必要があります。
+rule-contract-title = 契約
+rule-contract-text = 有効期限が切れた契約や残りのインシデントがない契約は無効となり、ポータルに表示されません。
+rule-access-ids-title = アクセス ID と契約 ID
+rule-access-ids-text = アクセス ID と契約 ID は、各アカウントで特典を初めて使用するときに必要です。その後、特典はそのアカウントに関連付けられたままになります。
+rule-csp-plan-title = CSP パートナー
+rule-csp-plan-text = CSP パートナーは、サポート契約を追加しなくても、[クラウド ソリューション プロバイダー] (Cloud Solution Provider) サポート プランで Azure のリクエストを作成できます。
+rule-customer-request-title = 顧客の代理のリクエスト
+rule-customer-request-text = 顧客のクラウドに関するリクエストは、パートナー センター (CSP > [顧客] > [サービス管理] > [新しい要求]) で作成します。
+rule-role-title = ロール
+rule-role-text = リクエストは、アカウントのロールで許可されている場所で作成します。オンプレミス製品は Support for Business、顧客のクラウド ワークロードはパートナー センター (管理エージェント) です。
 
 ## Assumptions, next steps and warnings of a decision
 
-assumed-activated = the technical benefits are activated
-assumed-contract-valid = the contract is valid and has incidents remaining
-assumed-ids-at-hand = the Access ID and Contract ID are at hand if this account has not used the benefit before
-assumed-grant-runs = your { $tier } benefits were bought or renewed on or before { $last_sold } and run past { $as_of }
-step-activate = activate the technical benefits first (a { $who })
-step-enter-ids = enter the Access ID and Contract ID (Support for Business: Add Contract; Azure portal: Link support benefits)
-step-csp-plan = or open it under the "Cloud Solution Provider" support plan
-warning-grant-may-have-run-out = { $tier } could last be bought or renewed on { $last_sold } and no grant runs past { $runs_until }: this answer holds only if yours still runs on { $as_of } (give --contract-end to decide on it)
+# Assumptions are listed with 「、」: each is a phrase ending in 「こと」, without a comma of its own.
+assumed-activated = 技術関連の特典がアクティブ化されていること
+assumed-contract-valid = 契約が有効でインシデントが残っていること
+assumed-ids-at-hand = このアカウントで初めて特典を使用する場合にアクセス ID と契約 ID が手元にあること
+assumed-grant-runs = { $tier } が { $last_sold } 以前に購入または更新済みで { $as_of } より後まで有効であること
+assumed-grant-runs-benefits-month = { $tier } の特典が、販売最終日の { $last_sold } に購入または更新されていること (メンバーシップ期間は { $membership_until } に終了しており、この回答はその後の特典期間に基づきます。特典はメンバーシップ終了の { $days } 日後、{ $runs_until } に終了します)
+# Steps are fragments in the dictionary form (a list item, or joined with 「、」 by explain).
+step-activate = 最初に技術関連の特典をアクティブ化する ({ $who } が実行)
+step-enter-ids = アクセス ID と契約 ID を入力する (Support for Business では [契約の追加]、Azure portal では [Link support benefits])
+step-csp-plan = または [クラウド ソリューション プロバイダー] サポート プランでリクエストを作成する
+warning-grant-may-have-run-out = { $tier } を購入または更新できた最終日は { $last_sold } で、付与された特典はいずれも { $runs_until } までに終了します。この回答は、お持ちの特典が { $as_of } 時点で有効な場合にのみ当てはまります (`--contract-end` を指定すると、それも判定します)
 
+warning-grant-benefits-month = { $tier } を購入または更新できた最終日は { $last_sold } で、その日に購入したメンバーシップは { $membership_until } に終了しました。この回答はメンバーシップ期間後の特典期間 ({ $runs_until } まで) に基づいており、お持ちの特典が { $last_sold } に購入または更新された場合にのみ当てはまります (`--contract-end` を指定すると、それも判定します)
 ## The one-line answer and the period it was decided under
 
 what-version = { $product } { $version }
-what-assumed = { $product } { $version } (current version, assumed)
+what-assumed = { $product } { $version } (最新バージョンを想定)
 grant-pack = { $incidents } ({ $pack })
-headline-eligible = ELIGIBLE: { $tier } gets { $support_type } for { $what } on { $as_of }: { $grant }
-headline-eligible-until = ELIGIBLE: { $tier } gets { $support_type } for { $what } on { $as_of }: { $grant }, qualifies until { $until }
-headline-not-eligible = NOT ELIGIBLE: { $tier } gets no { $support_type } for { $what } on { $as_of } ({ $failed })
+headline-eligible = 対象: { $as_of } 時点で、{ $tier } は { $what } に { $support_type } を利用できます ({ $grant })
+headline-eligible-until = 対象: { $as_of } 時点で、{ $tier } は { $what } に { $support_type } を利用できます ({ $grant }、{ $until } まで対象)
+headline-not-eligible = 対象外: { $as_of } 時点で、{ $tier } は { $what } に { $support_type } を利用できません (満たさないルール: { $failed })
 headline-with-period = { $line } [{ $period }]
-decided-under = { $program }; { $offer }; { $confidence }
-decided-under-no-program = { $offer }; { $confidence }
-offer-between = { $tier }, offered { $from } to { $until }
-offer-from = { $tier }, offered from { $from }
-offer-running-out = { $tier }, no longer sold, grants run until { $until }
-offer-ended = { $tier }, no longer offered (since { $from })
+# The period's three parts are joined with 「、」, so none of them holds one.
+decided-under = { $program }、{ $offer }、確度: { $confidence }
+decided-under-no-program = { $offer }、確度: { $confidence }
+offer-between = { $tier }: { $from } から { $until } まで提供
+offer-from = { $tier }: { $from } から提供
+offer-running-out = { $tier }: 販売終了 (付与された特典は { $until } まで有効)
+offer-ended = { $tier }: { $from } 以降は提供なし
 
 ## Warnings
 
-warning-stale-entitlements = the entitlement table was generated on { $generated }, { $days } days before { $as_of }: the answer may be stale (a newer release of mpn-support brings a newer one, or give your own with --entitlements)
-warning-stale-lifecycle = the lifecycle data was generated on { $generated }, { $days } days before { $as_of }: the answer may be stale (refresh it with `mpn-support lifecycle update`, or give your own with --lifecycle)
+warning-stale-entitlements = 利用資格の表は { $generated } に生成されたもので、{ $as_of } の { $days } 日前のものです。回答が古い可能性があります (mpn-support の新しいリリースには新しい表が含まれます。`--entitlements` で独自の表を指定することもできます)
+warning-stale-lifecycle = ライフサイクル データは { $generated } に生成されたもので、{ $as_of } の { $days } 日前のものです。回答が古い可能性があります (`mpn-support lifecycle update` で更新するか、`--lifecycle` で独自のデータを指定してください)
 
 ## roles
 
-role-answer-yes = yes: { $role } may { $action }
-role-answer-no = no: { $role } may not { $action } (who may: { $who }); { $remedy }
+role-answer-yes = はい: { $role } は「{ $action }」を実行できます
+role-answer-no = いいえ: { $role } は「{ $action }」を実行できません (実行できるロール: { $who })。{ $remedy }
 
 ## programs
 
 period-offer-note = { $name }: { $note }
-period-grant = no longer sold; a grant bought by { $last_sold } runs { $months } months{ $days ->
+period-grant = 販売終了。{ $last_sold } までに購入された特典は { $months } か月{ $days ->
     [0] {""}
-   *[other] {" "}and { $days } days
-}, until { $runs_until }
+   *[other] と { $days } 日
+} 有効で、{ $runs_until } まで
+period-exclusion-note = { $reason } ({ $note })
+period-figure-note = { $figure }: { $note }
 
 ## Batches and expectations
 
-expiry = qualifies only until { $until }, { $days ->
-    [one] { $days } day
-   *[other] { $days } days
-} after { $as_of }
-mismatch-verdict = expected { $expected }, decided { $decided }
-mismatch-verdict-failed = expected { $expected }, decided { $decided } ({ $failed })
-mismatch-incidents = incidents: expected { $expected }, decided { $decided }
-mismatch-channel = channel: expected { $expected }, decided { $decided }
-mismatch-expires = qualifies only until { $until }, within the { $days } days of --fail-within
-summary-check = { $eligible } eligible, { $not_eligible } not eligible, { $invalid } invalid
-summary-check-fail-within = { $eligible } eligible, { $not_eligible } not eligible, { $invalid } invalid, { $expiring } stop qualifying within { $days } days
-summary-verify = { $passed } passed, { $failed } failed
+expiry = { $until } までのみ対象 ({ $as_of } の { $days } 日後)
+mismatch-verdict = 期待値 { $expected } に対し判定は { $decided }
+mismatch-verdict-failed = 期待値 { $expected } に対し判定は { $decided } ({ $failed })
+mismatch-incidents = インシデント数: 期待値 { $expected } に対し判定は { $decided }
+mismatch-channel = リクエストの作成先: 期待値 { $expected } に対し判定は { $decided }
+mismatch-expires = { $until } までのみ対象 (`--fail-within` の { $days } 日以内)
+summary-check = 対象 { $eligible } 件、対象外 { $not_eligible } 件、無効 { $invalid } 件
+summary-check-fail-within = 対象 { $eligible } 件、対象外 { $not_eligible } 件、無効 { $invalid } 件、{ $days } 日以内に対象外となるもの { $expiring } 件
+summary-verify = 一致 { $passed } 件、不一致 { $failed } 件
 
 ## Columns, labels and words of the human layouts
 
 column-number = #
-column-rule = rule
-column-result = result
-column-detail = detail
-column-title = title
-column-passed = passed
-column-finding = finding
-column-support-type = support type
-column-competency = competency
-column-product = product
-column-current = current (N)
-column-previous = previous (N-1)
-column-entitled-versions = entitled versions
-column-previous-mainstream-end = N-1 mainstream end
-column-version = version
-column-track = track
-column-release = release
-column-mainstream-end = mainstream end
-column-extended-end = extended end
-column-status = status
-column-qualifies-until = qualifies until
-column-role = role
-column-kind = kind
-column-subject = subject
-column-from = from
-column-until = until
-column-confidence = confidence
-column-sources = sources
-column-source = source
-column-url = url
-column-name = name
-column-class = class
-column-aliases = aliases
-column-file = file
-column-line = line
-column-column = column
-column-severity = severity
-column-entry = entry
-column-message = message
-column-verdict = verdict
-result-pass = pass
-result-fail = FAIL
-answer-yes = yes
-answer-no = no
-class-any = any
+column-rule = ルール
+column-result = 結果
+column-detail = 詳細
+column-title = タイトル
+column-passed = 合否
+column-finding = 確認結果
+column-support-type = サポートの種類
+column-competency = コンピテンシー
+column-product = 製品
+column-current = 最新 (N)
+column-previous = 1 つ前 (N-1)
+column-entitled-versions = 対象バージョン
+column-previous-mainstream-end = N-1 のメインストリーム サポート終了
+column-version = バージョン
+column-track = トラック
+column-release = リリース
+column-mainstream-end = メインストリーム サポート終了
+column-extended-end = 延長サポート終了
+column-status = 状態
+column-qualifies-until = 対象期限
+column-role = ロール
+column-kind = 種類
+column-subject = 項目
+column-from = 開始
+column-until = 終了
+column-confidence = 確度
+column-sources = 出典
+column-source = 出典
+column-url = URL
+column-name = 名前
+column-class = 分類
+column-aliases = 別名
+column-file = ファイル
+column-line = 行
+column-column = 列
+column-severity = 重大度
+column-entry = エントリ
+column-message = メッセージ
+column-verdict = 判定
+result-pass = 満たす
+result-fail = 満たさない
+answer-yes = 可
+answer-no = 不可
+class-any = すべて
 support-type-scope = { $support_type } ({ $scope })
-track-main = { $track } (main)
-status-qualifies = qualifies
-status-mainstream = mainstream
-status-extended = extended
-status-out-of-support = out of support
-status-not-yet-released = not yet released
-entitled-any-cloud = any (cloud)
-entitled-none = none
-entitled-excluded = none: excluded from { $support_type } since { $from }
-label-warning = warning
-label-error = error
-heading-matrix = Technical support entitlement by membership tier
-matrix-title = Entitlement matrix on { $as_of }: { $program } ({ $period }); figures { $count ->
-    [0] undated
-   *[other] { $confidences }
+track-main = { $track } (メイン)
+status-qualifies = 対象
+status-mainstream = メインストリーム
+status-extended = 延長
+status-out-of-support = サポート終了
+status-not-yet-released = 未リリース
+entitled-any-cloud = すべて (クラウド)
+entitled-none = なし
+entitled-excluded = なし: { $from } 以降 { $support_type } の対象外
+label-warning = 警告
+label-error = エラー
+heading-matrix = メンバーシップ プラン別のテクニカル サポートの利用資格一覧
+matrix-title = { $as_of } 時点の利用資格: { $program } ({ $period })、{ $count ->
+    [0] 数値の時期は不明
+   *[other] 数値の確度: { $confidences }
 }
-heading-products = Products and the versions entitled on { $as_of }
-hint-versions = Each version's dates and status: add --versions (or --format json).
-heading-programs = The rule book from { $from }, every period in date order
-heading-sources = Sources
-heading-competencies = Competencies and their classes (they matter only for the cloud support of the MPN tiers)
-rules-as-of = Rules as published up to { $date }: `mpn-support programs` lists each fact's source.
-heading-rules-checked = Rules checked
-heading-next-steps = Next steps
-heading-alternatives = Alternatives
-heading-notes = Notes
-open-request = Open the request: { $channel }
-assumed-not-stated = Assumed (not stated): { $assumed }
-explain-title = { $title }.
-explain-paragraph-met = { $text } Here: { $finding }. Met.
-explain-paragraph-not-met = { $text } Here: { $finding }. Not met.
-explain-next = Next: { $steps }.
-explain-open = Open the request in { $channel } ({ $url }).
+heading-products = { $as_of } 時点の製品と対象バージョン
+hint-versions = 各バージョンの日付と状態を表示するには、`--versions` (または `--format json`) を指定してください。
+heading-programs = { $from } からのルール集 (すべての期間、日付順)
+heading-sources = 出典
+heading-competencies = コンピテンシーとその分類 (分類が関係するのは、MPN のメンバーシップ プランのクラウド サポートのみです)
+rules-as-of = { $date } までに公開されたルールに基づきます。各事実の出典は `mpn-support programs` で確認できます。
+heading-rules-checked = 確認したルール
+heading-next-steps = 次の手順
+heading-alternatives = 代替手段
+heading-notes = 注意事項
+heading-figures = 数値について
+open-request = リクエストの作成先: { $channel }
+assumed-not-stated = 想定 (指定なし): { $assumed }
+explain-title = { $title }:
+explain-paragraph-met = { $text }今回の確認結果: { $finding }。このルールを満たしています。
+explain-paragraph-not-met = { $text }今回の確認結果: { $finding }。このルールを満たしていません。
+explain-next = 次の手順: { $steps }。
+explain-open = { $channel } ({ $url }) でサポート リクエストを作成してください。
 explain-alternative = { $name } ({ $url }): { $description }
-explain-instead = Instead: { $alternatives }.
-explain-assumes = This answer assumes { $assumed }.
-diagnose-matched = Matched:  "{ $text }" ({ $id }, score { $score })
-diagnose-cause = Cause:    { $cause }
-diagnose-action = Do this:  { $action }
-diagnose-portal = Portal:   { $portal }
-diagnose-source = Source:   Microsoft, "Technical Support for On-premises or Cloud products", section: { $section }
-diagnose-no-match = No known portal message or symptom matches "{ $input }". Known ones:
-data-entitlements = entitlement table
-data-lifecycle = lifecycle data
-origin-built-in = built-in
-origin-file = file
-origin-updated = updated
+explain-alternative-gives = { $name } ({ $url }): { $description }。このリクエストの場合: { $gives }
+alternative-would-give = このリクエストの場合: { $gives }
+alternative-gives = { $tier } ({ $grant })
+explain-instead = 代替手段: { $alternatives }。
+explain-assumes = この回答は、{ $assumed } を想定しています。
+# The labels are padded to one width (a Japanese character takes two columns).
+diagnose-matched = 一致:     "{ $text }" ({ $id }、スコア { $score })
+diagnose-cause = 原因:     { $cause }
+diagnose-action = 対処:     { $action }
+diagnose-portal = ポータル: { $portal }
+diagnose-source = 出典:     Microsoft のドキュメント "Technical Support for On-premises or Cloud products"、セクション: { $section }
+diagnose-no-match = 既知のポータル メッセージや症状で "{ $input }" に一致するものはありません。既知のもの:
+data-entitlements = 利用資格の表
+data-lifecycle = ライフサイクル データ
+origin-built-in = 組み込み
+origin-file = ファイル
+origin-updated = 更新済み
 data-line = { $what }: { $origin }
 data-line-path = { $what }: { $origin } { $path }
-data-line-generated = { $what }: { $origin }, generated { $generated }
-data-line-path-generated = { $what }: { $origin } { $path }, generated { $generated }
-validate-summary = checked { $files }: { $errors ->
-    [one] { $errors } error
-   *[other] { $errors } errors
-}, { $warnings ->
-    [one] { $warnings } warning
-   *[other] { $warnings } warnings
-}
-import-summary = ({ $products } products, { $versions } versions, { $changes ->
-    [one] { $changes } change
-   *[other] { $changes } changes
-}, { $warnings ->
-    [one] { $warnings } source warning
-   *[other] { $warnings } source warnings
-})
-import-would-update = would update { $output } { import-summary }
-import-unchanged = unchanged: { $output } { import-summary }
-import-wrote = wrote { $output } { import-summary }
-row-line = line { $line }: { $text }
-row-with-warning = { $line } [warning: { $warning }]
-row-invalid = line { $line }: error: { $message }
-verify-fail = FAIL line { $line }: { $request }: { $mismatches }
-verify-fail-period = FAIL line { $line }: { $request }: { $mismatches } [{ $period }]
-verify-invalid = ERROR line { $line }: { $message }
-rules-as-of-short = Rules as published up to { $date }.
-open-request-label = Open the request:
-heading-programs-short = The rule book from { $from }
-row-error = error: { $message }
-row-with-problems = { $line } (warning: { $problems })
-eligible-but = eligible, but { $problem }
-junit-case = line { $line }: { $request }
-junit-invalid-request = line { $line }: invalid request
-junit-invalid-expectation = line { $line }: invalid expectation
-junit-warning = warning: { $warning }
-title-invalid-request = invalid request
-title-invalid-expectation = invalid expectation
-expiry-fail-within = qualifies only until { $until }, { $days ->
-    [one] { $days } day
-   *[other] { $days } days
-} after { $as_of }: within the { $within } days of --fail-within
+data-line-generated = { $what }: { $origin } ({ $generated } 生成)
+data-line-path-generated = { $what }: { $origin } { $path } ({ $generated } 生成)
+validate-summary = { $files } を確認しました: エラー { $errors } 件、警告 { $warnings } 件
+import-summary = (製品 { $products } 件、バージョン { $versions } 件、変更 { $changes } 件、ソースの警告 { $warnings } 件)
+import-would-update = { $output } を更新する予定です { import-summary }
+import-unchanged = 変更なし: { $output } { import-summary }
+import-wrote = { $output } に書き込みました { import-summary }
+row-line = 行 { $line }: { $text }
+row-with-warning = { $line } [警告: { $warning }]
+row-invalid = 行 { $line }: エラー: { $message }
+verify-fail = [不一致] 行 { $line }: { $request }: { $mismatches }
+verify-fail-period = [不一致] 行 { $line }: { $request }: { $mismatches } [{ $period }]
+verify-invalid = [エラー] 行 { $line }: { $message }
+rules-as-of-short = { $date } までに公開されたルールに基づきます。
+open-request-label = リクエストの作成先:
+heading-programs-short = { $from } からのルール集
+row-error = エラー: { $message }
+row-with-problems = { $line } (警告: { $problems })
+eligible-but = 対象。ただし、{ $problem }
+junit-case = 行 { $line }: { $request }
+junit-invalid-request = 行 { $line }: 無効なリクエスト
+junit-invalid-expectation = 行 { $line }: 無効な期待値
+junit-warning = 警告: { $warning }
+title-invalid-request = 無効なリクエスト
+title-invalid-expectation = 無効な期待値
+expiry-fail-within = { $until } までのみ対象 ({ $as_of } の { $days } 日後)。`--fail-within` の { $within } 日以内です
 
 ## The picture (products --format svg)
 
-svg-title = Partner support windows as of { $as_of }
-svg-desc = Per version: a bar from release to the end of mainstream support and on to the end of extended support; the stretch entitled to free partner support (N or N-1 in mainstream support) in green; the as-of day as a dashed red line.
-svg-legend-entitled = entitled (N or N-1, mainstream)
-svg-legend-mainstream = mainstream support
-svg-legend-extended = extended support only
-svg-as-of = as of { $as_of }
-svg-older = { $count ->
-    [one] { $count } older version not shown
-   *[other] { $count } older versions not shown
-}
-svg-cloud = a cloud product: not versioned, every use qualifies (no N-1 policy)
-svg-cloud-excluded = a cloud product its support type cannot serve on this day: no use qualifies
-svg-no-version = no version supported in the last ten years
-svg-no-end = no end date known
-svg-entitled = entitled { $from } to { $until }
-svg-never-entitled = never entitled
-svg-tooltip = { $product } { $version }: released { $release }; mainstream support to { $mainstream }; extended support to { $extended }; { $entitled }
-warning-fail-within = qualifies only until { $until }, within the { $days } days of --fail-within: exit 1
-row-with-failure = { $line } [fails the gate: { $warning }]
+svg-title = { $as_of } 時点のパートナー サポート期間
+svg-desc = バージョンごとに、リリースからメインストリーム サポートの終了まで、さらに延長サポートの終了までを棒で示します。パートナー向けの無償サポートの対象となる期間 (メインストリーム サポート期間中の N または N-1) は緑、基準日は赤の破線です。
+svg-legend-entitled = 対象 (N または N-1、メインストリーム サポート期間中)
+svg-legend-mainstream = メインストリーム サポート
+svg-legend-extended = 延長サポートのみ
+svg-as-of = { $as_of } 時点
+svg-older = ほか { $count } 個の古いバージョンは非表示
+svg-cloud = クラウド製品: バージョンはなく、すべての利用が対象です (N-1 サポート ポリシーなし)
+svg-cloud-excluded = この日はサポートの種類を使用できないクラウド製品: 対象となる利用はありません
+svg-no-version = 過去 10 年間にサポートされたバージョンはありません
+svg-no-end = 終了日は不明
+svg-entitled = { $from } から { $until } まで対象
+svg-never-entitled = 対象期間なし
+svg-tooltip = { $product } { $version }: リリース { $release }、メインストリーム サポート終了 { $mainstream }、延長サポート終了 { $extended }。{ $entitled }
+warning-fail-within = { $until } までのみ対象 (`--fail-within` の { $days } 日以内): 終了ステータス 1
+row-with-failure = { $line } [ゲート不合格: { $warning }]
 row-number = { $line }
 row-number-carried = { $line } [{ $carried }]
 azure-issue = { $what }: { $message }
@@ -360,43 +352,43 @@ azure-issue = { $what }: { $message }
 ## Errors
 
 error-value = `{ $value }`
-error-value-cut = `{ $value }...` ({ $bytes } bytes)
-error-unknown-of = {" "}of `{ $of }`
-error-did-you-mean = : did you mean `{ $suggestion }`?
-error-valid = {" "}(valid: { $choices })
-error-unknown-name = unknown { $kind } { $value }{ $of }{ $suggestion }{ $valid }
-kind-tier = tier
-kind-product = product
-kind-version = version
-kind-competency = competency
-kind-role = role
-kind-action = action
-kind-name = name
-error-cloud-version = `{ $product }` is a cloud product and has no versions (cloud products are not affected by the N-1 policy): drop `--version { $version }`
-error-cloud-version-in-name = `{ $product }` is a cloud product and has no versions (cloud products are not affected by the N-1 policy): `{ $typed }` ends in `{ $version }`; name the product alone
-error-cloud-version-row = `{ $product }` is a cloud product and has no versions (cloud products are not affected by the N-1 policy): leave the `version` column empty
-error-version-clash = `{ $product }` names version `{ $tail }`, but --version says `{ $version }`: give the version once
-error-version-clash-row = `{ $product }` names version `{ $tail }`, but the `version` column says `{ $version }`: give the version once
-error-several-versions = `{ $spelled }` names { $count } versions of { $product }: give one of them ({ $versions }); on { $as_of } { $qualifying_count ->
-    [0] none of them qualifies
-   *[other] these qualify: { $qualifying }
+error-value-cut = `{ $value }...` ({ $bytes } バイト)
+# The name looked up comes first in Japanese: `sql-server` のバージョン `2030` は不明です。
+error-unknown-of = `{ $of }` の
+error-did-you-mean = 。`{ $suggestion }` のことですか?
+error-valid = {" "}(有効な値: { $choices })
+error-unknown-name = { $of }{ $kind } { $value } は不明です{ $suggestion }{ $valid }
+kind-tier = メンバーシップ プラン
+kind-product = 製品
+kind-version = バージョン
+kind-competency = コンピテンシー
+kind-role = ロール
+kind-action = 操作
+kind-name = 名前
+error-cloud-version = `{ $product }` はクラウド製品のため、バージョンはありません (クラウド製品には N-1 サポート ポリシーが適用されません)。`--version { $version }` を削除してください
+error-cloud-version-in-name = `{ $product }` はクラウド製品のため、バージョンはありません (クラウド製品には N-1 サポート ポリシーが適用されません)。`{ $typed }` の末尾は `{ $version }` です。製品名だけを指定してください
+error-cloud-version-row = `{ $product }` はクラウド製品のため、バージョンはありません (クラウド製品には N-1 サポート ポリシーが適用されません)。`version` 列は空にしてください
+error-version-clash = `{ $product }` はバージョン `{ $tail }` を示していますが、`--version` には `{ $version }` が指定されています。バージョンは 1 回だけ指定してください
+error-version-clash-row = `{ $product }` はバージョン `{ $tail }` を示していますが、`version` 列には `{ $version }` が指定されています。バージョンは 1 回だけ指定してください
+error-several-versions = `{ $spelled }` は { $product } の { $count } 個のバージョンを示しています。いずれか 1 つを指定してください ({ $versions })。{ $as_of } 時点で{ $qualifying_count ->
+    [0] 対象となるバージョンはありません
+   *[other] 対象となるのは { $qualifying } です
 }
-error-no-support-type = the entitlement table has no support type for { $deployment } products
-error-before-rule-book = the rule book starts on { $first }: `{ $as_of }` is before it, so nothing can be decided (use an as-of date on or after { $first })
-error-no-published-figure = no published figure for `{ $tier }` with { $support_type } on { $as_of }: the rule book has figures for it { $documented }
-error-contract-end-beyond = --contract-end `{ $end }` is after { $last }, the last day a `{ $tier }` grant held on { $as_of } can run: check the date, or leave --contract-end out
-error-contract-end-beyond-row = contract_end `{ $end }` is after { $last }, the last day a `{ $tier }` grant held on { $as_of } can run: check the date, or leave the `contract_end` column empty
+error-no-support-type = 利用資格の表に{ $deployment }製品のサポートの種類がありません
+error-before-rule-book = ルール集は { $first } から始まります。`{ $as_of }` はそれより前のため、判定できません ({ $first } 以降の基準日を指定してください)
+error-no-published-figure = { $as_of } 時点の `{ $tier }` の { $support_type } について、公開された数値がありません。ルール集の数値は { $documented } のものです
+error-contract-end-beyond = `--contract-end` の `{ $end }` は、{ $as_of } 時点で保有する `{ $tier }` の特典が有効でありうる最終日 ({ $last }) より後です。日付を確認するか、`--contract-end` を省略してください
+error-contract-end-beyond-row = `contract_end` 列の `{ $end }` は、{ $as_of } 時点で保有する `{ $tier }` の特典が有効でありうる最終日 ({ $last }) より後です。日付を確認するか、`contract_end` 列を空にしてください
 error-list = { $errors }
-deployment-on-premises = on-premises
-deployment-cloud = cloud
-error-cannot-read = cannot read `{ $path }`: { $message }
-error-cannot-write = cannot write `{ $path }`: { $message }
-error-no-data-folder = this system names no per-user data folder (no home directory): give the file to write with --output
-error-empty-input = `{ $path }`: empty input: expected a CSV header row, JSON Lines or a JSON array
+deployment-on-premises = オンプレミス
+deployment-cloud = クラウド
+error-cannot-read = `{ $path }` を読み取れません: { $message }
+error-cannot-write = `{ $path }` に書き込めません: { $message }
+error-no-data-folder = このシステムにはユーザーごとのデータ フォルダー (ホーム ディレクトリ) がありません。書き込むファイルを `--output` で指定してください
+error-empty-input = `{ $path }`: 入力が空です。CSV のヘッダー行、JSON Lines、または JSON 配列が必要です
 error-bad-input = `{ $path }`: { $message }
-error-format-for-batch = the `{ $format }` format is for `check --batch` only (a single check takes text, json, jsonl, markdown or csv)
-error-format-unsupported = the `{ $format }` format is for { $what }
-error-invalid-data = invalid data ({ $count ->
-    [one] { $count } error
-   *[other] { $count } errors
-}):
+error-format-for-batch = `{ $format }` 形式は `check --batch` 専用です (単一のチェックには `text`、`json`、`jsonl`、`markdown`、`csv` を使用できます)
+error-format-unsupported = `{ $format }` 形式の対象: { $what }
+error-invalid-data = データが無効です (エラー { $count } 件):
+error-import-invalid = インポートしたデータは読み込めないため、何も書き込んでいません (エラー { $count } 件):
+error-and-more = ほか { $count } 件

@@ -168,9 +168,11 @@ impl Words {
             fluent.set(*name, self.value(value));
         }
         let mut errors = Vec::new();
-        bundle
-            .format_pattern(pattern, Some(&fluent), &mut errors)
-            .into_owned()
+        let text = bundle.format_pattern(pattern, Some(&fluent), &mut errors);
+        match self.lang {
+            Lang::Ja => join_japanese(&text),
+            Lang::En => text.into_owned(),
+        }
     }
 
     /// Text from a data file, in this language: its translation when the language's data
@@ -257,6 +259,36 @@ impl Words {
     }
 }
 
+/// Japanese text with no space between a Japanese word and a particle. The catalogue spaces
+/// every value off, as Microsoft's Japanese style wants around Latin letters and numbers
+/// (`{ $tier } は` reads `Action Pack は`); a value that is Japanese itself (`Gold
+/// コンピテンシー`) must then join its particle (`Gold コンピテンシーは`). So a space between a
+/// Japanese character and a hiragana, on either side, goes; spaces between katakana words
+/// (`パートナー センター`) and next to Latin letters, digits or brackets stay.
+fn join_japanese(text: &str) -> String {
+    fn japanese(c: char) -> bool {
+        matches!(c, '\u{3005}' | '\u{3040}'..='\u{30ff}' | '\u{4e00}'..='\u{9fff}')
+    }
+    fn hiragana(c: char) -> bool {
+        matches!(c, '\u{3040}'..='\u{309f}')
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    for (i, &c) in chars.iter().enumerate() {
+        if c == ' '
+            && let Some(&before) = i.checked_sub(1).and_then(|j| chars.get(j))
+            && let Some(&after) = chars.get(i + 1)
+            && japanese(before)
+            && japanese(after)
+            && (hiragana(before) || hiragana(after))
+        {
+            continue;
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// A language's catalogue as a bundle: placeables not wrapped in Unicode isolation marks
 /// (terminals and CSV cells show them as noise).
 fn bundle(lang: Lang) -> FluentBundle<FluentResource> {
@@ -301,6 +333,24 @@ mod tests {
         assert_eq!(w.list(&list(1), "list-or"), "a");
         assert_eq!(w.list(&list(2), "list-or"), "a or b");
         assert_eq!(w.list(&list(3), "list-and"), "a, b and c");
+    }
+
+    /// A Japanese value joins its particle; Latin letters, numbers and katakana words keep
+    /// their spaces.
+    #[test]
+    fn japanese_values_join_their_particles() {
+        assert_eq!(
+            join_japanese("Gold コンピテンシー は"),
+            "Gold コンピテンシーは"
+        );
+        assert_eq!(join_japanese("Action Pack は"), "Action Pack は");
+        assert_eq!(
+            join_japanese("[ユーザー管理] で グローバル管理者 を"),
+            "[ユーザー管理] でグローバル管理者を"
+        );
+        assert_eq!(join_japanese("パートナー センター"), "パートナー センター");
+        assert_eq!(join_japanese("20 インシデント が"), "20 インシデントが");
+        assert_eq!(join_japanese(" は"), " は");
     }
 
     /// Incidents read with their number and plural.

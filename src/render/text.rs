@@ -118,18 +118,53 @@ pub fn matrix_title(matrix: &MatrixReport, words: &Words) -> Option<String> {
 
 /// A grid as a comfy-table, ending with a newline. With colour, cells are coloured by tone.
 pub fn table(grid: &Grid, style: Style) -> String {
+    let drawn = draw(grid, style, None).to_string();
+    // comfy-table breaks a cell's line only at spaces, so a run of Japanese (which has none)
+    // moves whole to the next line, which then starts with a particle. A table with Japanese
+    // is drawn again at the widths comfy-table chose, its Japanese cells wrapped by the
+    // wrapper, which breaks between Japanese characters as the lines outside tables do.
+    let texts = || {
+        grid.labels
+            .iter()
+            .chain(grid.rows.iter().flatten().map(|c| &c.text))
+    };
+    if !texts().any(|t| wrap::has_wide(t)) {
+        return format!("{drawn}\n");
+    }
+    let widths: Vec<usize> = drawn
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .trim_start_matches('╭')
+        .trim_end_matches('╮')
+        .split('┬')
+        .map(|border| border.chars().count().saturating_sub(2))
+        .collect();
+    format!("{}\n", draw(grid, style, Some(&widths)))
+}
+
+/// The table of a grid: its columns as wide as comfy-table arranges them, or, given content
+/// widths, exactly those, with the cells that hold Japanese wrapped to them.
+fn draw(grid: &Grid, style: Style, widths: Option<&[usize]>) -> Table {
+    let text = |column: usize, text: &str| {
+        let text = escape::text(text);
+        match widths.and_then(|w| w.get(column)) {
+            Some(&width) if wrap::has_wide(&text) => wrap::paragraph(&text, width, ""),
+            _ => text.into_owned(),
+        }
+    };
     let mut t = Table::new();
     t.load_style(presets::UTF8_FULL_CONDENSED.with_rounded_corners())
         .set_content_arrangement(ContentArrangement::Dynamic)
         .set_width(style.width.unwrap_or(WIDTH))
         .force_no_tty()
-        .set_header(grid.labels.iter().map(|l| escape::text(l).into_owned()));
+        .set_header(grid.labels.iter().enumerate().map(|(i, l)| text(i, l)));
     if style.color {
         t.enforce_styling();
     }
     for row in &grid.rows {
-        t.add_row(row.iter().map(|cell| {
-            let c = TableCell::new(escape::text(&cell.text));
+        t.add_row(row.iter().enumerate().map(|(i, cell)| {
+            let c = TableCell::new(text(i, &cell.text));
             match (style.color, cell.tone) {
                 (true, Tone::Good) => c.fg(Color::Green),
                 (true, Tone::Bad) => c.fg(Color::Red),
@@ -137,12 +172,29 @@ pub fn table(grid: &Grid, style: Style) -> String {
             }
         }));
     }
+    if let Some(widths) = widths {
+        for (index, &width) in widths.iter().enumerate() {
+            if let Some(column) = t.column_mut(index) {
+                // comfy-table's widths count the padding.
+                let width = u16::try_from(width.saturating_add(2)).unwrap_or(u16::MAX);
+                column.set_constraint(ColumnConstraint::Absolute(Width::Fixed(width)));
+            }
+        }
+        return t;
+    }
     // Wrap between words where the width allows: each column at least as wide as its longest
-    // word, so ids and dates people copy are not cut in two. (Each column also takes two
-    // spaces of padding and one border.)
-    let words = longest_words(grid);
-    let needed: usize = words.iter().map(|&w| usize::from(w) + 3).sum::<usize>() + 1;
-    if needed <= usize::from(style.width.unwrap_or(WIDTH)) {
+    // word, so ids and dates people copy are not cut in two; Japanese, which breaks between
+    // characters, kept in pieces of four characters where that fits too. (Each column also
+    // takes two spaces of padding and one border.)
+    let fits = |words: &[u16]| {
+        words.iter().map(|&w| usize::from(w) + 3).sum::<usize>()
+            < usize::from(style.width.unwrap_or(WIDTH))
+    };
+    let bounds = [wrap::JAPANESE_PIECE, 2]
+        .into_iter()
+        .map(|piece| longest_words(grid, piece))
+        .find(|words| fits(words));
+    if let Some(words) = bounds {
         for (index, width) in words.into_iter().enumerate() {
             if let Some(column) = t.column_mut(index) {
                 // comfy-table's boundaries count the padding.
@@ -151,11 +203,12 @@ pub fn table(grid: &Grid, style: Style) -> String {
             }
         }
     }
-    format!("{t}\n")
+    t
 }
 
-/// The display width of each column's longest word, header included.
-fn longest_words(grid: &Grid) -> Vec<u16> {
+/// The display width of each column's longest word, header included, Japanese counted in
+/// pieces of `piece` columns.
+fn longest_words(grid: &Grid, piece: usize) -> Vec<u16> {
     let mut widths = vec![0u16; grid.labels.len()];
     let texts = std::iter::once(grid.labels.iter().map(String::as_str).collect::<Vec<_>>()).chain(
         grid.rows
@@ -164,11 +217,7 @@ fn longest_words(grid: &Grid) -> Vec<u16> {
     );
     for row in texts {
         for (width, text) in widths.iter_mut().zip(row) {
-            let longest = text
-                .split_whitespace()
-                .map(textwrap::core::display_width)
-                .max();
-            let longest = u16::try_from(longest.unwrap_or(0)).unwrap_or(u16::MAX);
+            let longest = u16::try_from(wrap::longest_word(text, piece)).unwrap_or(u16::MAX);
             *width = (*width).max(longest);
         }
     }

@@ -10,6 +10,11 @@ fn wide(c: char) -> bool {
     unicode_width::UnicodeWidthChar::width(c) == Some(2)
 }
 
+/// Whether a text holds a wide character (Japanese).
+pub(crate) fn has_wide(text: &str) -> bool {
+    text.chars().any(wide)
+}
+
 /// Punctuation that must not begin a line (Japanese kinsoku): it stays with what is before it.
 fn closing(c: char) -> bool {
     matches!(
@@ -37,6 +42,11 @@ fn closing(c: char) -> bool {
     )
 }
 
+/// Punctuation that must not end a line (Japanese kinsoku): it stays with what is after it.
+fn opening(c: char) -> bool {
+    matches!(c, '(' | '[' | '「' | '『' | '（' | '【' | '［')
+}
+
 /// Splits a line into words: runs of narrow characters end at a space (which stays with the
 /// word before it); a wide character is a word of its own, with the closing punctuation after
 /// it. So Latin ids and names are never cut, and Japanese breaks between characters.
@@ -52,8 +62,8 @@ fn words(line: &str) -> Box<dyn Iterator<Item = Word<'_>> + '_> {
             None => Some(line.len()),
             Some((i, n)) => {
                 let after_space = c == ' ' && n != ' ';
-                let after_wide = wide(c) && !closing(n) && n != ' ';
-                let before_wide = !wide(c) && c != ' ' && wide(n) && !closing(n);
+                let after_wide = wide(c) && !opening(c) && !closing(n) && n != ' ';
+                let before_wide = !wide(c) && c != ' ' && !opening(c) && wide(n) && !closing(n);
                 (after_space || after_wide || before_wide).then_some(i)
             }
         };
@@ -65,11 +75,43 @@ fn words(line: &str) -> Box<dyn Iterator<Item = Word<'_>> + '_> {
     Box::new(out.into_iter())
 }
 
-fn options<'a>(width: usize) -> textwrap::Options<'a> {
-    textwrap::Options::new(width)
+/// The width a table column needs so that no word of `text` is cut: a Latin word or id whole
+/// (as `split_whitespace` counts it); Japanese, which breaks between characters, in pieces of
+/// at most `piece` columns.
+pub(crate) fn longest_word(text: &str, piece: usize) -> usize {
+    let (mut longest, mut latin, mut japanese) = (0, 0, 0);
+    for c in text.chars() {
+        if c.is_whitespace() {
+            (latin, japanese) = (0, 0);
+        } else if wide(c) {
+            latin = 0;
+            japanese += 2;
+            longest = longest.max(japanese.min(piece));
+        } else {
+            japanese = 0;
+            latin += unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+            longest = longest.max(latin);
+        }
+    }
+    longest
+}
+
+/// The piece a table cell would rather not break Japanese into smaller than: four characters.
+pub(crate) const JAPANESE_PIECE: usize = 8;
+
+/// How `text` is wrapped to `width`. Japanese fills each line before it breaks, as Japanese is
+/// set (a line balanced short beside a full one reads as a paragraph break); other text is
+/// balanced across its lines.
+fn options<'a>(width: usize, text: &str) -> textwrap::Options<'a> {
+    let options = textwrap::Options::new(width)
         .break_words(false)
         .word_separator(textwrap::WordSeparator::Custom(words))
-        .word_splitter(textwrap::WordSplitter::NoHyphenation)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation);
+    if has_wide(text) {
+        options.wrap_algorithm(textwrap::WrapAlgorithm::FirstFit)
+    } else {
+        options
+    }
 }
 
 /// Wraps each line of `text` longer than `width` columns.
@@ -90,7 +132,7 @@ pub fn lines(text: &str, width: usize) -> String {
                 .is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
         let first = &body[..lead];
         let next = " ".repeat(lead + if item { 2 } else { 0 });
-        let options = options(width)
+        let options = options(width, rest)
             .initial_indent(first)
             .subsequent_indent(&next);
         out.push_str(&textwrap::fill(rest, options));
@@ -101,7 +143,7 @@ pub fn lines(text: &str, width: usize) -> String {
 
 /// Wraps one paragraph to `width`, every line after the first indented by `indent`.
 pub fn paragraph(text: &str, width: usize, indent: &str) -> String {
-    textwrap::fill(text, options(width).subsequent_indent(indent))
+    textwrap::fill(text, options(width, text).subsequent_indent(indent))
 }
 
 #[cfg(test)]
@@ -123,8 +165,8 @@ mod tests {
     /// closing punctuation, and a Latin id inside it stays whole.
     #[test]
     fn wraps_japanese_by_display_width() {
-        let text =
-            "このバージョンは n-minus-2-or-older のため、対象外です。サポートは受けられません。\n";
+        let text = "このバージョンは n-minus-2-or-older のため、対象外です。サポートは受けられません\
+             (Gold (従来の特典) は「提供なし」)。\n";
         for width in [10, 16, 24, 40] {
             let wrapped = lines(text, width);
             for line in wrapped.lines() {
@@ -132,6 +174,12 @@ mod tests {
                 assert!(!line.starts_with(['、', '。']), "{width}: {wrapped}");
             }
             assert!(wrapped.contains("n-minus-2-or-older"), "{width}: {wrapped}");
+            for line in wrapped.lines() {
+                assert!(
+                    !line.trim_end().ends_with(['(', '「']),
+                    "{width}: {wrapped}"
+                );
+            }
             let bare = |t: &str| t.replace(['\n', ' '], "");
             assert_eq!(bare(&wrapped), bare(text), "{width}: nothing lost");
         }

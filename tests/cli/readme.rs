@@ -1,4 +1,4 @@
-//! Every `$ mpn-support ...` line in a ```console block of README.md and docs/*.md is run and
+//! Every `$ mpn-support ...` line in a ```console block of README.md, README.ja.md and docs/*.md is run and
 //! its output compared with the lines under it, so the examples stay true. With README_UPDATE=1
 //! the files are rewritten with the current output instead. `lifecycle update` examples are
 //! answered by a loopback server of recorded endoflife.date answers.
@@ -63,11 +63,12 @@ fn run(command: &str) -> String {
     }
 }
 
-/// The console examples of the README and of docs/ are the binary's real output.
+/// The console examples of the READMEs (English and Japanese) and of docs/ are the binary's
+/// real output.
 #[test]
 fn readme_and_docs_examples_are_real_output() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut files = vec![root.join("README.md")];
+    let mut files = vec![root.join("README.md"), root.join("README.ja.md")];
     let mut docs: Vec<_> = std::fs::read_dir(root.join("docs"))
         .expect("docs/")
         .map(|entry| entry.expect("entry").path())
