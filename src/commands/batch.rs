@@ -213,6 +213,7 @@ fn decide_row<'d>(
             report: full.then(|| CheckReport::new(&decision, data, words)),
             row: check,
             judgement,
+            cautions: decision.warnings.clone(),
         })),
     }
 }

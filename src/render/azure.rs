@@ -103,6 +103,9 @@ impl RowPrinter<'_> for Rows<'_> {
                             Gate::NotEligible => ("error", d.row.headline(words)),
                             Gate::Expires(_) => ("error", but()),
                             Gate::Warn(_) => ("warning", but()),
+                            // An answer that warns of itself (a legacy grant that may have
+                            // run out) says so.
+                            Gate::Pass if !problems.is_empty() => ("warning", but()),
                             Gate::Pass => return Ok(()),
                         };
                         let text = named(what, &message);

@@ -153,9 +153,10 @@ fn finish(w: csv::Writer<Vec<u8>>) -> Result<String, PrintError> {
     String::from_utf8(bytes).map_err(|e| stdout_error(std::io::Error::other(e.to_string())))
 }
 
-/// The columns a batch adds around a check's: the line first, the warning and error last.
+/// The columns a batch adds around a check's: the line first; the warnings, the error and what
+/// the row came to (`pass`, `warn`, `fail`, `invalid`) last.
 const LINE: &str = "line";
-const AFTER: [&str; 2] = ["warning", "error"];
+const AFTER: [&str; 3] = ["warning", "error", "status"];
 
 /// Batch rows as CSV: a header, then a row per request, the inventory's own columns after the
 /// answer's. The header waits for the first row, which names those columns (every row of a CSV
@@ -216,6 +217,7 @@ impl<'d> RowPrinter<'d> for Rows<'_, 'd> {
                 let mut record = vec![line];
                 record.resize(1 + CHECK_COLUMNS.len() + 1, String::new());
                 record.push(message.clone());
+                record.push("invalid".to_owned());
                 record.extend(carried);
                 write_record(&mut self.out, record.into_iter())
             }
@@ -232,7 +234,11 @@ impl<'d> RowPrinter<'d> for Rows<'_, 'd> {
                 let cells = grid::check_cells(&d.row, decided);
                 let record = std::iter::once(std::borrow::Cow::Owned(line))
                     .chain(cells)
-                    .chain([problems.join("; ").into(), "".into()])
+                    .chain([
+                        problems.join("; ").into(),
+                        "".into(),
+                        d.status().id().into(),
+                    ])
                     .chain(carried.map(std::borrow::Cow::Owned))
                     .map(|c| escape::csv(&c).into_owned());
                 self.out.write_record(record).map_err(csv_error)

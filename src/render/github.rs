@@ -101,6 +101,9 @@ impl RowPrinter<'_> for Rows<'_> {
                             Gate::NotEligible => ("error", d.row.headline(words)),
                             Gate::Expires(_) => ("error", but()),
                             Gate::Warn(_) => ("warning", but()),
+                            // An answer that warns of itself (a legacy grant that may have
+                            // run out) says so.
+                            Gate::Pass if !problems.is_empty() => ("warning", but()),
                             // A notice per eligible row floods a job's annotations: only when
                             // asked.
                             Gate::Pass if !self.notices => return Ok(()),

@@ -71,6 +71,8 @@ struct CheckRowOut<'a> {
     report: &'a CheckReport,
     #[serde(skip_serializing_if = "Option::is_none")]
     warning: Option<String>,
+    /// What the gate made of the row: `pass`, `warn` or `fail`.
+    status: &'static str,
 }
 
 /// One `verify` result.
@@ -81,6 +83,8 @@ struct VerifyRowOut<'a> {
     columns: Columns<'a>,
     request: &'a str,
     passed: bool,
+    /// `pass` or `fail`.
+    status: &'static str,
     mismatches: Vec<String>,
     decided_under: Option<String>,
 }
@@ -92,6 +96,8 @@ struct InvalidOut<'a> {
     #[serde(skip_serializing_if = "Columns::is_empty")]
     columns: Columns<'a>,
     error: &'a str,
+    /// Always `invalid`.
+    status: &'static str,
 }
 
 /// Batch rows as JSON Lines.
@@ -125,6 +131,7 @@ impl RowPrinter<'_> for Rows<'_> {
                 line: row.line,
                 columns: Columns(&row.carried),
                 error,
+                status: "invalid",
             }),
             RowOutcome::Decided(d) => match (&d.judgement, &d.report) {
                 (
@@ -139,6 +146,7 @@ impl RowPrinter<'_> for Rows<'_> {
                         columns: Columns(&row.carried),
                         request,
                         passed: mismatches.is_empty(),
+                        status: d.status().id(),
                         mismatches: mismatches.iter().map(|m| words.msg(&m.message())).collect(),
                         decided_under: d.row.period.map(|p| words.msg(&p.message())),
                     };
@@ -149,7 +157,8 @@ impl RowPrinter<'_> for Rows<'_> {
                         line: row.line,
                         columns: Columns(&row.carried),
                         report,
-                        warning: d.problems().first().map(|m| words.msg(m)),
+                        warning: d.gate_problems().first().map(|m| words.msg(m)),
+                        status: d.status().id(),
                     };
                     self.line(&out)
                 }

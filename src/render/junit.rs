@@ -169,15 +169,12 @@ impl RowPrinter<'_> for Rows<'_> {
                             xml(&d.row.headline(words))
                         ));
                     }
-                    (Judgement::Gate(Gate::Warn(_)), _) => {
+                    (Judgement::Gate(Gate::Warn(_) | Gate::Pass), _) if !problems.is_empty() => {
                         children.push(format!(
                             "<system-out>{}</system-out>",
                             xml(&words.format(
                                 "junit-warning",
-                                &[(
-                                    "warning",
-                                    Value::Text(problems.first().map_or("", String::as_str))
-                                )]
+                                &[("warning", Value::Text(&problems.join("\n")))]
                             ))
                         ));
                     }

@@ -10,7 +10,7 @@ use crate::engine::Value;
 use crate::escape;
 use crate::i18n::Words;
 use crate::report::Report;
-use crate::report::batch::{RowOutcome, RowReport, Summary};
+use crate::report::batch::{Judgement, RowOutcome, RowReport, RowStatus, Summary};
 
 /// Escapes a value for markdown.
 pub use crate::escape::markdown as escape;
@@ -151,7 +151,8 @@ pub fn table(grid: &Grid) -> String {
 }
 
 /// Batch rows as a markdown table: the line, the inventory's own columns, and the answer (or
-/// the error). The header waits for the first row, which names those columns.
+/// the error), a failure named as one; `verify` shows only the rows that failed or could not
+/// be read. The header waits for the first row, which names those columns.
 pub struct Rows<'o> {
     out: &'o mut dyn Write,
     words: &'o Words,
@@ -198,23 +199,42 @@ impl RowPrinter<'_> for Rows<'_> {
             RowOutcome::Invalid(message) => {
                 words.format("row-error", &[("message", Value::Text(message))])
             }
-            RowOutcome::Decided(d) => {
-                let headline = d.row.headline(words);
-                let problems: Vec<String> = d.problems().iter().map(|m| words.msg(m)).collect();
-                match problems.as_slice() {
-                    [] => headline,
-                    all => {
-                        let all: Vec<Value<'_>> = all.iter().map(|p| Value::Text(p)).collect();
-                        words.format(
-                            "row-with-problems",
-                            &[
-                                ("line", Value::Text(&headline)),
-                                ("problems", Value::Each(all)),
-                            ],
-                        )
+            RowOutcome::Decided(d) => match &d.judgement {
+                Judgement::Expectation { request, .. } => {
+                    if d.status() != RowStatus::Fail {
+                        return Ok(());
+                    }
+                    let messages: Vec<String> = d.problems().iter().map(|m| words.msg(m)).collect();
+                    let mismatches = messages.iter().map(|m| Value::Text(m)).collect();
+                    words.format(
+                        "row-expectation-failed",
+                        &[
+                            ("request", Value::Text(request)),
+                            ("mismatches", Value::Each(mismatches)),
+                        ],
+                    )
+                }
+                Judgement::Gate(_) => {
+                    let headline = d.row.headline(words);
+                    let problems: Vec<String> = d.problems().iter().map(|m| words.msg(m)).collect();
+                    match problems.as_slice() {
+                        [] => headline,
+                        all => {
+                            let all: Vec<Value<'_>> = all.iter().map(|p| Value::Text(p)).collect();
+                            words.format(
+                                match d.status() {
+                                    RowStatus::Fail => "row-with-failures",
+                                    RowStatus::Pass | RowStatus::Warn => "row-with-problems",
+                                },
+                                &[
+                                    ("line", Value::Text(&headline)),
+                                    ("problems", Value::Each(all)),
+                                ],
+                            )
+                        }
                     }
                 }
-            }
+            },
         };
         let mut cells = vec![row.line.to_string()];
         cells.extend(names.iter().map(|name| {

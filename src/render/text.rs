@@ -572,15 +572,16 @@ impl RowPrinter<'_> for Rows<'_> {
                         RowStatus::Fail => "row-with-failure",
                         _ => "row-with-warning",
                     };
-                    let text = match problems.first() {
-                        Some(p) => words.format(
+                    let text = if problems.is_empty() {
+                        headline
+                    } else {
+                        words.format(
                             id,
                             &[
                                 ("line", Value::Text(&headline)),
-                                ("warning", Value::Text(p)),
+                                ("warning", Value::Text(&problems.join("; "))),
                             ],
-                        ),
-                        None => headline,
+                        )
                     };
                     Some(words.format(
                         "row-line",

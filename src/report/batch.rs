@@ -158,6 +158,17 @@ pub enum RowStatus {
     Fail,
 }
 
+impl RowStatus {
+    /// Its identifier in JSON and CSV: `pass`, `warn`, `fail`.
+    pub fn id(self) -> &'static str {
+        match self {
+            RowStatus::Pass => "pass",
+            RowStatus::Warn => "warn",
+            RowStatus::Fail => "fail",
+        }
+    }
+}
+
 /// What a decided row is judged by.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Judgement {
@@ -181,12 +192,16 @@ pub struct DecidedRow<'a> {
     pub report: Option<CheckReport>,
     /// What the row is judged by.
     pub judgement: Judgement,
+    /// What the answer itself warns of (a legacy grant that may have run out): every format
+    /// carries it with the row, as a single check prints it.
+    pub cautions: Vec<Msg<'a>>,
 }
 
 impl DecidedRow<'_> {
     /// Passed, warned or failed.
     pub fn status(&self) -> RowStatus {
         match &self.judgement {
+            Judgement::Gate(Gate::Pass) if !self.cautions.is_empty() => RowStatus::Warn,
             Judgement::Gate(Gate::Pass) => RowStatus::Pass,
             Judgement::Gate(Gate::Warn(_)) => RowStatus::Warn,
             Judgement::Gate(Gate::NotEligible | Gate::Expires(_)) => RowStatus::Fail,
@@ -195,9 +210,19 @@ impl DecidedRow<'_> {
         }
     }
 
-    /// The warning or the failure that is not the verdict itself, in words: the expiry of a
-    /// gate, or the mismatches of an expectation.
+    /// The warnings and failures that are not the verdict itself, in words: what the gate or
+    /// the expectation made of the answer, then the answer's own cautions.
     pub fn problems(&self) -> Vec<Msg<'_>> {
+        let mut all = self.gate_problems();
+        if matches!(self.judgement, Judgement::Gate(_)) {
+            all.extend(self.cautions.iter().cloned());
+        }
+        all
+    }
+
+    /// What the gate or the expectation made of the answer: the expiry of a gate, or the
+    /// mismatches of an expectation.
+    pub fn gate_problems(&self) -> Vec<Msg<'_>> {
         match &self.judgement {
             Judgement::Gate(Gate::Warn(e)) => vec![e.message(self.row.as_of)],
             Judgement::Gate(Gate::Expires(e)) => vec![Msg::new(

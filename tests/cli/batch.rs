@@ -92,16 +92,20 @@ fn mixed_batch_as_json_lines() {
     assert_eq!(rows[1]["eligible"], false);
     assert_eq!(
         rows[3],
-        serde_json::json!({"line": 5, "error": "unknown tier `glod`: did you mean `gold`? (valid: `action-pack`, `learning-action-pack`, `silver`, `gold`, `partner-launch`, `partner-success-core`, `partner-success-expanded`, `solutions-partner`)"})
+        serde_json::json!({"line": 5, "error": "unknown tier `glod`: did you mean `gold`? (valid: `action-pack`, `learning-action-pack`, `silver`, `gold`, `partner-launch`, `partner-success-core`, `partner-success-expanded`, `solutions-partner`)", "status": "invalid"})
     );
     assert_eq!(
         rows[8]["warning"],
         "qualifies only until 2026-10-13, 134 days after 2026-06-01"
     );
     assert!(rows[0].get("warning").is_none());
+    assert_eq!(rows[0]["status"], "pass");
+    assert_eq!(rows[1]["status"], "fail");
+    assert_eq!(rows[8]["status"], "warn");
 }
 
-/// CSV: one header, one row per request with its line, the check columns, warning and error.
+/// CSV: one header, one row per request with its line, the check columns, warning, error and
+/// status.
 #[test]
 fn mixed_batch_as_csv() {
     let out = batch("csv")
@@ -113,15 +117,15 @@ fn mixed_batch_as_csv() {
     let lines = lines(&out);
     assert_eq!(
         lines[0],
-        "line,as_of,tier,product,version,competency_class,eligible,support_type,incidents,channel,eligible_until,failed_rules,decided_under,warning,error"
+        "line,as_of,tier,product,version,competency_class,eligible,support_type,incidents,channel,eligible_until,failed_rules,decided_under,warning,error,status"
     );
     assert_eq!(
         lines[1],
-        "2,2026-11-24,solutions-partner,sql-server,2022,,true,product-support,20,support-for-business,2028-01-11,,\"Microsoft AI Cloud Partner Program; Solutions Partner designation, offered from 2022-10-03; secondary\",,"
+        "2,2026-11-24,solutions-partner,sql-server,2022,,true,product-support,20,support-for-business,2028-01-11,,\"Microsoft AI Cloud Partner Program; Solutions Partner designation, offered from 2022-10-03; secondary\",,,pass"
     );
     assert_eq!(
         lines[7],
-        "8,,,,,,,,,,,,,,as_of: `2026-13-01` is not a real date in the form YYYY-MM-DD"
+        "8,,,,,,,,,,,,,,as_of: `2026-13-01` is not a real date in the form YYYY-MM-DD,invalid"
     );
     assert_eq!(lines.len(), 10);
 }
@@ -502,4 +506,126 @@ fn verify_in_every_format() {
     let github = run("github");
     assert_eq!(github.lines().count(), 3);
     assert!(github.lines().all(|l| l.starts_with("::error file=")));
+}
+
+/// A row that rests on a legacy grant still running (Gold on 2025-06-01, after its last day
+/// sold, 2025-01-21: SPEC 9) carries that caution in every format, as a single check prints it;
+/// a row failing `--fail-within` (Windows Server 2022 ends mainstream on 2026-10-13, 73 days
+/// after 2026-08-01) is a failure, told apart from a warning in JSON, CSV and markdown; a plain
+/// row passes.
+#[test]
+fn every_format_tells_a_caution_a_warning_and_a_failure_apart() {
+    let input = "tier,product,version,as_of\n\
+                 gold,sql-server,2022,2025-06-01\n\
+                 spd,windows-server,2022,2026-08-01\n\
+                 spd,sql-server,2022,2026-08-01\n";
+    let run = |format: &str| -> String {
+        let out = cmd()
+            .args(["check", "--batch", "-", "--fail-within", "90", "-f", format])
+            .write_stdin(input)
+            .output()
+            .expect("runs");
+        assert_eq!(out.status.code(), Some(1), "{format}: the gate fails");
+        String::from_utf8(out.stdout).expect("UTF-8")
+    };
+    let caution = "could last be bought or renewed on 2025-01-21";
+    // JSON: a status per row; the caution in the answer's warnings.
+    let json: Vec<serde_json::Value> = run("json")
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON row"))
+        .collect();
+    let statuses: Vec<&str> = json
+        .iter()
+        .map(|v| v["status"].as_str().expect("status"))
+        .collect();
+    assert_eq!(statuses, ["warn", "fail", "pass"]);
+    assert!(
+        json[0]["warnings"][0]
+            .as_str()
+            .expect("warning")
+            .contains(caution)
+    );
+    // CSV: the status column, the caution in the warning column.
+    let csv = run("csv");
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let header = reader.headers().expect("header").clone();
+    let column = |name: &str| header.iter().position(|h| h == name).expect(name);
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
+    let statuses: Vec<&str> = rows.iter().map(|r| &r[column("status")]).collect();
+    assert_eq!(statuses, ["warn", "fail", "pass"]);
+    assert!(rows[0][column("warning")].contains(caution));
+    // Markdown: the failure is not called a warning.
+    let markdown = run("markdown");
+    let lines: Vec<&str> = markdown.lines().collect();
+    assert!(
+        lines[2].contains(caution) && lines[2].contains("(warning: "),
+        "{}",
+        lines[2]
+    );
+    assert!(
+        lines[3].contains("(fails the gate: ") && !lines[3].contains("warning"),
+        "{}",
+        lines[3]
+    );
+    // Text, JUnit, GitHub and Azure carry the caution too.
+    assert!(run("text").lines().next().expect("line").contains(caution));
+    let junit = run("junit");
+    let doc = roxmltree::Document::parse(&junit).expect("XML");
+    let first = doc
+        .descendants()
+        .find(|n| n.has_tag_name("testcase"))
+        .expect("case");
+    assert!(
+        first
+            .descendants()
+            .any(|n| n.has_tag_name("system-out") && n.text().is_some_and(|t| t.contains(caution)))
+    );
+    let github = run("github");
+    assert!(
+        github
+            .lines()
+            .next()
+            .expect("line")
+            .starts_with("::warning ")
+            && github.contains(caution),
+        "{github}"
+    );
+    let azure = run("azure");
+    assert!(
+        azure
+            .lines()
+            .next()
+            .expect("line")
+            .starts_with("##vso[task.logissue type=warning;"),
+        "{azure}"
+    );
+}
+
+/// `verify --format markdown`: the failed and invalid rows only (its help says so), a failure
+/// named as one. The fixture: line 1 holds, lines 2 and 4 fail, line 5 cannot be read.
+#[test]
+fn verify_markdown_shows_the_failures() {
+    let out = cmd()
+        .args(["verify", "-f", "markdown"])
+        .arg(fixture("batch/expectations_failing.jsonl"))
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    let text = String::from_utf8(out.stdout).expect("UTF-8");
+    let rows: Vec<&str> = text
+        .lines()
+        .skip(2)
+        .filter(|l| l.starts_with('|'))
+        .collect();
+    let lines: Vec<&str> = rows
+        .iter()
+        .map(|r| r.split('|').nth(1).expect("line").trim())
+        .collect();
+    assert_eq!(lines, ["2", "4", "5"], "{text}");
+    assert!(
+        rows[0].contains("FAIL: ") && !rows[0].contains("warning"),
+        "{}",
+        rows[0]
+    );
+    assert!(rows[2].contains("error: "), "{}", rows[2]);
 }
