@@ -7,7 +7,7 @@ use thiserror::Error;
 
 use crate::data::entitlements::{Role, SupportType, Tier};
 use crate::data::periods::{Span, Standing};
-use crate::data::{CompetencyChoice, Dataset, Deployment, Product, Release};
+use crate::data::{CompetencyChoice, Dataset, Deployment, Incidents, Product, Release};
 use crate::message::{Msg, Value};
 use crate::names::UnknownNameError;
 
@@ -159,6 +159,27 @@ pub enum QueryError {
         /// Where it was given.
         given: Given,
     },
+    /// More incidents are said to be left than the tier's pack holds.
+    #[error(
+        "{} `{left}` is more than the {most} incidents a `{tier}` pack holds on {as_of}: {}",
+        match given { Given::Flags => "--incidents-remaining", Given::Row => "incidents_remaining" },
+        match given {
+            Given::Flags => "check the number (Support for Business shows it at step 2), or leave --incidents-remaining out",
+            Given::Row => "check the number (Support for Business shows it at step 2), or leave the `incidents_remaining` column empty",
+        }
+    )]
+    IncidentsBeyondPack {
+        /// The incidents said to be left.
+        left: u32,
+        /// The most a pack of the tier holds on the day.
+        most: u32,
+        /// Tier id.
+        tier: String,
+        /// The day asked for.
+        as_of: NaiveDate,
+        /// Where it was given.
+        given: Given,
+    },
 }
 
 impl QueryError {
@@ -297,6 +318,25 @@ impl QueryError {
                     ("as_of", Value::Day(*as_of)),
                 ],
             ),
+            QueryError::IncidentsBeyondPack {
+                left,
+                most,
+                tier,
+                as_of,
+                given,
+            } => Msg::new(
+                row(
+                    given,
+                    "error-incidents-beyond-pack",
+                    "error-incidents-beyond-pack-row",
+                ),
+                vec![
+                    ("left", Value::Count(u64::from(*left))),
+                    ("most", Value::Count(u64::from(*most))),
+                    ("tier", Value::Text(tier)),
+                    ("as_of", Value::Day(*as_of)),
+                ],
+            ),
         }
     }
 }
@@ -424,6 +464,24 @@ impl Request {
             return Err(QueryError::ContractEndBeyondGrant {
                 end,
                 last,
+                tier: tier.id.clone(),
+                as_of: self.as_of,
+                given: self.given,
+            });
+        }
+        // A pack holds at most its grant: more left than the largest cell in force is a
+        // misreading (an unlimited or empty grant bounds nothing).
+        let most = ent
+            .cells(&tier.id, &support_type.id, self.as_of)
+            .map(|c| c.incidents)
+            .max();
+        if let (Some(left), Some(Incidents::Count(most))) = (self.account.incidents_remaining, most)
+            && most > 0
+            && left > most
+        {
+            return Err(QueryError::IncidentsBeyondPack {
+                left,
+                most,
                 tier: tier.id.clone(),
                 as_of: self.as_of,
                 given: self.given,

@@ -693,3 +693,41 @@ fn batch_rows_take_the_account_flags_they_leave_empty() {
         .assert()
         .code(1);
 }
+
+/// More incidents left than the pack holds is a misreading, refused with the pack's size
+/// (review): Gold's on-premises pack held 20 on 2021-06-19 (SPEC 2); 20 is fine; a grant with
+/// an unlimited class bounds nothing.
+#[test]
+fn incidents_remaining_beyond_the_pack_is_refused() {
+    let run = |product: &str, left: &str| {
+        cmd()
+            .args([
+                "check",
+                "-t",
+                "gold",
+                "-p",
+                product,
+                "--as-of",
+                "2021-06-19",
+            ])
+            .args(["--incidents-remaining", left])
+            .assert()
+    };
+    run("sql-server", "21")
+        .code(2)
+        .stderr(predicates::str::contains(
+            "`21` is more than the 20 incidents",
+        ));
+    run("sql-server", "20").code(0);
+    run("azure", "999").code(0);
+    let row =
+        "tier,product,version,as_of,incidents_remaining\ngold,sql-server,2019,2021-06-19,21\n";
+    cmd()
+        .args(["check", "--batch", "-"])
+        .write_stdin(row)
+        .assert()
+        .code(2)
+        .stdout(predicates::str::contains(
+            "incidents_remaining `21` is more than the 20 incidents",
+        ));
+}
