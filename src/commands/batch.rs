@@ -234,7 +234,9 @@ pub fn run(
     let file = path.display().to_string();
     let batch = Batch {
         kind: options.kind,
-        file: &file,
+        name: &file,
+        // Standard input is no file an annotation or a test report can point at.
+        file: (path.as_os_str() != "-").then_some(file.as_str()),
         notices: options.notices,
     };
     let words = ctx.out.words;

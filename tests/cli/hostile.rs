@@ -879,3 +879,136 @@ fn import_sources(dir: &Path, kind: &str, input: &[u8]) -> String {
     std::fs::write(sources.join(format!("endoflife/widget.{kind}")), input).expect("page");
     sources.to_str().expect("UTF-8 path").to_owned()
 }
+
+/// Runs `check --batch` on `input`, read from a file named `name` (or standard input when
+/// `name` is `-`), with `extra` arguments: exit status and stdout.
+fn batch_named(name: &str, input: &[u8], extra: &[&str]) -> (Option<i32>, String) {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let mut command = cmd();
+    command.args(["check", "--as-of", "2026-06-01", "--batch"]);
+    if name == "-" {
+        command.arg("-").write_stdin(input);
+    } else {
+        let path = dir.path().join(name);
+        std::fs::write(&path, input).expect("batch file");
+        command.arg(&path);
+    }
+    let out = command.args(extra).output().expect("runs");
+    (
+        out.status.code(),
+        String::from_utf8(out.stdout).expect("UTF-8"),
+    )
+}
+
+/// Review finding 17: a line break in a value is written `\n` in the GitHub and Azure
+/// formats, before their own %-encoding, so the runner or agent never decodes it back into a
+/// real line break (`%0A` would be).
+#[test]
+fn line_breaks_in_ci_formats_are_written_visibly() {
+    // A title (the carried column) and a message (the unknown tier), each with a line break.
+    let input = b"customer,tier,product,version\nx,\"gl\nod\",sql-server,2022\n\"Con\ntoso\",spd,sql-server,2019\n";
+    for format in ["github", "azure"] {
+        let (code, stdout) = batch_named("rows.csv", input, &["-f", format]);
+        assert_eq!(code, Some(2), "{format}: {stdout}");
+        assert!(
+            !stdout.contains("%0A") && !stdout.contains("%0D"),
+            "{format}: {stdout}"
+        );
+        assert!(
+            stdout.contains("unknown tier `gl\\nod`"),
+            "{format}: {stdout}"
+        );
+        assert!(stdout.contains("customer=Con\\ntoso"), "{format}: {stdout}");
+        assert_eq!(stdout.lines().count(), 2, "{format}: {stdout}");
+    }
+}
+
+/// Review finding 17: an entity reference in a value shows as written in markdown (`&amp;`
+/// stays `&amp;`, not `&`).
+#[test]
+fn markdown_shows_entity_references_as_written() {
+    use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+    let (_, stdout) = batch_named(
+        "rows.csv",
+        b"customer,tier,product,version\n&amp; &lt;b&gt;,spd,sql-server,2022\n",
+        &["-f", "markdown"],
+    );
+    let mut cells = Vec::new();
+    let mut cell: Option<String> = None;
+    for event in Parser::new_ext(&stdout, Options::ENABLE_TABLES) {
+        match event {
+            Event::Start(Tag::TableCell) => cell = Some(String::new()),
+            Event::End(TagEnd::TableCell) => cells.extend(cell.take()),
+            Event::Text(t) => {
+                if let Some(c) = cell.as_mut() {
+                    c.push_str(&t);
+                }
+            }
+            _ => {}
+        }
+    }
+    assert!(
+        cells.iter().any(|c| c == "&amp; &lt;b&gt;"),
+        "{cells:?}\n{stdout}"
+    );
+}
+
+/// Review finding 17: a batch read from standard input points at no file: GitHub annotations
+/// have neither `file` nor `line`, Azure issues neither `sourcepath` nor `linenumber`, JUnit
+/// cases no `file`; from a file, every one of them names it.
+#[test]
+fn stdin_batches_point_at_no_file() {
+    let input = b"tier,product,version\nspd,sql-server,2019\n";
+    let (_, github) = batch_named("-", input, &["-f", "github"]);
+    assert!(github.starts_with("::error title="), "{github}");
+    assert!(
+        !github.contains("file=") && !github.contains("line="),
+        "{github}"
+    );
+    let (_, azure) = batch_named("-", input, &["-f", "azure"]);
+    assert!(
+        azure.starts_with("##vso[task.logissue type=error;]"),
+        "{azure}"
+    );
+    assert!(
+        !azure.contains("sourcepath") && !azure.contains("linenumber"),
+        "{azure}"
+    );
+    let (_, junit) = batch_named("-", input, &["-f", "junit"]);
+    let doc = roxmltree::Document::parse(&junit).expect("XML");
+    let case = doc
+        .descendants()
+        .find(|n| n.has_tag_name("testcase"))
+        .expect("a test case");
+    assert_eq!(case.attribute("file"), None, "{junit}");
+    // From a file, each format names it and the line.
+    let (_, github) = batch_named("rows.csv", input, &["-f", "github"]);
+    assert!(github.contains("rows.csv,line=2,title="), "{github}");
+    let (_, azure) = batch_named("rows.csv", input, &["-f", "azure"]);
+    assert!(azure.contains("rows.csv;linenumber=2;]"), "{azure}");
+}
+
+/// Review finding 17: `verify --format junit` cases carry `file` like `check --batch` ones.
+#[test]
+fn verify_junit_cases_name_the_file() {
+    let out = cmd()
+        .args(["verify", "-f", "junit"])
+        .arg(fixture("batch/expectations.csv"))
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0));
+    let junit = String::from_utf8(out.stdout).expect("UTF-8");
+    let doc = roxmltree::Document::parse(&junit).expect("XML");
+    let files: Vec<Option<&str>> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("testcase"))
+        .map(|n| n.attribute("file"))
+        .collect();
+    assert_eq!(files.len(), 4, "{junit}");
+    assert!(
+        files
+            .iter()
+            .all(|f| f.is_some_and(|f| f.ends_with("batch/expectations.csv"))),
+        "{junit}"
+    );
+}

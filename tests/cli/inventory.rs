@@ -411,7 +411,8 @@ fn azure_logging_commands() {
         "{text}"
     );
     assert!(lines[0].contains("linenumber=2;]"), "{text}");
-    assert!(lines[0].contains("a%3Bb%5Dc%AZP25%0Ad"), "{text}");
+    // A line break is written `\n` (review finding 17): the agent decodes no `%0A` into one.
+    assert!(lines[0].contains("a%3Bb%5Dc%AZP25\\nd"), "{text}");
     assert!(
         lines[1].starts_with("##vso[task.logissue type=warning;"),
         "{text}"
