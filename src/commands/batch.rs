@@ -13,8 +13,7 @@ use crate::engine::{self, Decision, QueryError};
 use crate::error::AppError;
 use crate::exit::Exit;
 use crate::i18n::Words;
-use crate::input::InputFormat;
-use crate::input::{self, Row};
+use crate::input::{self, InputError, InputFormat, Row, values};
 use crate::render::{Batch, Format};
 use crate::report::batch::{
     BatchKind, DecidedRow, Expiry, Gate, Judgement, Mismatch, RowOutcome, RowReport, Summary,
@@ -56,31 +55,19 @@ pub struct Expectation {
 }
 
 impl Expectation {
-    /// Reads the expectation columns of a row.
-    pub fn from_row(row: &Row) -> Result<Self, String> {
-        let eligible = match row
-            .expect
-            .as_deref()
-            .map(crate::names::normalize)
-            .as_deref()
-        {
-            Some("eligible") => true,
-            Some("noteligible") => false,
-            Some(_) => {
-                return Err(format!(
-                    "expect: `{}` is neither `eligible` nor `not-eligible`",
-                    row.expect.as_deref().unwrap_or_default()
-                ));
-            }
-            None => return Err("missing `expect` (eligible | not-eligible)".into()),
+    /// Reads the expectation columns of a row: `expect`, and when given `incidents` (a number
+    /// or `unlimited`) and `channel`.
+    pub fn from_row(row: &Row) -> Result<Self, InputError> {
+        let cell = |column: &'static str| move |error| InputError::Cell { column, error };
+        let eligible = match row.expect.as_deref() {
+            Some(text) => values::verdict(text).map_err(cell("expect"))?,
+            None => return Err(InputError::MissingExpect),
         };
-        let incidents = match row.incidents.as_deref() {
-            None => None,
-            Some("unlimited") => Some(Incidents::Unlimited),
-            Some(n) => Some(Incidents::Count(n.parse().map_err(|_| {
-                format!("incidents: `{n}` is neither a whole number nor `unlimited`")
-            })?)),
-        };
+        let incidents = row
+            .incidents
+            .as_deref()
+            .map(|n| values::incidents(n).map_err(cell("incidents")))
+            .transpose()?;
         Ok(Expectation {
             eligible,
             incidents,
@@ -177,13 +164,13 @@ fn decide_row<'d>(
     let expectation = match options.kind {
         BatchKind::Verify => match Expectation::from_row(row) {
             Ok(e) => Some(e),
-            Err(message) => return invalid(message),
+            Err(e) => return invalid(words.msg(&e.message())),
         },
         BatchKind::Check => None,
     };
     let request = match row.request(options.default_as_of) {
         Ok(r) => r,
-        Err(message) => return invalid(message),
+        Err(e) => return invalid(words.msg(&e.message())),
     };
     let decision: Decision<'d> = match engine::decide(&request, data) {
         Ok(d) => d,
@@ -253,7 +240,7 @@ pub fn run(
                 Err(e) => RowReport {
                     line: e.line,
                     carried: Vec::new(),
-                    outcome: RowOutcome::Invalid(e.message),
+                    outcome: RowOutcome::Invalid(words.msg(&e.error.message())),
                 },
             };
             summary.count(&report.outcome);
@@ -273,17 +260,12 @@ pub fn run(
         }
     }
     if summary.total() == 0 && !options.allow_empty {
-        let what = match options.kind {
-            BatchKind::Check => {
-                "no requests: the input has no rows (give --allow-empty to accept an empty batch)"
-            }
-            BatchKind::Verify => {
-                "no expectations: the file has no rows (give --allow-empty to accept an empty file)"
-            }
-        };
-        return Err(AppError::BadInput {
+        return Err(AppError::Input {
             path: file,
-            message: what.into(),
+            line: None,
+            error: InputError::NoRows {
+                expectations: options.kind == BatchKind::Verify,
+            },
         });
     }
     for (s, as_of) in &stale {

@@ -3,6 +3,9 @@
 //! row is a [`RowError`] for that row only; a row is bounded while it is read (see
 //! [`RowLimit`]). Writing the results is `render::batch`'s.
 
+pub mod error;
+pub mod values;
+
 use std::cell::Cell;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
@@ -10,6 +13,8 @@ use std::path::Path;
 use std::rc::Rc;
 
 use chrono::NaiveDate;
+
+pub use error::InputError;
 
 use crate::engine::{Account, Given, Request};
 use crate::error::AppError;
@@ -142,21 +147,12 @@ pub fn near_miss(folded: &str) -> Option<&'static str> {
         .map(|(_, c)| c)
 }
 
-/// `yes` or `no` (also `true` or `false`, any case).
-fn yes_no(column: &str, text: &str) -> Result<bool, String> {
-    match text.to_ascii_lowercase().as_str() {
-        "yes" | "true" => Ok(true),
-        "no" | "false" => Ok(false),
-        _ => Err(format!("{column}: `{text}` is neither `yes` nor `no`")),
-    }
-}
-
 /// The longest field a row may have, in bytes: names are tens of characters.
 pub const MAX_FIELD_BYTES: usize = 4096;
 
 impl Row {
     /// The request this row asks, with `default_as_of` for rows without a date.
-    pub fn request(&self, default_as_of: NaiveDate) -> Result<Request, String> {
+    pub fn request(&self, default_as_of: NaiveDate) -> Result<Request, InputError> {
         let carried = self
             .carried
             .iter()
@@ -168,21 +164,24 @@ impl Row {
             .chain(carried);
         for (name, value) in fields {
             if value.len() > MAX_FIELD_BYTES {
-                return Err(format!(
-                    "`{name}` is {} bytes long, more than the {MAX_FIELD_BYTES} a field may have",
-                    value.len()
-                ));
+                return Err(InputError::FieldTooLong {
+                    column: name.to_owned(),
+                    bytes: value.len(),
+                });
             }
         }
-        let missing = |what: &str| format!("missing `{what}`");
+        let cell = |column: &'static str| {
+            move |error: values::ValueError| InputError::Cell { column, error }
+        };
         let as_of = match &self.as_of {
-            Some(text) => {
-                crate::data::common::parse_date(text).map_err(|e| format!("as_of: {e}"))?
-            }
+            Some(text) => values::date(text).map_err(cell("as_of"))?,
             None => default_as_of,
         };
-        let flag = |column: &str, value: &Option<String>| {
-            value.as_deref().map(|v| yes_no(column, v)).transpose()
+        let flag = |column: &'static str, value: &Option<String>| {
+            value
+                .as_deref()
+                .map(|v| values::yes_no(v).map_err(cell(column)))
+                .transpose()
         };
         let account = Account {
             activated: flag("activated", &self.activated)?,
@@ -190,23 +189,18 @@ impl Row {
             incidents_remaining: self
                 .incidents_remaining
                 .as_deref()
-                .map(|n| {
-                    n.parse::<u32>().map_err(|_| {
-                        format!("incidents_remaining: `{n}` is not a whole number of incidents")
-                    })
-                })
+                .map(|n| values::count(n).map_err(cell("incidents_remaining")))
                 .transpose()?,
             contract_end: self
                 .contract_end
                 .as_deref()
-                .map(|d| {
-                    crate::data::common::parse_date(d).map_err(|e| format!("contract_end: {e}"))
-                })
+                .map(|d| values::date(d).map_err(cell("contract_end")))
                 .transpose()?,
             csp: flag("csp", &self.csp)?.unwrap_or(false),
             for_customer: flag("for_customer", &self.for_customer)?.unwrap_or(false),
             role: None,
         };
+        let missing = |column: &'static str| InputError::Missing { column };
         Ok(Request {
             role: self.role.clone(),
             account,
@@ -226,7 +220,7 @@ pub struct RowError {
     /// 1-based line in the input.
     pub line: usize,
     /// What is wrong.
-    pub message: String,
+    pub error: InputError,
 }
 
 /// A row read from the input, or why it could not be.
@@ -497,8 +491,8 @@ enum Kind {
     JsonArray,
 }
 
-/// Reads request rows one at a time. A header or file-level fault is an `AppError`; a row
-/// fault is a `RowError` for that row only.
+/// Reads request rows one at a time. A fault of the whole input (its encoding, its header, a
+/// JSON array) is an `AppError`; a row fault is a `RowError` for that row only.
 pub fn rows(
     path: &Path,
     forced: Option<InputFormat>,
@@ -509,12 +503,17 @@ pub fn rows(
         path: shown.clone(),
         message: e.to_string(),
     };
+    let head = input.fill_buf().map_err(read_error)?;
+    // Windows PowerShell writes UTF-16 by default: said so, not read as bytes that are no text.
+    if head.starts_with(b"\xff\xfe") || head.starts_with(b"\xfe\xff") {
+        return Err(AppError::Input {
+            path: shown,
+            line: None,
+            error: InputError::Utf16,
+        });
+    }
     // A UTF-8 byte order mark says nothing about the rows: skipped in every format.
-    if input
-        .fill_buf()
-        .map_err(read_error)?
-        .starts_with(b"\xef\xbb\xbf")
-    {
+    if head.starts_with(b"\xef\xbb\xbf") {
         input.consume(3);
     }
     if input.fill_buf().map_err(read_error)?.is_empty() {
@@ -538,11 +537,21 @@ pub fn rows(
             input
                 .take(crate::data::MAX_FILE_BYTES + 1)
                 .read_to_string(&mut text)
-                .map_err(read_error)?;
+                .map_err(|e| match e.kind() {
+                    io::ErrorKind::InvalidData => AppError::Input {
+                        path: shown.clone(),
+                        line: None,
+                        error: InputError::NotUtf8,
+                    },
+                    _ => read_error(e),
+                })?;
             if text.len() as u64 > crate::data::MAX_FILE_BYTES {
-                return Err(AppError::BadInput {
+                return Err(AppError::Input {
                     path: shown,
-                    message: "a JSON array over 16 MiB: use JSON Lines (one object per line), which is read as it streams".into(),
+                    line: None,
+                    error: InputError::ArrayTooLarge {
+                        mib: crate::data::MAX_FILE_BYTES / (1024 * 1024),
+                    },
                 });
             }
             json_array_rows(&shown, &text)
@@ -550,9 +559,24 @@ pub fn rows(
     }
 }
 
-/// The error of a row cut by [`RowLimit`]: its length.
-fn too_long(bytes: u64) -> String {
-    format!("the row is {bytes} bytes long, more than the {MAX_ROW_BYTES} a row may have")
+/// A CSV fault in the tool's words where it has them (the text is not UTF-8, the input cannot
+/// be read), else in the csv crate's.
+fn csv_error(e: &csv::Error) -> InputError {
+    match e.kind() {
+        csv::ErrorKind::UnequalLengths {
+            expected_len, len, ..
+        } => InputError::FieldCount {
+            expected: *expected_len,
+            found: *len,
+        },
+        csv::ErrorKind::Utf8 { .. } => InputError::NotUtf8,
+        csv::ErrorKind::Io(e) => InputError::CannotRead {
+            message: e.to_string(),
+        },
+        _ => InputError::Csv {
+            message: e.to_string(),
+        },
+    }
 }
 
 fn csv_rows(
@@ -560,21 +584,29 @@ fn csv_rows(
     input: impl Read + 'static,
     cut: CutRow,
 ) -> Result<Box<dyn Iterator<Item = RowResult>>, AppError> {
+    let header_error = |error: InputError| AppError::Input {
+        path: shown.to_owned(),
+        line: Some(1),
+        error,
+    };
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(true)
         .trim(csv::Trim::All)
         .from_reader(input);
-    let header = reader.headers().map_err(|e| AppError::BadInput {
-        path: shown.to_owned(),
-        message: format!("line 1: {e}"),
-    });
+    let header = reader.headers().map_err(|e| header_error(csv_error(&e)));
     if let Some(bytes) = cut.take() {
-        return Err(AppError::BadInput {
-            path: shown.to_owned(),
-            message: format!("line 1: {}", too_long(bytes)),
-        });
+        return Err(header_error(InputError::RowTooLong { bytes }));
     }
     let header = header?.clone();
+    // One column with `;` or a tab in it: the file separates its columns with another
+    // character than the batch reads.
+    if header.len() == 1
+        && let Some(separator) = [';', '\t']
+            .into_iter()
+            .find(|c| header.get(0).is_some_and(|only| only.contains(*c)))
+    {
+        return Err(header_error(InputError::Separator { separator }));
+    }
     // Each column is a known one, or the inventory's own (carried through under its name).
     let mut columns: Vec<Result<&'static str, String>> = Vec::with_capacity(header.len());
     for name in &header {
@@ -583,31 +615,25 @@ fn csv_rows(
             Some(known) => Ok(*known),
             None => match near_miss(&folded) {
                 Some(meant) => {
-                    return Err(AppError::BadInput {
-                        path: shown.to_owned(),
-                        message: format!(
-                            "line 1: unknown column `{name}`: did you mean `{meant}`? (a column that is none of {} is carried through as the inventory's own)",
-                            COLUMNS.map(|c| format!("`{c}`")).join(", ")
-                        ),
-                    });
+                    return Err(header_error(InputError::UnknownColumn {
+                        name: name.trim().to_owned(),
+                        meant,
+                        known: &COLUMNS,
+                    }));
                 }
                 None => Err(name.trim().to_owned()),
             },
         };
         if columns.contains(&column) {
-            return Err(AppError::BadInput {
-                path: shown.to_owned(),
-                message: format!("line 1: duplicate column `{name}` (each column once)"),
-            });
+            return Err(header_error(InputError::DuplicateColumn {
+                name: name.trim().to_owned(),
+            }));
         }
         columns.push(column);
     }
     for required in ["tier", "product"] {
         if !columns.contains(&Ok(required)) {
-            return Err(AppError::BadInput {
-                path: shown.to_owned(),
-                message: format!("line 1: the header has no `{required}` column"),
-            });
+            return Err(header_error(InputError::MissingColumn { column: required }));
         }
     }
     let mut record = csv::StringRecord::new();
@@ -627,7 +653,7 @@ fn csv_rows(
             next_line = line + 1;
             return Some(Err(RowError {
                 line,
-                message: too_long(bytes),
+                error: InputError::RowTooLong { bytes },
             }));
         }
         match read {
@@ -651,15 +677,12 @@ fn csv_rows(
             Err(e) => {
                 let line = e.position().map_or(next_line, |p| p.line() as usize);
                 next_line = line + 1;
-                let message = match e.kind() {
-                    csv::ErrorKind::UnequalLengths {
-                        expected_len, len, ..
-                    } => format!("expected {expected_len} fields like the header, found {len}"),
-                    _ => e.to_string(),
-                };
                 // An I/O error ends the input; a malformed record is one bad row.
                 done = matches!(e.kind(), csv::ErrorKind::Io(_));
-                Some(Err(RowError { line, message }))
+                Some(Err(RowError {
+                    line,
+                    error: csv_error(&e),
+                }))
             }
         }
     })))
@@ -680,7 +703,7 @@ fn jsonl_rows(input: Box<dyn BufRead>, cut: CutRow) -> impl Iterator<Item = RowR
             if let Some(bytes) = cut.take() {
                 return Some(Err(RowError {
                     line,
-                    message: too_long(bytes),
+                    error: InputError::RowTooLong { bytes },
                 }));
             }
             let text = match next {
@@ -690,7 +713,9 @@ fn jsonl_rows(input: Box<dyn BufRead>, cut: CutRow) -> impl Iterator<Item = RowR
                     done = true;
                     return Some(Err(RowError {
                         line,
-                        message: format!("cannot read: {e}"),
+                        error: InputError::CannotRead {
+                            message: e.to_string(),
+                        },
                     }));
                 }
             };
@@ -699,10 +724,15 @@ fn jsonl_rows(input: Box<dyn BufRead>, cut: CutRow) -> impl Iterator<Item = RowR
             }
             return Some(
                 serde_json::from_str::<serde_json::Value>(&text)
-                    .map_err(|e| json_message(&e))
+                    .map_err(|e| match e.classify() {
+                        serde_json::error::Category::Eof => InputError::RowCutShort,
+                        _ => InputError::Json {
+                            message: json_message(&e),
+                        },
+                    })
                     .and_then(row_from_json)
                     .map(|row| (line, row))
-                    .map_err(|message| RowError { line, message }),
+                    .map_err(|error| RowError { line, error }),
             );
         }
     })
@@ -713,9 +743,15 @@ fn json_array_rows(
     text: &str,
 ) -> Result<Box<dyn Iterator<Item = RowResult>>, AppError> {
     let values: Vec<serde_json::Value> =
-        serde_json::from_str(text).map_err(|e| AppError::BadInput {
+        serde_json::from_str(text).map_err(|e| AppError::Input {
             path: shown.to_owned(),
-            message: format!("line {}: {}", e.line(), json_message(&e)),
+            line: Some(e.line()),
+            error: match e.classify() {
+                serde_json::error::Category::Eof => InputError::ArrayCutShort,
+                _ => InputError::Json {
+                    message: json_message(&e),
+                },
+            },
         })?;
     let text = text.to_owned();
     Ok(Box::new(values.into_iter().enumerate().map(
@@ -723,25 +759,23 @@ fn json_array_rows(
             let line = crate::data::locate::locate(&text, &format!("/{i}")).map_or(0, |(l, _)| l);
             row_from_json(value)
                 .map(|row| (line, row))
-                .map_err(|message| RowError { line, message })
+                .map_err(|error| RowError { line, error })
         },
     )))
 }
 
 /// A row of JSON: an object whose keys are columns (see [`COLUMNS`]); a key that is none of
 /// them is the inventory's own, carried through, unless it is a near miss of one.
-fn row_from_json(value: serde_json::Value) -> Result<Row, String> {
+fn row_from_json(value: serde_json::Value) -> Result<Row, InputError> {
     let serde_json::Value::Object(map) = value else {
         let found = match value {
-            serde_json::Value::Array(_) => "an array",
-            serde_json::Value::String(_) => "a string",
-            serde_json::Value::Number(_) => "a number",
-            serde_json::Value::Bool(_) => "`true` or `false`",
-            _ => "`null`",
+            serde_json::Value::Array(_) => "array",
+            serde_json::Value::String(_) => "string",
+            serde_json::Value::Number(_) => "number",
+            serde_json::Value::Bool(_) => "boolean",
+            _ => "null",
         };
-        return Err(format!(
-            "a row is a JSON object of columns (`{{\"tier\": ..., \"product\": ...}}`), not {found}"
-        ));
+        return Err(InputError::NotAnObject { found });
     };
     let mut row = Row::default();
     for (key, value) in map {
@@ -753,7 +787,10 @@ fn row_from_json(value: serde_json::Value) -> Result<Row, String> {
             serde_json::Value::Bool(b) => Some(b.to_string()),
             other => {
                 if COLUMNS.contains(&folded.as_str()) {
-                    return Err(format!("`{key}`: expected text, found `{other}`"));
+                    return Err(InputError::NotText {
+                        key,
+                        found: other.to_string(),
+                    });
                 }
                 Some(other.to_string())
             }
@@ -762,7 +799,11 @@ fn row_from_json(value: serde_json::Value) -> Result<Row, String> {
             Some(field) => *field = text,
             None => match near_miss(&folded) {
                 Some(meant) => {
-                    return Err(format!("unknown column `{key}`: did you mean `{meant}`?"));
+                    return Err(InputError::UnknownColumn {
+                        name: key.trim().to_owned(),
+                        meant,
+                        known: &COLUMNS,
+                    });
                 }
                 None => row.carried.push((key, text.unwrap_or_default())),
             },
@@ -771,6 +812,7 @@ fn row_from_json(value: serde_json::Value) -> Result<Row, String> {
     Ok(row)
 }
 
+/// serde_json's words for a fault, without the position (the line is kept apart).
 fn json_message(e: &serde_json::Error) -> String {
     let text = e.to_string();
     match text.rfind(" at line ") {
@@ -808,7 +850,11 @@ mod tests {
             .take(10)
             .collect();
         assert_eq!(rows.len(), 1, "{rows:?}");
-        assert!(rows[0].as_ref().is_err_and(|e| e.message.contains("EIO")));
+        assert!(
+            rows[0]
+                .as_ref()
+                .is_err_and(|e| e.error.to_string().contains("EIO"))
+        );
     }
 
     /// Every line ending counts as one, a CR-LF pair included, also across reads.
@@ -926,17 +972,27 @@ mod tests {
             as_of: Some("2026-13-01".into()),
             ..row
         };
-        assert!(bad.request(day).unwrap_err().starts_with("as_of: "));
-        assert_eq!(Row::default().request(day).unwrap_err(), "missing `tier`");
+        assert!(
+            bad.request(day)
+                .unwrap_err()
+                .to_string()
+                .starts_with("as_of: ")
+        );
+        assert_eq!(
+            Row::default().request(day).unwrap_err().to_string(),
+            "missing `tier`"
+        );
         // A row that is not an object, and a near miss of a column, are that row's errors.
         assert!(
             row_from_json(serde_json::json!(["gold", "sql"]))
                 .unwrap_err()
+                .to_string()
                 .contains("not an array")
         );
         assert!(
             row_from_json(serde_json::json!({"tier": "gold", "verison": "2019"}))
                 .unwrap_err()
+                .to_string()
                 .contains("did you mean `version`?")
         );
     }

@@ -277,6 +277,174 @@ fn duplicate_csv_columns_are_refused() {
     );
 }
 
+/// Review finding 14: numbers on the command line are refused in the tool's words, naming
+/// what is valid: a negative one reaches the value parser (not clap's "unexpected argument"),
+/// one too large or not a number does not get the number parser's words; `--warn-days` takes
+/// `90d` as `--fail-within` does.
+#[test]
+fn numbers_in_flags_are_refused_in_our_words() {
+    let single = [
+        "check",
+        "-t",
+        "gold",
+        "-p",
+        "sql-server",
+        "--as-of",
+        "2021-06-19",
+    ];
+    for (flag, value) in [
+        ("--incidents-remaining", "-1"),
+        ("--incidents-remaining", "99999999999999999999"),
+        ("--incidents-remaining", "4294967296"),
+        ("--incidents-remaining", "ten"),
+    ] {
+        let out = cmd()
+            .args(single)
+            .args([flag, value])
+            .output()
+            .expect("runs");
+        assert_eq!(out.status.code(), Some(2), "{flag} {value}");
+        let stderr = String::from_utf8(out.stderr).expect("UTF-8");
+        assert!(
+            stderr.contains(&format!(
+                "`{value}` is not a whole number from 0 to 4294967295"
+            )),
+            "{flag} {value}: {stderr}"
+        );
+        for library in ["unexpected argument", "too large", "invalid digit"] {
+            assert!(!stderr.contains(library), "{flag} {value}: {stderr}");
+        }
+    }
+    for args in [
+        &["--fail-within", "-5"][..],
+        &["--fail-within", "4294967296"],
+        &["--fail-within", "soon"],
+    ] {
+        let out = cmd().args(single).args(args).output().expect("runs");
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let stderr = String::from_utf8(out.stderr).expect("UTF-8");
+        assert!(
+            stderr.contains(&format!(
+                "`{}` is not a number of days: a whole number from 0 to 4294967295",
+                args[1]
+            )),
+            "{args:?}: {stderr}"
+        );
+    }
+    let (code, _, stderr) = batch_stdin(b"tier,product\ngold,sql\n", &["--warn-days", "-1"]);
+    assert_eq!(code, Some(2));
+    assert!(
+        stderr.contains("`-1` is not a number of days: a whole number from 0 to 4294967295"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("unexpected argument"), "{stderr}");
+    // SQL Server 2019 on 2021-06-19 qualifies until 2025-02-28: within 2000 days, not 90.
+    let (code, stdout, _) = batch_stdin(
+        b"tier,product,version\ngold,sql-server,2019\n",
+        &["--warn-days", "2000d", "-f", "github"],
+    );
+    assert_eq!(code, Some(0));
+    assert!(stdout.starts_with("::warning "), "{stdout}");
+    let (code, stdout, _) = batch_stdin(
+        b"tier,product,version\ngold,sql-server,2019\n",
+        &["--warn-days", "90d", "-f", "github"],
+    );
+    assert_eq!((code, stdout.as_str()), (Some(0), ""));
+}
+
+/// Review finding 14: a batch cell that is not what its column takes names every accepted
+/// form: the whole-number range (for a negative, too large or non-number count) and each
+/// spelling of yes and no.
+#[test]
+fn batch_cells_name_what_is_valid() {
+    let (code, stdout, _) = batch_stdin(
+        b"tier,product,incidents_remaining,csp,for_customer,activated,ids_associated\n\
+          spd,azure,-1,,,,\n\
+          spd,azure,99999999999999999999,,,,\n\
+          spd,azure,many,,,,\n\
+          spd,azure,,1,,,\n\
+          spd,azure,,,y,,\n\
+          spd,azure,,,,on,\n\
+          spd,azure,,,,,0\n",
+        &[],
+    );
+    assert_eq!(code, Some(2));
+    let yes_no = "is none of `yes`, `no`, `true`, `false` (any case)";
+    let expected = [
+        "line 2: error: incidents_remaining: `-1` is not a whole number from 0 to 4294967295".to_owned(),
+        "line 3: error: incidents_remaining: `99999999999999999999` is not a whole number from 0 to 4294967295".to_owned(),
+        "line 4: error: incidents_remaining: `many` is not a whole number from 0 to 4294967295".to_owned(),
+        format!("line 5: error: csp: `1` {yes_no}"),
+        format!("line 6: error: for_customer: `y` {yes_no}"),
+        format!("line 7: error: activated: `on` {yes_no}"),
+        format!("line 8: error: ids_associated: `0` {yes_no}"),
+    ];
+    assert_eq!(stdout.lines().collect::<Vec<_>>(), expected, "{stdout}");
+}
+
+/// Review finding 14: a file of another encoding or separator, and a JSON array cut short,
+/// are refused saying so, in plain words.
+#[test]
+fn encodings_separators_and_cut_short_json_are_named() {
+    // Windows PowerShell's `Out-File` writes UTF-16 with a byte order mark, either order.
+    for bom in [&b"\xff\xfe"[..], b"\xfe\xff"] {
+        let text: Vec<u8> = "tier,product\n"
+            .encode_utf16()
+            .flat_map(|u| {
+                if bom[0] == 0xff {
+                    u.to_le_bytes()
+                } else {
+                    u.to_be_bytes()
+                }
+            })
+            .collect();
+        let (code, stdout, stderr) = batch_stdin(&[bom, &text].concat(), &[]);
+        assert_eq!(code, Some(2));
+        assert_eq!(stdout, "");
+        assert_eq!(
+            stderr,
+            "error: `-`: the file is UTF-16 text (it starts with a UTF-16 byte order mark): save it as UTF-8\n"
+        );
+    }
+    let (code, _, stderr) = batch_stdin(b"tier;product;version\nspd;sql-server;2022\n", &[]);
+    assert_eq!(code, Some(2));
+    assert_eq!(
+        stderr,
+        "error: `-`: line 1: the header has no `,` but has `;`: the file separates its columns with `;`, and a batch expects `,` (save it as comma-separated values)\n"
+    );
+    let (code, _, stderr) = batch_stdin(b"tier\tproduct\nspd\tsql-server\n", &[]);
+    assert_eq!(code, Some(2));
+    assert!(
+        stderr.starts_with("error: `-`: line 1: the header has no `,` but has a tab: the file separates its columns with tabs"),
+        "{stderr}"
+    );
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let path = dir.path().join("cut.json");
+    std::fs::write(
+        &path,
+        "[\n  {\"tier\": \"spd\", \"product\": \"sql-server\"},\n  {\"tier\": \"spd\",",
+    )
+    .expect("write");
+    cmd()
+        .args(["check", "--batch"])
+        .arg(&path)
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicates::str::ends_with(
+            "cut.json`: line 3: the JSON array is cut short: the file ends before its closing `]`\n",
+        ));
+    let (code, stdout, _) = batch_stdin(
+        b"{\"tier\": \"spd\", \"product\":\n",
+        &["--input-format", "jsonl"],
+    );
+    assert_eq!(code, Some(2));
+    assert_eq!(
+        stdout,
+        "line 1: error: the row is cut short: its JSON object does not end on this line\n"
+    );
+}
+
 /// Issue 16, defect 12: a byte order mark is skipped in JSON Lines and in a file with no
 /// extension; an empty input says so; CR-only line endings keep line numbers; year 0000 is no
 /// date; a header-only batch fails a gate unless `--allow-empty`.
