@@ -434,6 +434,7 @@ input-not-an-object = a row is a JSON object of columns (`{"{"}"tier": ..., "pro
     [boolean] `true` or `false`
    *[null] `null`
 }
+input-given-twice = `{ $column }` is given twice (each column once)
 input-not-text = `{ $key }`: expected text, found `{ $found }`
 input-missing = missing `{ $column }`
 input-missing-expect = missing `expect` (eligible | not-eligible)

@@ -81,6 +81,11 @@ pub enum InputError {
         /// What it is: `array`, `string`, `number`, `boolean` or `null`.
         found: &'static str,
     },
+    /// A JSON row giving a column twice.
+    GivenTwice {
+        /// The column.
+        column: String,
+    },
     /// A known column given as JSON that is no text, number or boolean.
     NotText {
         /// The key.
@@ -196,6 +201,9 @@ impl InputError {
             InputError::NotAnObject { found } => {
                 ("input-not-an-object", vec![("found", Value::Word(found))])
             }
+            InputError::GivenTwice { column } => {
+                ("input-given-twice", vec![("column", Value::Text(column))])
+            }
             InputError::NotText { key, found } => (
                 "input-not-text",
                 vec![("key", Value::Text(key)), ("found", Value::Text(found))],
@@ -269,6 +277,9 @@ mod tests {
             InputError::RowCutShort,
             InputError::ArrayTooLarge { mib: 16 },
             InputError::NotAnObject { found: "array" },
+            InputError::GivenTwice {
+                column: "tier".into(),
+            },
             InputError::NotText {
                 key: "k".into(),
                 found: "[]".into(),

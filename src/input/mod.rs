@@ -4,6 +4,7 @@
 //! [`RowLimit`]). Writing the results is `render::batch`'s.
 
 pub mod error;
+mod json;
 pub mod values;
 
 use std::cell::Cell;
@@ -18,6 +19,7 @@ pub use error::InputError;
 
 use crate::engine::{Account, Given, Request};
 use crate::error::AppError;
+use json::JsonRow;
 
 /// The columns a request row may have: the request, then the account facts (as the flags
 /// `check` takes), then what `verify` expects. Any other column is the inventory's own, carried
@@ -723,7 +725,7 @@ fn jsonl_rows(input: Box<dyn BufRead>, cut: CutRow) -> impl Iterator<Item = RowR
                 continue;
             }
             return Some(
-                serde_json::from_str::<serde_json::Value>(&text)
+                serde_json::from_str::<JsonRow>(&text)
                     .map_err(|e| match e.classify() {
                         serde_json::error::Category::Eof => InputError::RowCutShort,
                         _ => InputError::Json {
@@ -742,17 +744,16 @@ fn json_array_rows(
     shown: &str,
     text: &str,
 ) -> Result<Box<dyn Iterator<Item = RowResult>>, AppError> {
-    let values: Vec<serde_json::Value> =
-        serde_json::from_str(text).map_err(|e| AppError::Input {
-            path: shown.to_owned(),
-            line: Some(e.line()),
-            error: match e.classify() {
-                serde_json::error::Category::Eof => InputError::ArrayCutShort,
-                _ => InputError::Json {
-                    message: json_message(&e),
-                },
+    let values: Vec<JsonRow> = serde_json::from_str(text).map_err(|e| AppError::Input {
+        path: shown.to_owned(),
+        line: Some(e.line()),
+        error: match e.classify() {
+            serde_json::error::Category::Eof => InputError::ArrayCutShort,
+            _ => InputError::Json {
+                message: json_message(&e),
             },
-        })?;
+        },
+    })?;
     let text = text.to_owned();
     Ok(Box::new(values.into_iter().enumerate().map(
         move |(i, value)| {
@@ -764,29 +765,26 @@ fn json_array_rows(
     )))
 }
 
-/// A row of JSON: an object whose keys are columns (see [`COLUMNS`]); a key that is none of
-/// them is the inventory's own, carried through, unless it is a near miss of one.
-fn row_from_json(value: serde_json::Value) -> Result<Row, InputError> {
-    let serde_json::Value::Object(map) = value else {
-        let found = match value {
-            serde_json::Value::Array(_) => "array",
-            serde_json::Value::String(_) => "string",
-            serde_json::Value::Number(_) => "number",
-            serde_json::Value::Bool(_) => "boolean",
-            _ => "null",
-        };
-        return Err(InputError::NotAnObject { found });
+/// A row of JSON: an object whose keys are columns (see [`COLUMNS`]), each given once; a key
+/// that is none of them is the inventory's own, carried through, unless it is a near miss of
+/// one.
+fn row_from_json(row: JsonRow) -> Result<Row, InputError> {
+    let entries = match row {
+        JsonRow::Object(entries) => entries,
+        JsonRow::Other(found) => return Err(InputError::NotAnObject { found }),
     };
     let mut row = Row::default();
-    for (key, value) in map {
+    let mut given: Vec<&'static str> = Vec::new();
+    for (key, value) in entries {
         let folded = fold_column(&key);
+        let column = COLUMNS.iter().find(|c| **c == folded).copied();
         let text = match value {
             serde_json::Value::Null => None,
             serde_json::Value::String(s) => Some(s.trim().to_owned()).filter(|s| !s.is_empty()),
             serde_json::Value::Number(n) => Some(n.to_string()),
             serde_json::Value::Bool(b) => Some(b.to_string()),
             other => {
-                if COLUMNS.contains(&folded.as_str()) {
+                if column.is_some() {
                     return Err(InputError::NotText {
                         key,
                         found: other.to_string(),
@@ -795,8 +793,18 @@ fn row_from_json(value: serde_json::Value) -> Result<Row, InputError> {
                 Some(other.to_string())
             }
         };
-        match row.field_mut(&folded) {
-            Some(field) => *field = text,
+        match column {
+            Some(column) => {
+                if given.contains(&column) {
+                    return Err(InputError::GivenTwice {
+                        column: column.to_owned(),
+                    });
+                }
+                given.push(column);
+                if let Some(field) = row.field_mut(column) {
+                    *field = text;
+                }
+            }
             None => match near_miss(&folded) {
                 Some(meant) => {
                     return Err(InputError::UnknownColumn {
@@ -805,7 +813,12 @@ fn row_from_json(value: serde_json::Value) -> Result<Row, InputError> {
                         known: &COLUMNS,
                     });
                 }
-                None => row.carried.push((key, text.unwrap_or_default())),
+                None => {
+                    if row.carried.iter().any(|(name, _)| *name == key) {
+                        return Err(InputError::GivenTwice { column: key });
+                    }
+                    row.carried.push((key, text.unwrap_or_default()));
+                }
             },
         }
     }
@@ -956,10 +969,15 @@ mod tests {
         }
     }
 
+    /// A JSON row, read as JSON Lines would read it.
+    fn json_row(value: serde_json::Value) -> Result<Row, InputError> {
+        row_from_json(serde_json::from_value(value).unwrap())
+    }
+
     /// A row's text fields accept numbers, ignore blanks and report a bad date with its field.
     #[test]
     fn rows_become_requests() {
-        let row = row_from_json(serde_json::json!(
+        let row = json_row(serde_json::json!(
             {"tier": "gold", "product": "sql", "version": 2019, "competency": " ", "customer": "Contoso"}
         ))
         .unwrap();
@@ -984,13 +1002,13 @@ mod tests {
         );
         // A row that is not an object, and a near miss of a column, are that row's errors.
         assert!(
-            row_from_json(serde_json::json!(["gold", "sql"]))
+            json_row(serde_json::json!(["gold", "sql"]))
                 .unwrap_err()
                 .to_string()
                 .contains("not an array")
         );
         assert!(
-            row_from_json(serde_json::json!({"tier": "gold", "verison": "2019"}))
+            json_row(serde_json::json!({"tier": "gold", "verison": "2019"}))
                 .unwrap_err()
                 .to_string()
                 .contains("did you mean `version`?")

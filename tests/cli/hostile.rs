@@ -277,6 +277,53 @@ fn duplicate_csv_columns_are_refused() {
     );
 }
 
+/// Review finding 4: a JSON row giving a key twice is that row's error, as a CSV header
+/// naming a column twice is refused (serde_json's map would keep the last value silently): in
+/// JSON Lines and in a JSON array, whatever the key's case, for the inventory's own keys too.
+#[test]
+fn a_json_key_given_twice_is_the_rows_error() {
+    let (code, stdout, stderr) = batch_stdin(
+        b"{\"tier\":\"gold\",\"product\":\"sql-server\",\"version\":\"2019\",\"tier\":\"spd\"}\n\
+          {\"tier\":\"gold\",\"product\":\"sql-server\",\"version\":\"2019\"}\n\
+          {\"tier\":\"gold\",\"Tier\":\"spd\",\"product\":\"sql-server\"}\n\
+          {\"tier\":\"gold\",\"product\":\"sql\",\"customer\":\"A\",\"customer\":\"B\"}\n",
+        &["--input-format", "jsonl"],
+    );
+    assert_eq!(code, Some(2), "{stdout}{stderr}");
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 4, "{stdout}");
+    assert_eq!(
+        lines[0],
+        "line 1: error: `tier` is given twice (each column once)"
+    );
+    assert!(lines[1].starts_with("line 2: ELIGIBLE"), "{stdout}");
+    assert_eq!(
+        lines[2],
+        "line 3: error: `tier` is given twice (each column once)"
+    );
+    assert_eq!(
+        lines[3],
+        "line 4: error: `customer` is given twice (each column once)"
+    );
+    assert_eq!(stderr, "1 eligible, 0 not eligible, 3 invalid\n");
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let path = dir.path().join("rows.json");
+    std::fs::write(
+        &path,
+        "[\n  {\"tier\": \"gold\", \"product\": \"sql-server\", \"version\": \"2019\"},\n  {\"tier\": \"gold\", \"product\": \"sql-server\", \"version\": \"2019\", \"version\": \"2022\"}\n]\n",
+    )
+    .expect("write");
+    cmd()
+        .args(["check", "--as-of", "2021-06-19", "--batch"])
+        .arg(&path)
+        .assert()
+        .code(2)
+        .stdout(predicates::str::contains(
+            "line 3: error: `version` is given twice (each column once)",
+        ))
+        .stderr("1 eligible, 0 not eligible, 1 invalid\n");
+}
+
 /// Review finding 14: numbers on the command line are refused in the tool's words, naming
 /// what is valid: a negative one reaches the value parser (not clap's "unexpected argument"),
 /// one too large or not a number does not get the number parser's words; `--warn-days` takes
