@@ -13,7 +13,7 @@ use crate::engine::{self, Decision, QueryError};
 use crate::error::AppError;
 use crate::exit::Exit;
 use crate::i18n::Words;
-use crate::input::{self, InputError, InputFormat, Row, values};
+use crate::input::{self, InputError, InputFormat, Purpose, Row, values};
 use crate::render::{Batch, Format};
 use crate::report::batch::{
     BatchKind, DecidedRow, Expiry, Gate, Judgement, Mismatch, RowOutcome, RowReport, Summary,
@@ -212,9 +212,13 @@ pub fn run(
     options: &BatchOptions,
     ctx: &mut Context<'_>,
 ) -> Result<Exit, AppError> {
+    let purpose = match options.kind {
+        BatchKind::Check => Purpose::Requests,
+        BatchKind::Verify => Purpose::Expectations,
+    };
     // An empty file has no rows: accepted with --allow-empty, like a header alone.
     let rows: Box<dyn Iterator<Item = input::RowResult>> =
-        match input::rows(path, options.input_format, input::open(path)?) {
+        match input::rows(path, options.input_format, input::open(path)?, purpose) {
             Err(AppError::EmptyInput { .. }) if options.allow_empty => Box::new(std::iter::empty()),
             other => other?,
         };

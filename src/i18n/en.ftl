@@ -417,6 +417,7 @@ input-separator = the header has no `,` but has { $separator ->
     [tab] tabs
    *[other] `{ $separator }`
 }, and a batch expects `,` (save it as comma-separated values)
+input-blank-column = column { $position } of the header has no name: name the column, or remove it
 input-unknown-column = unknown column `{ $name }`: did you mean `{ $meant }`? (a column that is none of { $known } is carried through as the inventory's own, unread)
 input-duplicate-column = duplicate column `{ $name }` (each column once)
 input-missing-column = the header has no `{ $column }` column
@@ -434,6 +435,7 @@ input-not-an-object = a row is a JSON object of columns (`{"{"}"tier": ..., "pro
     [boolean] `true` or `false`
    *[null] `null`
 }
+input-blank-key = a key is blank: every column needs a name
 input-given-twice = `{ $column }` is given twice (each column once)
 input-not-text = `{ $key }`: expected text, found `{ $found }`
 input-missing = missing `{ $column }`

@@ -19,6 +19,11 @@ pub enum InputError {
         /// `;` or a tab.
         separator: char,
     },
+    /// A header cell with no name.
+    BlankColumn {
+        /// Its position, from 1.
+        position: usize,
+    },
     /// A header that plainly means a known column but is not one.
     UnknownColumn {
         /// The header as written.
@@ -81,6 +86,8 @@ pub enum InputError {
         /// What it is: `array`, `string`, `number`, `boolean` or `null`.
         found: &'static str,
     },
+    /// A JSON key that is blank.
+    BlankKey,
     /// A JSON row giving a column twice.
     GivenTwice {
         /// The column.
@@ -153,6 +160,10 @@ impl InputError {
                     Value::Word(if *separator == '\t' { "tab" } else { ";" }),
                 )],
             ),
+            InputError::BlankColumn { position } => (
+                "input-blank-column",
+                vec![("position", count(*position as u64))],
+            ),
             InputError::UnknownColumn { name, meant, known } => (
                 "input-unknown-column",
                 vec![
@@ -201,6 +212,7 @@ impl InputError {
             InputError::NotAnObject { found } => {
                 ("input-not-an-object", vec![("found", Value::Word(found))])
             }
+            InputError::BlankKey => ("input-blank-key", Vec::new()),
             InputError::GivenTwice { column } => {
                 ("input-given-twice", vec![("column", Value::Text(column))])
             }
@@ -254,6 +266,7 @@ mod tests {
             InputError::NotUtf8,
             InputError::Separator { separator: ';' },
             InputError::Separator { separator: '\t' },
+            InputError::BlankColumn { position: 3 },
             InputError::UnknownColumn {
                 name: "release".into(),
                 meant: "version",
@@ -277,6 +290,7 @@ mod tests {
             InputError::RowCutShort,
             InputError::ArrayTooLarge { mib: 16 },
             InputError::NotAnObject { found: "array" },
+            InputError::BlankKey,
             InputError::GivenTwice {
                 column: "tier".into(),
             },

@@ -3,6 +3,7 @@
 //! row is a [`RowError`] for that row only; a row is bounded while it is read (see
 //! [`RowLimit`]). Writing the results is `render::batch`'s.
 
+mod columns;
 pub mod error;
 mod json;
 pub mod values;
@@ -15,32 +16,13 @@ use std::rc::Rc;
 
 use chrono::NaiveDate;
 
+pub use columns::{COLUMNS, Purpose, fold_column};
 pub use error::InputError;
 
 use crate::engine::{Account, Given, Request};
 use crate::error::AppError;
+use columns::{KeyCache, Reading};
 use json::JsonRow;
-
-/// The columns a request row may have: the request, then the account facts (as the flags
-/// `check` takes), then what `verify` expects. Any other column is the inventory's own, carried
-/// through to the output.
-pub const COLUMNS: [&str; 15] = [
-    "tier",
-    "product",
-    "version",
-    "competency",
-    "as_of",
-    "activated",
-    "ids_associated",
-    "incidents_remaining",
-    "contract_end",
-    "csp",
-    "for_customer",
-    "role",
-    "expect",
-    "incidents",
-    "channel",
-];
 
 /// How a batch file is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -89,24 +71,24 @@ pub struct Row {
 }
 
 impl Row {
-    /// The field of a known column.
-    fn field_mut(&mut self, column: &str) -> Option<&mut Option<String>> {
+    /// The field of a known column, by its position in [`COLUMNS`].
+    fn field_mut(&mut self, column: usize) -> Option<&mut Option<String>> {
         Some(match column {
-            "tier" => &mut self.tier,
-            "product" => &mut self.product,
-            "version" => &mut self.version,
-            "competency" => &mut self.competency,
-            "as_of" => &mut self.as_of,
-            "activated" => &mut self.activated,
-            "ids_associated" => &mut self.ids_associated,
-            "incidents_remaining" => &mut self.incidents_remaining,
-            "contract_end" => &mut self.contract_end,
-            "csp" => &mut self.csp,
-            "for_customer" => &mut self.for_customer,
-            "role" => &mut self.role,
-            "expect" => &mut self.expect,
-            "incidents" => &mut self.incidents,
-            "channel" => &mut self.channel,
+            0 => &mut self.tier,
+            1 => &mut self.product,
+            2 => &mut self.version,
+            3 => &mut self.competency,
+            4 => &mut self.as_of,
+            5 => &mut self.activated,
+            6 => &mut self.ids_associated,
+            7 => &mut self.incidents_remaining,
+            8 => &mut self.contract_end,
+            9 => &mut self.csp,
+            10 => &mut self.for_customer,
+            11 => &mut self.role,
+            12 => &mut self.expect,
+            13 => &mut self.incidents,
+            14 => &mut self.channel,
             _ => return None,
         })
     }
@@ -131,22 +113,6 @@ impl Row {
             ("channel", &self.channel),
         ]
     }
-}
-
-/// A column name as the tool reads it: any case, `-` or a space for `_`.
-pub fn fold_column(name: &str) -> String {
-    name.trim().to_ascii_lowercase().replace(['-', ' '], "_")
-}
-
-/// For a column that is not one of [`COLUMNS`]: the known column it is a near miss of (a typo
-/// such as `verison`), if any; a column far from all is the inventory's own.
-pub fn near_miss(folded: &str) -> Option<&'static str> {
-    COLUMNS
-        .iter()
-        .map(|c| (strsim::jaro_winkler(c, folded), *c))
-        .filter(|(score, _)| *score >= 0.9)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, c)| c)
 }
 
 /// The longest field a row may have, in bytes: names are tens of characters.
@@ -493,12 +459,14 @@ enum Kind {
     JsonArray,
 }
 
-/// Reads request rows one at a time. A fault of the whole input (its encoding, its header, a
-/// JSON array) is an `AppError`; a row fault is a `RowError` for that row only.
+/// Reads request rows one at a time, with the columns of `purpose`. A fault of the whole input
+/// (its encoding, its header, a JSON array) is an `AppError`; a row fault is a `RowError` for
+/// that row only.
 pub fn rows(
     path: &Path,
     forced: Option<InputFormat>,
     mut input: Box<dyn BufRead>,
+    purpose: Purpose,
 ) -> Result<Box<dyn Iterator<Item = RowResult>>, AppError> {
     let shown = path.display().to_string();
     let read_error = |e: io::Error| AppError::Read {
@@ -527,11 +495,15 @@ pub fn rows(
     match input_kind(path, forced, &mut input).map_err(read_error)? {
         Kind::Csv => {
             let (input, cut) = RowLimit::new(input, Rows::Csv(CsvState::FieldStart), MAX_ROW_BYTES);
-            csv_rows(&shown, input, cut)
+            csv_rows(&shown, input, cut, purpose)
         }
         Kind::Jsonl => {
             let (input, cut) = RowLimit::new(input, Rows::Lines, MAX_ROW_BYTES);
-            Ok(Box::new(jsonl_rows(Box::new(BufReader::new(input)), cut)))
+            Ok(Box::new(jsonl_rows(
+                Box::new(BufReader::new(input)),
+                cut,
+                purpose,
+            )))
         }
         Kind::JsonArray => {
             // An array is read whole, so it is capped; JSON Lines streams without limit.
@@ -556,7 +528,7 @@ pub fn rows(
                     },
                 });
             }
-            json_array_rows(&shown, &text)
+            json_array_rows(&shown, &text, purpose)
         }
     }
 }
@@ -585,6 +557,7 @@ fn csv_rows(
     shown: &str,
     input: impl Read + 'static,
     cut: CutRow,
+    purpose: Purpose,
 ) -> Result<Box<dyn Iterator<Item = RowResult>>, AppError> {
     let header_error = |error: InputError| AppError::Input {
         path: shown.to_owned(),
@@ -609,20 +582,21 @@ fn csv_rows(
     {
         return Err(header_error(InputError::Separator { separator }));
     }
-    // Each column is a known one, or the inventory's own (carried through under its name).
-    let mut columns: Vec<Result<&'static str, String>> = Vec::with_capacity(header.len());
-    for name in &header {
-        let folded = fold_column(name);
-        let column = match COLUMNS.iter().find(|c| **c == folded) {
-            Some(known) => Ok(*known),
-            None => match near_miss(&folded) {
-                Some(meant) => {
-                    return Err(header_error(InputError::UnknownColumn {
-                        name: name.trim().to_owned(),
-                        meant,
-                        known: &COLUMNS,
-                    }));
-                }
+    // Each column is a known one (by its position in COLUMNS), or the inventory's own
+    // (carried through under its name); a header that plainly means a known one is refused.
+    let readings: Vec<Reading> = header.iter().map(|n| columns::read(n, purpose)).collect();
+    let present = present(&readings);
+    let mut columns: Vec<Result<usize, String>> = Vec::with_capacity(header.len());
+    for (position, (name, reading)) in header.iter().zip(readings).enumerate() {
+        let column = match reading {
+            Reading::Blank => {
+                return Err(header_error(InputError::BlankColumn {
+                    position: position + 1,
+                }));
+            }
+            Reading::Known(known) => Ok(known),
+            Reading::Other(candidates) => match columns::meant(&candidates, present) {
+                Some(meant) => return Err(header_error(columns::unknown(name, meant, purpose))),
                 None => Err(name.trim().to_owned()),
             },
         };
@@ -633,8 +607,8 @@ fn csv_rows(
         }
         columns.push(column);
     }
-    for required in ["tier", "product"] {
-        if !columns.contains(&Ok(required)) {
+    for (position, required) in columns::REQUIRED.into_iter().enumerate() {
+        if !columns.contains(&Ok(position)) {
             return Err(header_error(InputError::MissingColumn { column: required }));
         }
     }
@@ -667,7 +641,7 @@ fn csv_rows(
                 for (value, column) in record.iter().zip(&columns) {
                     match column {
                         Ok(known) => {
-                            if let Some(field) = row.field_mut(known) {
+                            if let Some(field) = row.field_mut(*known) {
                                 *field = (!value.is_empty()).then(|| value.to_owned());
                             }
                         }
@@ -690,10 +664,23 @@ fn csv_rows(
     })))
 }
 
-fn jsonl_rows(input: Box<dyn BufRead>, cut: CutRow) -> impl Iterator<Item = RowResult> {
+/// The known columns among these readings, a bit per position in [`COLUMNS`].
+fn present(readings: &[Reading]) -> u32 {
+    readings.iter().fold(0, |mask, r| match r {
+        Reading::Known(i) => mask | 1 << i,
+        _ => mask,
+    })
+}
+
+fn jsonl_rows(
+    input: Box<dyn BufRead>,
+    cut: CutRow,
+    purpose: Purpose,
+) -> impl Iterator<Item = RowResult> {
     let mut lines = input.lines();
     let mut line = 0;
     let mut done = false;
+    let mut keys = KeyCache::new(purpose);
     std::iter::from_fn(move || {
         loop {
             if done {
@@ -732,7 +719,7 @@ fn jsonl_rows(input: Box<dyn BufRead>, cut: CutRow) -> impl Iterator<Item = RowR
                             message: json_message(&e),
                         },
                     })
-                    .and_then(row_from_json)
+                    .and_then(|row| row_from_json(row, &mut keys))
                     .map(|row| (line, row))
                     .map_err(|error| RowError { line, error }),
             );
@@ -743,6 +730,7 @@ fn jsonl_rows(input: Box<dyn BufRead>, cut: CutRow) -> impl Iterator<Item = RowR
 fn json_array_rows(
     shown: &str,
     text: &str,
+    purpose: Purpose,
 ) -> Result<Box<dyn Iterator<Item = RowResult>>, AppError> {
     let values: Vec<JsonRow> = serde_json::from_str(text).map_err(|e| AppError::Input {
         path: shown.to_owned(),
@@ -755,10 +743,11 @@ fn json_array_rows(
         },
     })?;
     let text = text.to_owned();
+    let mut keys = KeyCache::new(purpose);
     Ok(Box::new(values.into_iter().enumerate().map(
         move |(i, value)| {
             let line = crate::data::locate::locate(&text, &format!("/{i}")).map_or(0, |(l, _)| l);
-            row_from_json(value)
+            row_from_json(value, &mut keys)
                 .map(|row| (line, row))
                 .map_err(|error| RowError { line, error })
         },
@@ -766,18 +755,26 @@ fn json_array_rows(
 }
 
 /// A row of JSON: an object whose keys are columns (see [`COLUMNS`]), each given once; a key
-/// that is none of them is the inventory's own, carried through, unless it is a near miss of
-/// one.
-fn row_from_json(row: JsonRow) -> Result<Row, InputError> {
+/// that is none of them is the inventory's own, carried through, unless it plainly means one
+/// (see `columns`).
+fn row_from_json(row: JsonRow, keys: &mut KeyCache) -> Result<Row, InputError> {
     let entries = match row {
         JsonRow::Object(entries) => entries,
         JsonRow::Other(found) => return Err(InputError::NotAnObject { found }),
     };
+    let readings: Vec<Reading> = entries.iter().map(|(key, _)| keys.read(key)).collect();
+    let present = present(&readings);
     let mut row = Row::default();
-    let mut given: Vec<&'static str> = Vec::new();
-    for (key, value) in entries {
-        let folded = fold_column(&key);
-        let column = COLUMNS.iter().find(|c| **c == folded).copied();
+    let mut given = 0u32;
+    for ((key, value), reading) in entries.into_iter().zip(readings) {
+        let column = match reading {
+            Reading::Blank => return Err(InputError::BlankKey),
+            Reading::Known(i) => Some(i),
+            Reading::Other(candidates) => match columns::meant(&candidates, present) {
+                Some(meant) => return Err(columns::unknown(&key, meant, keys.purpose())),
+                None => None,
+            },
+        };
         let text = match value {
             serde_json::Value::Null => None,
             serde_json::Value::String(s) => Some(s.trim().to_owned()).filter(|s| !s.is_empty()),
@@ -794,32 +791,23 @@ fn row_from_json(row: JsonRow) -> Result<Row, InputError> {
             }
         };
         match column {
-            Some(column) => {
-                if given.contains(&column) {
+            Some(i) => {
+                if given & (1 << i) != 0 {
                     return Err(InputError::GivenTwice {
-                        column: column.to_owned(),
+                        column: COLUMNS[i].to_owned(),
                     });
                 }
-                given.push(column);
-                if let Some(field) = row.field_mut(column) {
+                given |= 1 << i;
+                if let Some(field) = row.field_mut(i) {
                     *field = text;
                 }
             }
-            None => match near_miss(&folded) {
-                Some(meant) => {
-                    return Err(InputError::UnknownColumn {
-                        name: key.trim().to_owned(),
-                        meant,
-                        known: &COLUMNS,
-                    });
+            None => {
+                if row.carried.iter().any(|(name, _)| *name == key) {
+                    return Err(InputError::GivenTwice { column: key });
                 }
-                None => {
-                    if row.carried.iter().any(|(name, _)| *name == key) {
-                        return Err(InputError::GivenTwice { column: key });
-                    }
-                    row.carried.push((key, text.unwrap_or_default()));
-                }
-            },
+                row.carried.push((key, text.unwrap_or_default()));
+            }
         }
     }
     Ok(row)
@@ -859,9 +847,10 @@ mod tests {
     /// instead of an error row for every retry, forever.
     #[test]
     fn a_read_error_ends_json_lines_input() {
-        let rows: Vec<RowResult> = jsonl_rows(Box::new(Failing), CutRow::default())
-            .take(10)
-            .collect();
+        let rows: Vec<RowResult> =
+            jsonl_rows(Box::new(Failing), CutRow::default(), Purpose::Requests)
+                .take(10)
+                .collect();
         assert_eq!(rows.len(), 1, "{rows:?}");
         assert!(
             rows[0]
@@ -970,16 +959,20 @@ mod tests {
     }
 
     /// A JSON row, read as JSON Lines would read it.
-    fn json_row(value: serde_json::Value) -> Result<Row, InputError> {
-        row_from_json(serde_json::from_value(value).unwrap())
+    fn json_row(value: serde_json::Value, purpose: Purpose) -> Result<Row, InputError> {
+        let row: JsonRow = serde_json::from_value(value).unwrap();
+        row_from_json(row, &mut KeyCache::new(purpose))
     }
 
     /// A row's text fields accept numbers, ignore blanks and report a bad date with its field.
     #[test]
     fn rows_become_requests() {
-        let row = json_row(serde_json::json!(
-            {"tier": "gold", "product": "sql", "version": 2019, "competency": " ", "customer": "Contoso"}
-        ))
+        let row = json_row(
+            serde_json::json!(
+                {"tier": "gold", "product": "sql", "version": 2019, "competency": " ", "customer": "Contoso"}
+            ),
+            Purpose::Requests,
+        )
         .unwrap();
         assert_eq!(row.carried, [("customer".to_owned(), "Contoso".to_owned())]);
         let day = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
@@ -1002,16 +995,33 @@ mod tests {
         );
         // A row that is not an object, and a near miss of a column, are that row's errors.
         assert!(
-            json_row(serde_json::json!(["gold", "sql"]))
+            json_row(serde_json::json!(["gold", "sql"]), Purpose::Requests)
                 .unwrap_err()
                 .to_string()
                 .contains("not an array")
         );
         assert!(
-            json_row(serde_json::json!({"tier": "gold", "verison": "2019"}))
-                .unwrap_err()
-                .to_string()
-                .contains("did you mean `version`?")
+            json_row(
+                serde_json::json!({"tier": "gold", "verison": "2019"}),
+                Purpose::Requests
+            )
+            .unwrap_err()
+            .to_string()
+            .contains("did you mean `version`?")
         );
+        // `verify`'s columns are the inventory's own in a request row.
+        let row = json_row(
+            serde_json::json!({"tier": "gold", "product": "sql", "expect": "eligible"}),
+            Purpose::Requests,
+        )
+        .unwrap();
+        assert_eq!(row.expect, None);
+        assert_eq!(row.carried, [("expect".to_owned(), "eligible".to_owned())]);
+        let row = json_row(
+            serde_json::json!({"tier": "gold", "product": "sql", "expect": "eligible"}),
+            Purpose::Expectations,
+        )
+        .unwrap();
+        assert_eq!(row.expect.as_deref(), Some("eligible"));
     }
 }

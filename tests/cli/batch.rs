@@ -503,3 +503,76 @@ fn verify_in_every_format() {
     assert_eq!(github.lines().count(), 3);
     assert!(github.lines().all(|l| l.starts_with("::error file=")));
 }
+
+/// Review finding 12: in `check --batch`, `expect`, `incidents` and `channel` (verify's columns)
+/// are the inventory's own: carried back in every format like `customer`, not dropped. In the
+/// CSV output, where the answer has `incidents` and `channel` columns of its own, they are
+/// `input_incidents` and `input_channel`, so a reader taking columns by name gets the answer's.
+#[test]
+fn verify_columns_are_the_inventorys_own_in_a_check_batch() {
+    let input = "tier,product,version,as_of,incidents,expect,channel\nspd,sql-server,2022,2026-06-01,7,not-eligible,azure-portal\n";
+    let run = |format: &str| {
+        let out = cmd()
+            .args(["check", "--batch", "-", "--format", format])
+            .write_stdin(input)
+            .output()
+            .expect("runs");
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{format}: the request is eligible"
+        );
+        String::from_utf8(out.stdout).expect("UTF-8")
+    };
+    assert!(
+        run("text").starts_with(
+            "line 2 [incidents=7, expect=not-eligible, channel=azure-portal]: ELIGIBLE"
+        )
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(run("json").lines().next().expect("a row")).expect("JSON");
+    assert_eq!(
+        json["columns"],
+        serde_json::json!({"incidents": "7", "expect": "not-eligible", "channel": "azure-portal"})
+    );
+    assert_eq!(json["incidents"], 20);
+    assert_eq!(json["channel"]["id"], "support-for-business");
+    let csv = run("csv");
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let header = reader.headers().expect("header").clone();
+    let row = reader.records().next().expect("a row").expect("CSV");
+    let cell = |name: &str| {
+        let at = header.iter().position(|h| h == name);
+        at.map(|i| row[i].to_owned())
+    };
+    assert_eq!(cell("incidents").as_deref(), Some("20"), "{csv}");
+    assert_eq!(
+        cell("channel").as_deref(),
+        Some("support-for-business"),
+        "{csv}"
+    );
+    assert_eq!(cell("input_incidents").as_deref(), Some("7"), "{csv}");
+    assert_eq!(cell("expect").as_deref(), Some("not-eligible"), "{csv}");
+    assert_eq!(
+        cell("input_channel").as_deref(),
+        Some("azure-portal"),
+        "{csv}"
+    );
+    let names: Vec<&str> = header.iter().collect();
+    let mut unique = names.clone();
+    unique.sort_unstable();
+    unique.dedup();
+    assert_eq!(unique.len(), names.len(), "each header once: {names:?}");
+    let junit = run("junit");
+    assert!(
+        junit.contains("<property name=\"expect\" value=\"not-eligible\"/>"),
+        "{junit}"
+    );
+    // In `verify` they keep their meaning: this row's expectation fails.
+    cmd()
+        .args(["verify", "-"])
+        .write_stdin(input)
+        .assert()
+        .code(1)
+        .stdout(contains("expected not-eligible, decided eligible"));
+}
