@@ -56,8 +56,9 @@ pub struct Expectation {
 
 impl Expectation {
     /// Reads the expectation columns of a row: `expect`, and when given `incidents` (a number
-    /// or `unlimited`) and `channel`.
-    pub fn from_row(row: &Row) -> Result<Self, InputError> {
+    /// or `unlimited`, any case) and `channel` (an id or name of the data's, spelt any way a
+    /// name may be).
+    pub fn from_row(row: &Row, data: &Dataset) -> Result<Self, InputError> {
         let cell = |column: &'static str| move |error| InputError::Cell { column, error };
         let eligible = match row.expect.as_deref() {
             Some(text) => values::verdict(text).map_err(cell("expect"))?,
@@ -68,10 +69,19 @@ impl Expectation {
             .as_deref()
             .map(|n| values::incidents(n).map_err(cell("incidents")))
             .transpose()?;
+        let channel = row
+            .channel
+            .as_deref()
+            .map(|c| {
+                data.channel(c)
+                    .map(|c| c.id.clone())
+                    .map_err(|e| InputError::Name(Box::new(e)))
+            })
+            .transpose()?;
         Ok(Expectation {
             eligible,
             incidents,
-            channel: row.channel.clone(),
+            channel,
         })
     }
 
@@ -162,7 +172,7 @@ fn decide_row<'d>(
         outcome: RowOutcome::Invalid(message),
     };
     let expectation = match options.kind {
-        BatchKind::Verify => match Expectation::from_row(row) {
+        BatchKind::Verify => match Expectation::from_row(row, data) {
             Ok(e) => Some(e),
             Err(e) => return invalid(words.msg(&e.message())),
         },

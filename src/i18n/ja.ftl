@@ -403,6 +403,7 @@ error-invalid-data = invalid data ({ $count ->
 ## Batch input (check --batch, verify): the file, its header, its rows and their values
 
 error-bad-input-line = `{ $path }`: line { $line }: { $message }
+kind-channel = channel
 input-utf16 = the file is UTF-16 text (it starts with a UTF-16 byte order mark): save it as UTF-8
 input-not-utf8 = the text is not UTF-8: save the file as UTF-8
 input-separator = the header has no `,` but has { $separator ->

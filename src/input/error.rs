@@ -6,6 +6,7 @@ use std::fmt;
 
 use super::values::ValueError;
 use crate::message::{Args, Msg, Value};
+use crate::names::UnknownNameError;
 
 /// Why a batch or a row cannot be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -114,6 +115,8 @@ pub enum InputError {
         /// What is wrong with the value.
         error: ValueError,
     },
+    /// A name that matches nothing in the data (a `verify` row's channel).
+    Name(Box<UnknownNameError>),
     /// The input could not be read further.
     CannotRead {
         /// The system's words.
@@ -234,6 +237,7 @@ impl InputError {
                     ],
                 )
             }
+            InputError::Name(e) => ("error-unknown-name", e.message().args),
             InputError::CannotRead { message } => {
                 ("input-cannot-read", vec![("message", Value::Text(message))])
             }

@@ -17,7 +17,7 @@ pub enum Expected {
     Days,
     /// `yes` or `no` (also `true` or `false`), any case.
     YesNo,
-    /// A whole number of incidents, or `unlimited`.
+    /// A whole number of incidents, or `unlimited` in any case.
     Incidents,
     /// `eligible` or `not-eligible`, spelt any way a name may be.
     Verdict,
@@ -95,9 +95,9 @@ pub fn yes_no(text: &str) -> Result<bool, ValueError> {
     }
 }
 
-/// A whole number of incidents, or `unlimited`.
+/// A whole number of incidents, or `unlimited` in any case.
 pub fn incidents(text: &str) -> Result<Incidents, ValueError> {
-    if text == "unlimited" {
+    if text.eq_ignore_ascii_case("unlimited") {
         return Ok(Incidents::Unlimited);
     }
     text.parse()
@@ -137,7 +137,7 @@ mod tests {
                 .to_string()
                 .contains("0 to 4294967295")
         );
-        assert_eq!(incidents("unlimited"), Ok(Incidents::Unlimited));
+        assert_eq!(incidents("UNLIMITED"), Ok(Incidents::Unlimited));
         assert_eq!(incidents("20"), Ok(Incidents::Count(20)));
         assert_eq!(yes_no("True"), Ok(true));
         assert_eq!(yes_no("NO"), Ok(false));

@@ -576,3 +576,49 @@ fn verify_columns_are_the_inventorys_own_in_a_check_batch() {
         .code(1)
         .stdout(contains("expected not-eligible, decided eligible"));
 }
+
+/// Review finding 9: `verify` reads `channel` as names are read (any case, spaces, hyphens,
+/// underscores; the channel's name too), so a spelling of the decided channel passes; a channel
+/// that is none of the data's is the row's error (exit 2) naming the valid ids, with a "did you
+/// mean" when one is close; `incidents` takes `unlimited` in any case.
+#[test]
+fn verify_reads_channels_as_names_and_unlimited_in_any_case() {
+    cmd()
+        .args(["verify", "-"])
+        .write_stdin(
+            "tier,product,competency,as_of,expect,channel,incidents\n\
+             gold,azure,cloud,2021-06-19,eligible,Azure Portal,\n\
+             gold,azure,cloud,2021-06-19,eligible,azure_portal,Unlimited\n\
+             gold,azure,cloud,2021-06-19,eligible,AZURE-PORTAL,UNLIMITED\n\
+             gold,azure,cloud,2021-06-19,eligible,Azure portal Help + support,unlimited\n\
+             spd,sql-server,,2026-06-01,eligible,Support For Business,20\n",
+        )
+        .assert()
+        .code(0)
+        .stdout("5 passed, 0 failed\n");
+    cmd()
+        .args(["verify", "-"])
+        .write_stdin(
+            "tier,product,as_of,expect,channel\n\
+             spd,sql-server,2026-06-01,eligible,nowhere\n\
+             spd,sql-server,2026-06-01,eligible,support-for-busines\n",
+        )
+        .assert()
+        .code(2)
+        .stdout(
+            "ERROR line 2: unknown channel `nowhere` (valid: `support-for-business`, `partner-center`, `azure-portal`)\n\
+             ERROR line 3: unknown channel `support-for-busines`: did you mean `support-for-business`? (valid: `support-for-business`, `partner-center`, `azure-portal`)\n\
+             0 passed, 2 failed\n",
+        );
+    // A known channel that is not the one decided is still a mismatch (exit 1).
+    cmd()
+        .args(["verify", "-"])
+        .write_stdin(
+            "tier,product,as_of,expect,channel\nspd,sql-server,2026-06-01,eligible,Partner Center\n",
+        )
+        .assert()
+        .code(1)
+        .stdout(contains(
+            "channel: expected partner-center, decided support-for-business",
+        ));
+}
