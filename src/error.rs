@@ -6,6 +6,7 @@ use thiserror::Error;
 use crate::data::DataError;
 use crate::engine::QueryError;
 use crate::i18n::Words;
+use crate::input::InputError;
 use crate::lifecycle::sources::ImportError;
 use crate::message::{Msg, Value};
 use crate::names::UnknownNameError;
@@ -68,13 +69,16 @@ pub enum AppError {
         /// What is wrong.
         message: String,
     },
-    /// A batch or expectation file cannot be used at all (its header, or its JSON).
-    #[error("`{path}`: {message}")]
-    BadInput {
+    /// A batch or expectation file cannot be used at all (its encoding, its header, its
+    /// JSON), or has no rows.
+    #[error("`{path}`: {}{error}", line.map(|l| format!("line {l}: ")).unwrap_or_default())]
+    Input {
         /// The file.
         path: String,
-        /// What is wrong, with its line.
-        message: String,
+        /// The line, when the fault has one.
+        line: Option<usize>,
+        /// What is wrong.
+        error: InputError,
     },
     /// A batch-only format was asked for a single check.
     #[error("the `{}` format is for `check --batch` only (a single check takes text, json, jsonl, markdown or csv)", format.name())]
@@ -112,10 +116,24 @@ impl AppError {
             AppError::EmptyInput { path, .. } => {
                 vec![Msg::new("error-empty-input", vec![("path", text(path))])]
             }
-            AppError::BadInput { path, message } => vec![Msg::new(
-                "error-bad-input",
-                vec![("path", text(path)), ("message", text(message))],
-            )],
+            AppError::Input { path, line, error } => {
+                let (id, args) = error.parts();
+                let message = Value::Message(id, args);
+                vec![match line {
+                    Some(line) => Msg::new(
+                        "error-bad-input-line",
+                        vec![
+                            ("path", text(path)),
+                            ("line", Value::Count(*line as u64)),
+                            ("message", message),
+                        ],
+                    ),
+                    None => Msg::new(
+                        "error-bad-input",
+                        vec![("path", text(path)), ("message", message)],
+                    ),
+                }]
+            }
             AppError::FormatNotForSingleCheck { format } => vec![Msg::new(
                 "error-format-for-batch",
                 vec![("format", Value::Word(format.name()))],

@@ -83,8 +83,8 @@ pub fn xml(value: &str) -> String {
 
 /// Text for a CommonMark/GFM table cell or paragraph: controls written visibly (so a CR or
 /// LF never ends a row), and the ASCII punctuation that can start markup backslash-escaped
-/// (emphasis, code spans, links and images need `[`, HTML and autolinks `<`, cells `|`), so a
-/// value can make no link, HTML, code span or new cell.
+/// (emphasis, code spans, links and images need `[`, HTML and autolinks `<`, cells `|`, entity
+/// references `&`), so a value can make no link, HTML, code span, new cell or other character.
 pub fn markdown(value: &str) -> String {
     markdown_in(value, true)
 }
@@ -103,7 +103,7 @@ fn markdown_in(value: &str, line_start: bool) -> String {
     for (i, c) in text.char_indices() {
         let markup = matches!(
             c,
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~'
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '&'
         ) || (Some(i) == first && matches!(c, '#' | '+' | '-'));
         if markup {
             out.push('\\');
@@ -203,6 +203,7 @@ mod tests {
         );
         assert_eq!(markdown("`x` [l](u) <b>"), "\\`x\\` \\[l\\](u) \\<b\\>");
         assert_eq!(markdown("one\rtwo"), "one\\\\rtwo");
+        assert_eq!(markdown("&amp; &#60;"), "\\&amp; \\&#60;");
         assert_eq!(
             markdown("SQL Server 2019, 20 incidents"),
             "SQL Server 2019, 20 incidents"

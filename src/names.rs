@@ -170,6 +170,7 @@ impl UnknownNameError {
             "competency" => "kind-competency",
             "role" => "kind-role",
             "action" => "kind-action",
+            "channel" => "kind-channel",
             _ => "kind-name",
         }
     }

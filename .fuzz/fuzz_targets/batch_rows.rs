@@ -29,7 +29,7 @@ fuzz_target!(|bytes: &[u8]| {
         _ => ("fuzz", Some(InputFormat::Csv)),
     };
     let input = Box::new(Cursor::new(rest.to_vec()));
-    let Ok(rows) = input::rows(Path::new(name), forced, input) else {
+    let Ok(rows) = input::rows(Path::new(name), forced, input, input::Purpose::Requests) else {
         return;
     };
     let day = NaiveDate::from_ymd_opt(2026, 11, 24).expect("date");

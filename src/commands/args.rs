@@ -60,9 +60,13 @@ pub struct RequestArgs {
     #[arg(long, value_name = "yes|no", value_parser = yes_no(), ignore_case = true, hide_possible_values = true, help_heading = "Account and contract (not assumed unless given)")]
     pub ids_associated: Option<bool>,
     /// Incidents left on the contract (as Support for Business shows at step 2)
+    // A negative number reaches the value parser, which says what is valid (clap would call
+    // `-1` an unexpected argument).
     #[arg(
         long,
         value_name = "N",
+        value_parser = crate::input::values::count,
+        allow_negative_numbers = true,
         help_heading = "Account and contract (not assumed unless given)"
     )]
     pub incidents_remaining: Option<u32>,
@@ -167,11 +171,8 @@ fn yes_no() -> impl clap::builder::TypedValueParser<Value = bool> {
 }
 
 /// Parses a number of days: `90` or `90d`.
-pub fn parse_days(text: &str) -> Result<u32, String> {
-    text.strip_suffix('d')
-        .unwrap_or(text)
-        .parse()
-        .map_err(|_| format!("`{text}` is not a number of days (for example 90 or 90d)"))
+pub fn parse_days(text: &str) -> Result<u32, crate::input::values::ValueError> {
+    crate::input::values::days(text)
 }
 
 /// Parses `--as-of` and other dates: a real calendar day written `YYYY-MM-DD`.

@@ -13,8 +13,7 @@ use crate::engine::{self, Decision, QueryError};
 use crate::error::AppError;
 use crate::exit::Exit;
 use crate::i18n::Words;
-use crate::input::InputFormat;
-use crate::input::{self, Row, RowDefaults};
+use crate::input::{self, InputError, InputFormat, Purpose, Row, RowDefaults, values};
 use crate::render::{Batch, Format};
 use crate::report::batch::{
     BatchKind, DecidedRow, Expiry, Gate, Judgement, Mismatch, RowOutcome, RowReport, Summary,
@@ -56,35 +55,33 @@ pub struct Expectation {
 }
 
 impl Expectation {
-    /// Reads the expectation columns of a row.
-    pub fn from_row(row: &Row) -> Result<Self, String> {
-        let eligible = match row
-            .expect
-            .as_deref()
-            .map(crate::names::normalize)
-            .as_deref()
-        {
-            Some("eligible") => true,
-            Some("noteligible") => false,
-            Some(_) => {
-                return Err(format!(
-                    "expect: `{}` is neither `eligible` nor `not-eligible`",
-                    row.expect.as_deref().unwrap_or_default()
-                ));
-            }
-            None => return Err("missing `expect` (eligible | not-eligible)".into()),
+    /// Reads the expectation columns of a row: `expect`, and when given `incidents` (a number
+    /// or `unlimited`, any case) and `channel` (an id or name of the data's, spelt any way a
+    /// name may be).
+    pub fn from_row(row: &Row, data: &Dataset) -> Result<Self, InputError> {
+        let cell = |column: &'static str| move |error| InputError::Cell { column, error };
+        let eligible = match row.expect.as_deref() {
+            Some(text) => values::verdict(text).map_err(cell("expect"))?,
+            None => return Err(InputError::MissingExpect),
         };
-        let incidents = match row.incidents.as_deref() {
-            None => None,
-            Some("unlimited") => Some(Incidents::Unlimited),
-            Some(n) => Some(Incidents::Count(n.parse().map_err(|_| {
-                format!("incidents: `{n}` is neither a whole number nor `unlimited`")
-            })?)),
-        };
+        let incidents = row
+            .incidents
+            .as_deref()
+            .map(|n| values::incidents(n).map_err(cell("incidents")))
+            .transpose()?;
+        let channel = row
+            .channel
+            .as_deref()
+            .map(|c| {
+                data.channel(c)
+                    .map(|c| c.id.clone())
+                    .map_err(|e| InputError::Name(Box::new(e)))
+            })
+            .transpose()?;
         Ok(Expectation {
             eligible,
             incidents,
-            channel: row.channel.clone(),
+            channel,
         })
     }
 
@@ -175,15 +172,15 @@ fn decide_row<'d>(
         outcome: RowOutcome::Invalid(message),
     };
     let expectation = match options.kind {
-        BatchKind::Verify => match Expectation::from_row(row) {
+        BatchKind::Verify => match Expectation::from_row(row, data) {
             Ok(e) => Some(e),
-            Err(message) => return invalid(message),
+            Err(e) => return invalid(words.msg(&e.message())),
         },
         BatchKind::Check => None,
     };
     let request = match row.request(&options.defaults) {
         Ok(r) => r,
-        Err(message) => return invalid(message),
+        Err(e) => return invalid(words.msg(&e.message())),
     };
     let decision: Decision<'d> = match engine::decide(&request, data) {
         Ok(d) => d,
@@ -226,16 +223,22 @@ pub fn run(
     options: &BatchOptions,
     ctx: &mut Context<'_>,
 ) -> Result<Exit, AppError> {
+    let purpose = match options.kind {
+        BatchKind::Check => Purpose::Requests,
+        BatchKind::Verify => Purpose::Expectations,
+    };
     // An empty file has no rows: accepted with --allow-empty, like a header alone.
     let rows: Box<dyn Iterator<Item = input::RowResult>> =
-        match input::rows(path, options.input_format, input::open(path)?) {
+        match input::rows(path, options.input_format, input::open(path)?, purpose) {
             Err(AppError::EmptyInput { .. }) if options.allow_empty => Box::new(std::iter::empty()),
             other => other?,
         };
     let file = path.display().to_string();
     let batch = Batch {
         kind: options.kind,
-        file: &file,
+        name: &file,
+        // Standard input is no file an annotation or a test report can point at.
+        file: (path.as_os_str() != "-").then_some(file.as_str()),
         notices: options.notices,
     };
     let words = ctx.out.words;
@@ -252,7 +255,7 @@ pub fn run(
                 Err(e) => RowReport {
                     line: e.line,
                     carried: Vec::new(),
-                    outcome: RowOutcome::Invalid(e.message),
+                    outcome: RowOutcome::Invalid(words.msg(&e.error.message())),
                 },
             };
             summary.count(&report.outcome);
@@ -272,17 +275,12 @@ pub fn run(
         }
     }
     if summary.total() == 0 && !options.allow_empty {
-        let what = match options.kind {
-            BatchKind::Check => {
-                "no requests: the input has no rows (give --allow-empty to accept an empty batch)"
-            }
-            BatchKind::Verify => {
-                "no expectations: the file has no rows (give --allow-empty to accept an empty file)"
-            }
-        };
-        return Err(AppError::BadInput {
+        return Err(AppError::Input {
             path: file,
-            message: what.into(),
+            line: None,
+            error: InputError::NoRows {
+                expectations: options.kind == BatchKind::Verify,
+            },
         });
     }
     for (s, as_of) in &stale {

@@ -64,13 +64,16 @@ pub struct CheckArgs {
     pub allow_empty: bool,
     /// Exit 1 when a request is not eligible or stops qualifying within DAYS of its date
     /// (90 or 90d): the CI gate "fail if anything expires within 90 days"
-    #[arg(long, value_name = "DAYS", value_parser = parse_days)]
+    #[arg(long, value_name = "DAYS", value_parser = parse_days, allow_negative_numbers = true)]
     pub fail_within: Option<u32>,
     /// In a batch, warn about eligible requests that stop qualifying within this many days
+    /// (180 or 180d)
     #[arg(
         long,
         value_name = "DAYS",
-        default_value_t = 180,
+        default_value = "180",
+        value_parser = parse_days,
+        allow_negative_numbers = true,
         help_heading = "Batch"
     )]
     pub warn_days: u32,

@@ -32,7 +32,12 @@ pub struct VerifyArgs {
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub as_of: Option<NaiveDate>,
     /// Fail a row expected eligible that stops qualifying within DAYS of its date (90 or 90d)
-    #[arg(long, value_name = "DAYS", value_parser = crate::commands::args::parse_days)]
+    #[arg(
+        long,
+        value_name = "DAYS",
+        value_parser = crate::commands::args::parse_days,
+        allow_negative_numbers = true
+    )]
     pub fail_within: Option<u32>,
     /// Output format
     #[arg(long, short, value_enum, default_value_t = VerifyFormat::Text)]

@@ -121,6 +121,7 @@ struct Names {
     competencies: HashMap<String, usize>,
     roles: HashMap<String, usize>,
     actions: HashMap<String, usize>,
+    channels: HashMap<String, usize>,
     /// One per product, in product order.
     versions: Vec<HashMap<String, usize>>,
 }
@@ -162,6 +163,7 @@ impl Dataset {
             competencies: name_map(&competencies, Clone::clone),
             roles: name_map(&ent.roles, |r| spellings(&r.id, &r.name, &r.aliases)),
             actions: name_map(&ent.actions, |a| vec![a.id.as_str(), a.name.as_str()]),
+            channels: name_map(&ent.channels, |c| vec![c.id.as_str(), c.name.as_str()]),
             versions: lifecycle
                 .products
                 .iter()
@@ -691,6 +693,12 @@ impl Dataset {
     pub fn action(&self, input: &str) -> Result<&entitlements::Action, UnknownNameError> {
         let actions = &self.entitlements.actions;
         lookup("action", input, &self.names.actions, actions, |a| &a.id)
+    }
+
+    /// Resolves a channel by id or name (`azure-portal`, `Azure Portal`, `azure_portal`).
+    pub fn channel(&self, input: &str) -> Result<&entitlements::Channel, UnknownNameError> {
+        let channels = &self.entitlements.channels;
+        lookup("channel", input, &self.names.channels, channels, |c| &c.id)
     }
 
     /// Resolves a product by id, name or alias.

@@ -425,3 +425,50 @@ error-import-invalid = the imported data would not load, so nothing was written 
    *[other] { $count } errors
 }):
 error-and-more = and { $count } more
+
+## Batch input (check --batch, verify): the file, its header, its rows and their values
+
+error-bad-input-line = `{ $path }`: line { $line }: { $message }
+kind-channel = channel
+input-utf16 = the file is UTF-16 text (it starts with a UTF-16 byte order mark): save it as UTF-8
+input-not-utf8 = the text is not UTF-8: save the file as UTF-8
+input-separator = the header has no `,` but has { $separator ->
+    [tab] a tab
+   *[other] `{ $separator }`
+}: the file separates its columns with { $separator ->
+    [tab] tabs
+   *[other] `{ $separator }`
+}, and a batch expects `,` (save it as comma-separated values)
+input-blank-column = column { $position } of the header has no name: name the column, or remove it
+input-unknown-column = unknown column `{ $name }`: did you mean `{ $meant }`? (a column that is none of { $known } is carried through as the inventory's own, unread)
+input-duplicate-column = duplicate column `{ $name }` (each column once)
+input-missing-column = the header has no `{ $column }` column
+input-row-too-long = the row is { $bytes } bytes long, more than the { $max } a row may have
+input-field-too-long = `{ $column }` is { $bytes } bytes long, more than the { $max } a field may have
+input-field-count = expected { $expected } fields like the header, found { $found }
+input-parser = { $message }
+input-array-cut-short = the JSON array is cut short: the file ends before its closing `]`
+input-row-cut-short = the row is cut short: its JSON object does not end on this line
+input-array-too-large = a JSON array over { $mib } MiB: use JSON Lines (one object per line), which is read as it streams
+input-not-an-object = a row is a JSON object of columns (`{"{"}"tier": ..., "product": ...{"}"}`), not { $found ->
+    [array] an array
+    [string] a string
+    [number] a number
+    [boolean] `true` or `false`
+   *[null] `null`
+}
+input-blank-key = a key is blank: every column needs a name
+input-given-twice = `{ $column }` is given twice (each column once)
+input-not-text = `{ $key }`: expected text, found `{ $found }`
+input-missing = missing `{ $column }`
+input-missing-expect = missing `expect` (eligible | not-eligible)
+input-cell = { $column }: { $problem }
+input-cannot-read = cannot read: { $message }
+input-no-requests = no requests: the input has no rows (give --allow-empty to accept an empty batch)
+input-no-expectations = no expectations: the file has no rows (give --allow-empty to accept an empty file)
+value-not-date = `{ $value }` is not a real date in the form YYYY-MM-DD
+value-not-count = `{ $value }` is not a whole number from 0 to { $max }
+value-not-days = `{ $value }` is not a number of days: a whole number from 0 to { $max }, with or without `d` (90 or 90d)
+value-not-yes-no = `{ $value }` is none of `yes`, `no`, `true`, `false` (any case)
+value-not-incidents = `{ $value }` is neither a whole number from 0 to { $max } nor `unlimited` (any case)
+value-not-verdict = `{ $value }` is neither `eligible` nor `not-eligible`

@@ -396,3 +396,50 @@ error-format-unsupported = `{ $format }` 形式の対象: { $what }
 error-invalid-data = データが無効です (エラー { $count } 件):
 error-import-invalid = インポートしたデータは読み込めないため、何も書き込んでいません (エラー { $count } 件):
 error-and-more = ほか { $count } 件
+
+## Batch input (check --batch, verify): the file, its header, its rows and their values
+
+error-bad-input-line = `{ $path }`: { $line } 行目: { $message }
+kind-channel = チャネル
+input-utf16 = ファイルが UTF-16 テキストです (UTF-16 のバイト オーダー マークで始まっています)。UTF-8 で保存してください
+input-not-utf8 = テキストが UTF-8 ではありません。ファイルを UTF-8 で保存してください
+input-separator = ヘッダーに `,` がなく、{ $separator ->
+    [tab] タブ
+   *[other] `{ $separator }`
+} があります。このファイルは列を{ $separator ->
+    [tab] タブ
+   *[other] `{ $separator }`
+}で区切っていますが、バッチでは `,` が必要です (コンマ区切り (CSV) で保存してください)
+input-blank-column = ヘッダーの { $position } 列目に名前がありません。列に名前を付けるか、列を削除してください
+input-unknown-column = 不明な列 `{ $name }` です。`{ $meant }` のことですか? ({ $known } のいずれでもない列は、読み取らずにインベントリ独自の列としてそのまま出力します)
+input-duplicate-column = 列 `{ $name }` が重複しています (各列は 1 回だけ指定してください)
+input-missing-column = ヘッダーに `{ $column }` 列がありません
+input-row-too-long = 行の長さが { $bytes } バイトで、1 行の上限 ({ $max } バイト) を超えています
+input-field-too-long = `{ $column }` の長さが { $bytes } バイトで、1 フィールドの上限 ({ $max } バイト) を超えています
+input-field-count = ヘッダーと同じ { $expected } 個のフィールドが必要ですが、{ $found } 個あります
+input-parser = { $message }
+input-array-cut-short = JSON 配列が途中で切れています。閉じる `]` の前でファイルが終わっています
+input-row-cut-short = 行が途中で切れています。JSON オブジェクトがこの行で終わっていません
+input-array-too-large = { $mib } MiB を超える JSON 配列です。ストリームとして読み取れる JSON Lines (1 行に 1 オブジェクト) を使用してください
+input-not-an-object = 行は列の JSON オブジェクト (`{"{"}"tier": ..., "product": ...{"}"}`) である必要があります。{ $found ->
+    [array] 配列
+    [string] 文字列
+    [number] 数値
+    [boolean] `true` または `false`
+   *[null] `null`
+} は使用できません
+input-blank-key = 空のキーがあります。すべての列に名前が必要です
+input-given-twice = `{ $column }` が 2 回指定されています (各列は 1 回だけ指定してください)
+input-not-text = `{ $key }`: テキストが必要ですが、`{ $found }` があります
+input-missing = `{ $column }` がありません
+input-missing-expect = `expect` がありません (eligible | not-eligible)
+input-cell = { $column }: { $problem }
+input-cannot-read = 読み取れません: { $message }
+input-no-requests = リクエストがありません。入力に行がありません (空のバッチを受け付けるには --allow-empty を指定してください)
+input-no-expectations = 期待値がありません。ファイルに行がありません (空のファイルを受け付けるには --allow-empty を指定してください)
+value-not-date = `{ $value }` は YYYY-MM-DD 形式の実在する日付ではありません
+value-not-count = `{ $value }` は 0 から { $max } までの整数ではありません
+value-not-days = `{ $value }` は日数ではありません。0 から { $max } までの整数を、`d` の有無にかかわらず指定してください (90 または 90d)
+value-not-yes-no = `{ $value }` は `yes`、`no`、`true`、`false` (大文字と小文字を区別しない) のいずれでもありません
+value-not-incidents = `{ $value }` は 0 から { $max } までの整数でも `unlimited` (大文字と小文字を区別しない) でもありません
+value-not-verdict = `{ $value }` は `eligible` でも `not-eligible` でもありません

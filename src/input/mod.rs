@@ -3,6 +3,11 @@
 //! row is a [`RowError`] for that row only; a row is bounded while it is read (see
 //! [`RowLimit`]). Writing the results is `render::batch`'s.
 
+mod columns;
+pub mod error;
+mod json;
+pub mod values;
+
 use std::cell::Cell;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
@@ -11,29 +16,13 @@ use std::rc::Rc;
 
 use chrono::NaiveDate;
 
+pub use columns::{COLUMNS, Purpose, fold_column};
+pub use error::InputError;
+
 use crate::engine::{Account, Given, Request};
 use crate::error::AppError;
-
-/// The columns a request row may have: the request, then the account facts (as the flags
-/// `check` takes), then what `verify` expects. Any other column is the inventory's own, carried
-/// through to the output.
-pub const COLUMNS: [&str; 15] = [
-    "tier",
-    "product",
-    "version",
-    "competency",
-    "as_of",
-    "activated",
-    "ids_associated",
-    "incidents_remaining",
-    "contract_end",
-    "csp",
-    "for_customer",
-    "role",
-    "expect",
-    "incidents",
-    "channel",
-];
+use columns::{KeyCache, Reading};
+use json::JsonRow;
 
 /// How a batch file is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -82,24 +71,24 @@ pub struct Row {
 }
 
 impl Row {
-    /// The field of a known column.
-    fn field_mut(&mut self, column: &str) -> Option<&mut Option<String>> {
+    /// The field of a known column, by its position in [`COLUMNS`].
+    fn field_mut(&mut self, column: usize) -> Option<&mut Option<String>> {
         Some(match column {
-            "tier" => &mut self.tier,
-            "product" => &mut self.product,
-            "version" => &mut self.version,
-            "competency" => &mut self.competency,
-            "as_of" => &mut self.as_of,
-            "activated" => &mut self.activated,
-            "ids_associated" => &mut self.ids_associated,
-            "incidents_remaining" => &mut self.incidents_remaining,
-            "contract_end" => &mut self.contract_end,
-            "csp" => &mut self.csp,
-            "for_customer" => &mut self.for_customer,
-            "role" => &mut self.role,
-            "expect" => &mut self.expect,
-            "incidents" => &mut self.incidents,
-            "channel" => &mut self.channel,
+            0 => &mut self.tier,
+            1 => &mut self.product,
+            2 => &mut self.version,
+            3 => &mut self.competency,
+            4 => &mut self.as_of,
+            5 => &mut self.activated,
+            6 => &mut self.ids_associated,
+            7 => &mut self.incidents_remaining,
+            8 => &mut self.contract_end,
+            9 => &mut self.csp,
+            10 => &mut self.for_customer,
+            11 => &mut self.role,
+            12 => &mut self.expect,
+            13 => &mut self.incidents,
+            14 => &mut self.channel,
             _ => return None,
         })
     }
@@ -123,31 +112,6 @@ impl Row {
             ("incidents", &self.incidents),
             ("channel", &self.channel),
         ]
-    }
-}
-
-/// A column name as the tool reads it: any case, `-` or a space for `_`.
-pub fn fold_column(name: &str) -> String {
-    name.trim().to_ascii_lowercase().replace(['-', ' '], "_")
-}
-
-/// For a column that is not one of [`COLUMNS`]: the known column it is a near miss of (a typo
-/// such as `verison`), if any; a column far from all is the inventory's own.
-pub fn near_miss(folded: &str) -> Option<&'static str> {
-    COLUMNS
-        .iter()
-        .map(|c| (strsim::jaro_winkler(c, folded), *c))
-        .filter(|(score, _)| *score >= 0.9)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, c)| c)
-}
-
-/// `yes` or `no` (also `true` or `false`, any case).
-fn yes_no(column: &str, text: &str) -> Result<bool, String> {
-    match text.to_ascii_lowercase().as_str() {
-        "yes" | "true" => Ok(true),
-        "no" | "false" => Ok(false),
-        _ => Err(format!("{column}: `{text}` is neither `yes` nor `no`")),
     }
 }
 
@@ -179,7 +143,7 @@ impl RowDefaults {
 
 impl Row {
     /// The request this row asks; what it leaves empty comes from `defaults`.
-    pub fn request(&self, defaults: &RowDefaults) -> Result<Request, String> {
+    pub fn request(&self, defaults: &RowDefaults) -> Result<Request, InputError> {
         let carried = self
             .carried
             .iter()
@@ -191,21 +155,24 @@ impl Row {
             .chain(carried);
         for (name, value) in fields {
             if value.len() > MAX_FIELD_BYTES {
-                return Err(format!(
-                    "`{name}` is {} bytes long, more than the {MAX_FIELD_BYTES} a field may have",
-                    value.len()
-                ));
+                return Err(InputError::FieldTooLong {
+                    column: name.to_owned(),
+                    bytes: value.len(),
+                });
             }
         }
-        let missing = |what: &str| format!("missing `{what}`");
+        let cell = |column: &'static str| {
+            move |error: values::ValueError| InputError::Cell { column, error }
+        };
         let as_of = match &self.as_of {
-            Some(text) => {
-                crate::data::common::parse_date(text).map_err(|e| format!("as_of: {e}"))?
-            }
+            Some(text) => values::date(text).map_err(cell("as_of"))?,
             None => defaults.as_of,
         };
-        let flag = |column: &str, value: &Option<String>| {
-            value.as_deref().map(|v| yes_no(column, v)).transpose()
+        let flag = |column: &'static str, value: &Option<String>| {
+            value
+                .as_deref()
+                .map(|v| values::yes_no(v).map_err(cell(column)))
+                .transpose()
         };
         let given = &defaults.account;
         let account = Account {
@@ -214,25 +181,20 @@ impl Row {
             incidents_remaining: self
                 .incidents_remaining
                 .as_deref()
-                .map(|n| {
-                    n.parse::<u32>().map_err(|_| {
-                        format!("incidents_remaining: `{n}` is not a whole number of incidents")
-                    })
-                })
+                .map(|n| values::count(n).map_err(cell("incidents_remaining")))
                 .transpose()?
                 .or(given.incidents_remaining),
             contract_end: self
                 .contract_end
                 .as_deref()
-                .map(|d| {
-                    crate::data::common::parse_date(d).map_err(|e| format!("contract_end: {e}"))
-                })
+                .map(|d| values::date(d).map_err(cell("contract_end")))
                 .transpose()?
                 .or(given.contract_end),
             csp: flag("csp", &self.csp)?.unwrap_or(given.csp),
             for_customer: flag("for_customer", &self.for_customer)?.unwrap_or(given.for_customer),
             role: None,
         };
+        let missing = |column: &'static str| InputError::Missing { column };
         Ok(Request {
             role: self.role.clone().or_else(|| defaults.role.clone()),
             account,
@@ -252,7 +214,7 @@ pub struct RowError {
     /// 1-based line in the input.
     pub line: usize,
     /// What is wrong.
-    pub message: String,
+    pub error: InputError,
 }
 
 /// A row read from the input, or why it could not be.
@@ -523,24 +485,31 @@ enum Kind {
     JsonArray,
 }
 
-/// Reads request rows one at a time. A header or file-level fault is an `AppError`; a row
-/// fault is a `RowError` for that row only.
+/// Reads request rows one at a time, with the columns of `purpose`. A fault of the whole input
+/// (its encoding, its header, a JSON array) is an `AppError`; a row fault is a `RowError` for
+/// that row only.
 pub fn rows(
     path: &Path,
     forced: Option<InputFormat>,
     mut input: Box<dyn BufRead>,
+    purpose: Purpose,
 ) -> Result<Box<dyn Iterator<Item = RowResult>>, AppError> {
     let shown = path.display().to_string();
     let read_error = |e: io::Error| AppError::Read {
         path: shown.clone(),
         message: e.to_string(),
     };
+    let head = input.fill_buf().map_err(read_error)?;
+    // Windows PowerShell writes UTF-16 by default: said so, not read as bytes that are no text.
+    if head.starts_with(b"\xff\xfe") || head.starts_with(b"\xfe\xff") {
+        return Err(AppError::Input {
+            path: shown,
+            line: None,
+            error: InputError::Utf16,
+        });
+    }
     // A UTF-8 byte order mark says nothing about the rows: skipped in every format.
-    if input
-        .fill_buf()
-        .map_err(read_error)?
-        .starts_with(b"\xef\xbb\xbf")
-    {
+    if head.starts_with(b"\xef\xbb\xbf") {
         input.consume(3);
     }
     if input.fill_buf().map_err(read_error)?.is_empty() {
@@ -552,11 +521,15 @@ pub fn rows(
     match input_kind(path, forced, &mut input).map_err(read_error)? {
         Kind::Csv => {
             let (input, cut) = RowLimit::new(input, Rows::Csv(CsvState::FieldStart), MAX_ROW_BYTES);
-            csv_rows(&shown, input, cut)
+            csv_rows(&shown, input, cut, purpose)
         }
         Kind::Jsonl => {
             let (input, cut) = RowLimit::new(input, Rows::Lines, MAX_ROW_BYTES);
-            Ok(Box::new(jsonl_rows(Box::new(BufReader::new(input)), cut)))
+            Ok(Box::new(jsonl_rows(
+                Box::new(BufReader::new(input)),
+                cut,
+                purpose,
+            )))
         }
         Kind::JsonArray => {
             // An array is read whole, so it is capped; JSON Lines streams without limit.
@@ -564,76 +537,105 @@ pub fn rows(
             input
                 .take(crate::data::MAX_FILE_BYTES + 1)
                 .read_to_string(&mut text)
-                .map_err(read_error)?;
+                .map_err(|e| match e.kind() {
+                    io::ErrorKind::InvalidData => AppError::Input {
+                        path: shown.clone(),
+                        line: None,
+                        error: InputError::NotUtf8,
+                    },
+                    _ => read_error(e),
+                })?;
             if text.len() as u64 > crate::data::MAX_FILE_BYTES {
-                return Err(AppError::BadInput {
+                return Err(AppError::Input {
                     path: shown,
-                    message: "a JSON array over 16 MiB: use JSON Lines (one object per line), which is read as it streams".into(),
+                    line: None,
+                    error: InputError::ArrayTooLarge {
+                        mib: crate::data::MAX_FILE_BYTES / (1024 * 1024),
+                    },
                 });
             }
-            json_array_rows(&shown, &text)
+            json_array_rows(&shown, &text, purpose)
         }
     }
 }
 
-/// The error of a row cut by [`RowLimit`]: its length.
-fn too_long(bytes: u64) -> String {
-    format!("the row is {bytes} bytes long, more than the {MAX_ROW_BYTES} a row may have")
+/// A CSV fault in the tool's words where it has them (the text is not UTF-8, the input cannot
+/// be read), else in the csv crate's.
+fn csv_error(e: &csv::Error) -> InputError {
+    match e.kind() {
+        csv::ErrorKind::UnequalLengths {
+            expected_len, len, ..
+        } => InputError::FieldCount {
+            expected: *expected_len,
+            found: *len,
+        },
+        csv::ErrorKind::Utf8 { .. } => InputError::NotUtf8,
+        csv::ErrorKind::Io(e) => InputError::CannotRead {
+            message: e.to_string(),
+        },
+        _ => InputError::Csv {
+            message: e.to_string(),
+        },
+    }
 }
 
 fn csv_rows(
     shown: &str,
     input: impl Read + 'static,
     cut: CutRow,
+    purpose: Purpose,
 ) -> Result<Box<dyn Iterator<Item = RowResult>>, AppError> {
+    let header_error = |error: InputError| AppError::Input {
+        path: shown.to_owned(),
+        line: Some(1),
+        error,
+    };
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(true)
         .trim(csv::Trim::All)
         .from_reader(input);
-    let header = reader.headers().map_err(|e| AppError::BadInput {
-        path: shown.to_owned(),
-        message: format!("line 1: {e}"),
-    });
+    let header = reader.headers().map_err(|e| header_error(csv_error(&e)));
     if let Some(bytes) = cut.take() {
-        return Err(AppError::BadInput {
-            path: shown.to_owned(),
-            message: format!("line 1: {}", too_long(bytes)),
-        });
+        return Err(header_error(InputError::RowTooLong { bytes }));
     }
     let header = header?.clone();
-    // Each column is a known one, or the inventory's own (carried through under its name).
-    let mut columns: Vec<Result<&'static str, String>> = Vec::with_capacity(header.len());
-    for name in &header {
-        let folded = fold_column(name);
-        let column = match COLUMNS.iter().find(|c| **c == folded) {
-            Some(known) => Ok(*known),
-            None => match near_miss(&folded) {
-                Some(meant) => {
-                    return Err(AppError::BadInput {
-                        path: shown.to_owned(),
-                        message: format!(
-                            "line 1: unknown column `{name}`: did you mean `{meant}`? (a column that is none of {} is carried through as the inventory's own)",
-                            COLUMNS.map(|c| format!("`{c}`")).join(", ")
-                        ),
-                    });
-                }
+    // One column with `;` or a tab in it: the file separates its columns with another
+    // character than the batch reads.
+    if header.len() == 1
+        && let Some(separator) = [';', '\t']
+            .into_iter()
+            .find(|c| header.get(0).is_some_and(|only| only.contains(*c)))
+    {
+        return Err(header_error(InputError::Separator { separator }));
+    }
+    // Each column is a known one (by its position in COLUMNS), or the inventory's own
+    // (carried through under its name); a header that plainly means a known one is refused.
+    let readings: Vec<Reading> = header.iter().map(|n| columns::read(n, purpose)).collect();
+    let present = present(&readings);
+    let mut columns: Vec<Result<usize, String>> = Vec::with_capacity(header.len());
+    for (position, (name, reading)) in header.iter().zip(readings).enumerate() {
+        let column = match reading {
+            Reading::Blank => {
+                return Err(header_error(InputError::BlankColumn {
+                    position: position + 1,
+                }));
+            }
+            Reading::Known(known) => Ok(known),
+            Reading::Other(candidates) => match columns::meant(&candidates, present) {
+                Some(meant) => return Err(header_error(columns::unknown(name, meant, purpose))),
                 None => Err(name.trim().to_owned()),
             },
         };
         if columns.contains(&column) {
-            return Err(AppError::BadInput {
-                path: shown.to_owned(),
-                message: format!("line 1: duplicate column `{name}` (each column once)"),
-            });
+            return Err(header_error(InputError::DuplicateColumn {
+                name: name.trim().to_owned(),
+            }));
         }
         columns.push(column);
     }
-    for required in ["tier", "product"] {
-        if !columns.contains(&Ok(required)) {
-            return Err(AppError::BadInput {
-                path: shown.to_owned(),
-                message: format!("line 1: the header has no `{required}` column"),
-            });
+    for (position, required) in columns::REQUIRED.into_iter().enumerate() {
+        if !columns.contains(&Ok(position)) {
+            return Err(header_error(InputError::MissingColumn { column: required }));
         }
     }
     let mut record = csv::StringRecord::new();
@@ -653,7 +655,7 @@ fn csv_rows(
             next_line = line + 1;
             return Some(Err(RowError {
                 line,
-                message: too_long(bytes),
+                error: InputError::RowTooLong { bytes },
             }));
         }
         match read {
@@ -665,7 +667,7 @@ fn csv_rows(
                 for (value, column) in record.iter().zip(&columns) {
                     match column {
                         Ok(known) => {
-                            if let Some(field) = row.field_mut(known) {
+                            if let Some(field) = row.field_mut(*known) {
                                 *field = (!value.is_empty()).then(|| value.to_owned());
                             }
                         }
@@ -677,24 +679,34 @@ fn csv_rows(
             Err(e) => {
                 let line = e.position().map_or(next_line, |p| p.line() as usize);
                 next_line = line + 1;
-                let message = match e.kind() {
-                    csv::ErrorKind::UnequalLengths {
-                        expected_len, len, ..
-                    } => format!("expected {expected_len} fields like the header, found {len}"),
-                    _ => e.to_string(),
-                };
                 // An I/O error ends the input; a malformed record is one bad row.
                 done = matches!(e.kind(), csv::ErrorKind::Io(_));
-                Some(Err(RowError { line, message }))
+                Some(Err(RowError {
+                    line,
+                    error: csv_error(&e),
+                }))
             }
         }
     })))
 }
 
-fn jsonl_rows(input: Box<dyn BufRead>, cut: CutRow) -> impl Iterator<Item = RowResult> {
+/// The known columns among these readings, a bit per position in [`COLUMNS`].
+fn present(readings: &[Reading]) -> u32 {
+    readings.iter().fold(0, |mask, r| match r {
+        Reading::Known(i) => mask | 1 << i,
+        _ => mask,
+    })
+}
+
+fn jsonl_rows(
+    input: Box<dyn BufRead>,
+    cut: CutRow,
+    purpose: Purpose,
+) -> impl Iterator<Item = RowResult> {
     let mut lines = input.lines();
     let mut line = 0;
     let mut done = false;
+    let mut keys = KeyCache::new(purpose);
     std::iter::from_fn(move || {
         loop {
             if done {
@@ -706,7 +718,7 @@ fn jsonl_rows(input: Box<dyn BufRead>, cut: CutRow) -> impl Iterator<Item = RowR
             if let Some(bytes) = cut.take() {
                 return Some(Err(RowError {
                     line,
-                    message: too_long(bytes),
+                    error: InputError::RowTooLong { bytes },
                 }));
             }
             let text = match next {
@@ -716,7 +728,9 @@ fn jsonl_rows(input: Box<dyn BufRead>, cut: CutRow) -> impl Iterator<Item = RowR
                     done = true;
                     return Some(Err(RowError {
                         line,
-                        message: format!("cannot read: {e}"),
+                        error: InputError::CannotRead {
+                            message: e.to_string(),
+                        },
                     }));
                 }
             };
@@ -724,11 +738,16 @@ fn jsonl_rows(input: Box<dyn BufRead>, cut: CutRow) -> impl Iterator<Item = RowR
                 continue;
             }
             return Some(
-                serde_json::from_str::<serde_json::Value>(&text)
-                    .map_err(|e| json_message(&e))
-                    .and_then(row_from_json)
+                serde_json::from_str::<JsonRow>(&text)
+                    .map_err(|e| match e.classify() {
+                        serde_json::error::Category::Eof => InputError::RowCutShort,
+                        _ => InputError::Json {
+                            message: json_message(&e),
+                        },
+                    })
+                    .and_then(|row| row_from_json(row, &mut keys))
                     .map(|row| (line, row))
-                    .map_err(|message| RowError { line, message }),
+                    .map_err(|error| RowError { line, error }),
             );
         }
     })
@@ -737,66 +756,90 @@ fn jsonl_rows(input: Box<dyn BufRead>, cut: CutRow) -> impl Iterator<Item = RowR
 fn json_array_rows(
     shown: &str,
     text: &str,
+    purpose: Purpose,
 ) -> Result<Box<dyn Iterator<Item = RowResult>>, AppError> {
-    let values: Vec<serde_json::Value> =
-        serde_json::from_str(text).map_err(|e| AppError::BadInput {
-            path: shown.to_owned(),
-            message: format!("line {}: {}", e.line(), json_message(&e)),
-        })?;
+    let values: Vec<JsonRow> = serde_json::from_str(text).map_err(|e| AppError::Input {
+        path: shown.to_owned(),
+        line: Some(e.line()),
+        error: match e.classify() {
+            serde_json::error::Category::Eof => InputError::ArrayCutShort,
+            _ => InputError::Json {
+                message: json_message(&e),
+            },
+        },
+    })?;
     let text = text.to_owned();
+    let mut keys = KeyCache::new(purpose);
     Ok(Box::new(values.into_iter().enumerate().map(
         move |(i, value)| {
             let line = crate::data::locate::locate(&text, &format!("/{i}")).map_or(0, |(l, _)| l);
-            row_from_json(value)
+            row_from_json(value, &mut keys)
                 .map(|row| (line, row))
-                .map_err(|message| RowError { line, message })
+                .map_err(|error| RowError { line, error })
         },
     )))
 }
 
-/// A row of JSON: an object whose keys are columns (see [`COLUMNS`]); a key that is none of
-/// them is the inventory's own, carried through, unless it is a near miss of one.
-fn row_from_json(value: serde_json::Value) -> Result<Row, String> {
-    let serde_json::Value::Object(map) = value else {
-        let found = match value {
-            serde_json::Value::Array(_) => "an array",
-            serde_json::Value::String(_) => "a string",
-            serde_json::Value::Number(_) => "a number",
-            serde_json::Value::Bool(_) => "`true` or `false`",
-            _ => "`null`",
-        };
-        return Err(format!(
-            "a row is a JSON object of columns (`{{\"tier\": ..., \"product\": ...}}`), not {found}"
-        ));
+/// A row of JSON: an object whose keys are columns (see [`COLUMNS`]), each given once; a key
+/// that is none of them is the inventory's own, carried through, unless it plainly means one
+/// (see `columns`).
+fn row_from_json(row: JsonRow, keys: &mut KeyCache) -> Result<Row, InputError> {
+    let entries = match row {
+        JsonRow::Object(entries) => entries,
+        JsonRow::Other(found) => return Err(InputError::NotAnObject { found }),
     };
+    let readings: Vec<Reading> = entries.iter().map(|(key, _)| keys.read(key)).collect();
+    let present = present(&readings);
     let mut row = Row::default();
-    for (key, value) in map {
-        let folded = fold_column(&key);
+    let mut given = 0u32;
+    for ((key, value), reading) in entries.into_iter().zip(readings) {
+        let column = match reading {
+            Reading::Blank => return Err(InputError::BlankKey),
+            Reading::Known(i) => Some(i),
+            Reading::Other(candidates) => match columns::meant(&candidates, present) {
+                Some(meant) => return Err(columns::unknown(&key, meant, keys.purpose())),
+                None => None,
+            },
+        };
         let text = match value {
             serde_json::Value::Null => None,
             serde_json::Value::String(s) => Some(s.trim().to_owned()).filter(|s| !s.is_empty()),
             serde_json::Value::Number(n) => Some(n.to_string()),
             serde_json::Value::Bool(b) => Some(b.to_string()),
             other => {
-                if COLUMNS.contains(&folded.as_str()) {
-                    return Err(format!("`{key}`: expected text, found `{other}`"));
+                if column.is_some() {
+                    return Err(InputError::NotText {
+                        key,
+                        found: other.to_string(),
+                    });
                 }
                 Some(other.to_string())
             }
         };
-        match row.field_mut(&folded) {
-            Some(field) => *field = text,
-            None => match near_miss(&folded) {
-                Some(meant) => {
-                    return Err(format!("unknown column `{key}`: did you mean `{meant}`?"));
+        match column {
+            Some(i) => {
+                if given & (1 << i) != 0 {
+                    return Err(InputError::GivenTwice {
+                        column: COLUMNS[i].to_owned(),
+                    });
                 }
-                None => row.carried.push((key, text.unwrap_or_default())),
-            },
+                given |= 1 << i;
+                if let Some(field) = row.field_mut(i) {
+                    *field = text;
+                }
+            }
+            None => {
+                if row.carried.iter().any(|(name, _)| *name == key) {
+                    return Err(InputError::GivenTwice { column: key });
+                }
+                row.carried.push((key, text.unwrap_or_default()));
+            }
         }
     }
     Ok(row)
 }
 
+/// serde_json's words for a fault, without the position (the line is kept apart).
 fn json_message(e: &serde_json::Error) -> String {
     let text = e.to_string();
     match text.rfind(" at line ") {
@@ -830,11 +873,16 @@ mod tests {
     /// instead of an error row for every retry, forever.
     #[test]
     fn a_read_error_ends_json_lines_input() {
-        let rows: Vec<RowResult> = jsonl_rows(Box::new(Failing), CutRow::default())
-            .take(10)
-            .collect();
+        let rows: Vec<RowResult> =
+            jsonl_rows(Box::new(Failing), CutRow::default(), Purpose::Requests)
+                .take(10)
+                .collect();
         assert_eq!(rows.len(), 1, "{rows:?}");
-        assert!(rows[0].as_ref().is_err_and(|e| e.message.contains("EIO")));
+        assert!(
+            rows[0]
+                .as_ref()
+                .is_err_and(|e| e.error.to_string().contains("EIO"))
+        );
     }
 
     /// Every line ending counts as one, a CR-LF pair included, also across reads.
@@ -936,12 +984,21 @@ mod tests {
         }
     }
 
+    /// A JSON row, read as JSON Lines would read it.
+    fn json_row(value: serde_json::Value, purpose: Purpose) -> Result<Row, InputError> {
+        let row: JsonRow = serde_json::from_value(value).unwrap();
+        row_from_json(row, &mut KeyCache::new(purpose))
+    }
+
     /// A row's text fields accept numbers, ignore blanks and report a bad date with its field.
     #[test]
     fn rows_become_requests() {
-        let row = row_from_json(serde_json::json!(
-            {"tier": "gold", "product": "sql", "version": 2019, "competency": " ", "customer": "Contoso"}
-        ))
+        let row = json_row(
+            serde_json::json!(
+                {"tier": "gold", "product": "sql", "version": 2019, "competency": " ", "customer": "Contoso"}
+            ),
+            Purpose::Requests,
+        )
         .unwrap();
         assert_eq!(row.carried, [("customer".to_owned(), "Contoso".to_owned())]);
         let day = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
@@ -955,22 +1012,45 @@ mod tests {
         assert!(
             bad.request(&RowDefaults::on(day))
                 .unwrap_err()
+                .to_string()
                 .starts_with("as_of: ")
         );
         assert_eq!(
-            Row::default().request(&RowDefaults::on(day)).unwrap_err(),
+            Row::default()
+                .request(&RowDefaults::on(day))
+                .unwrap_err()
+                .to_string(),
             "missing `tier`"
         );
         // A row that is not an object, and a near miss of a column, are that row's errors.
         assert!(
-            row_from_json(serde_json::json!(["gold", "sql"]))
+            json_row(serde_json::json!(["gold", "sql"]), Purpose::Requests)
                 .unwrap_err()
+                .to_string()
                 .contains("not an array")
         );
         assert!(
-            row_from_json(serde_json::json!({"tier": "gold", "verison": "2019"}))
-                .unwrap_err()
-                .contains("did you mean `version`?")
+            json_row(
+                serde_json::json!({"tier": "gold", "verison": "2019"}),
+                Purpose::Requests
+            )
+            .unwrap_err()
+            .to_string()
+            .contains("did you mean `version`?")
         );
+        // `verify`'s columns are the inventory's own in a request row.
+        let row = json_row(
+            serde_json::json!({"tier": "gold", "product": "sql", "expect": "eligible"}),
+            Purpose::Requests,
+        )
+        .unwrap();
+        assert_eq!(row.expect, None);
+        assert_eq!(row.carried, [("expect".to_owned(), "eligible".to_owned())]);
+        let row = json_row(
+            serde_json::json!({"tier": "gold", "product": "sql", "expect": "eligible"}),
+            Purpose::Expectations,
+        )
+        .unwrap();
+        assert_eq!(row.expect.as_deref(), Some("eligible"));
     }
 }

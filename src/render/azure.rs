@@ -12,11 +12,13 @@ use crate::escape;
 use crate::i18n::Words;
 use crate::report::batch::{BatchKind, Gate, Judgement, RowOutcome, RowReport, Summary};
 
-/// Escapes a value for a logging command, as the agent decodes it: `%` as `%AZP25`, CR, LF,
-/// `;` and `]` percent-encoded; any other control or bidi character written visibly.
+/// Escapes a value for a logging command, as the agent decodes it: every control and bidi
+/// character written visibly first (a line break in a value as `\n`, which the agent leaves as
+/// it is), then `%` as `%AZP25`, CR, LF, `;` and `]` percent-encoded.
 pub fn escaped(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
+    let visible = escape::text(text);
+    let mut out = String::with_capacity(visible.len() + 8);
+    for c in visible.chars() {
         match c {
             '%' => out.push_str("%AZP25"),
             '\r' => out.push_str("%0D"),
@@ -26,7 +28,7 @@ pub fn escaped(text: &str) -> String {
             c => out.push(c),
         }
     }
-    escape::text(&out).into_owned()
+    out
 }
 
 /// Batch rows as logging commands.
@@ -34,7 +36,7 @@ pub struct Rows<'o> {
     out: &'o mut dyn Write,
     words: &'o Words,
     kind: BatchKind,
-    file: String,
+    file: Option<String>,
 }
 
 impl<'o> Rows<'o> {
@@ -44,15 +46,19 @@ impl<'o> Rows<'o> {
             out,
             words,
             kind: batch.kind,
-            file: batch.file.to_owned(),
+            file: batch.file.map(str::to_owned),
         }
     }
 
     fn issue(&mut self, level: &str, line: usize, message: &str) -> Result<(), PrintError> {
+        // A line without a file points nowhere: standard input gets neither.
+        let at = match &self.file {
+            Some(file) => format!("sourcepath={};linenumber={line};", escaped(file)),
+            None => String::new(),
+        };
         writeln!(
             self.out,
-            "##vso[task.logissue type={level};sourcepath={};linenumber={line};]{}",
-            escaped(&self.file),
+            "##vso[task.logissue type={level};{at}]{}",
             escaped(message)
         )
         .map_err(stdout_error)
@@ -138,7 +144,7 @@ mod tests {
     /// Every character the agent decodes is encoded; nothing else changes.
     #[test]
     fn escapes_as_the_agent_decodes() {
-        assert_eq!(escaped("50% a;b]c\r\nd"), "50%AZP25 a%3Bb%5Dc%0D%0Ad");
+        assert_eq!(escaped("50% a;b]c\r\nd"), "50%AZP25 a%3Bb%5Dc\\r\\nd");
         assert_eq!(escaped("SQL Server 2019"), "SQL Server 2019");
     }
 }

@@ -190,12 +190,21 @@ impl<'o> Rows<'o, '_> {
         let carried: Vec<String> = row
             .map(|r| r.carried.iter().map(|(name, _)| name.clone()).collect())
             .unwrap_or_default();
-        let header = std::iter::once(LINE)
+        let mut header: Vec<String> = std::iter::once(LINE)
             .chain(CHECK_COLUMNS)
             .chain(AFTER)
             .map(str::to_owned)
-            .chain(carried.iter().cloned());
-        write_record(&mut self.out, header)?;
+            .collect();
+        // An inventory column named like one of the answer's (`channel`, `incidents`) gets
+        // `input_` before its name, so a reader that takes columns by name gets the answer's.
+        for name in &carried {
+            let mut shown = name.clone();
+            while header.contains(&shown) {
+                shown.insert_str(0, "input_");
+            }
+            header.push(shown);
+        }
+        write_record(&mut self.out, header.into_iter())?;
         self.carried = Some(carried.clone());
         Ok(carried)
     }

@@ -11,14 +11,15 @@ use crate::escape;
 use crate::i18n::Words;
 use crate::report::batch::{BatchKind, Gate, Judgement, RowOutcome, RowReport, Summary};
 
-/// Escapes the message of a workflow command: `%`, CR and LF encoded as the runner decodes
-/// them, any other control or bidi character written visibly.
+/// Escapes the message of a workflow command: every control and bidi character written
+/// visibly first (a line break in a value as `\n`, which the runner leaves as it is), then `%`,
+/// CR and LF encoded as the runner decodes them (so none is left to decode into a real line
+/// break).
 pub fn data(text: &str) -> String {
-    let encoded = text
+    escape::text(text)
         .replace('%', "%25")
         .replace('\r', "%0D")
-        .replace('\n', "%0A");
-    escape::text(&encoded).into_owned()
+        .replace('\n', "%0A")
 }
 
 /// Escapes a property value of a workflow command.
@@ -31,7 +32,7 @@ pub struct Rows<'o> {
     out: &'o mut dyn Write,
     words: &'o Words,
     kind: BatchKind,
-    file: String,
+    file: Option<String>,
     notices: bool,
 }
 
@@ -42,7 +43,7 @@ impl<'o> Rows<'o> {
             out,
             words,
             kind: batch.kind,
-            file: batch.file.to_owned(),
+            file: batch.file.map(str::to_owned),
             notices: batch.notices,
         }
     }
@@ -54,10 +55,14 @@ impl<'o> Rows<'o> {
         title: &str,
         message: &str,
     ) -> Result<(), PrintError> {
+        // A line without a file points nowhere: standard input gets neither.
+        let at = match &self.file {
+            Some(file) => format!("file={},line={line},", property(file)),
+            None => String::new(),
+        };
         writeln!(
             self.out,
-            "::{level} file={},line={line},title={}::{}",
-            property(&self.file),
+            "::{level} {at}title={}::{}",
             property(title),
             data(message)
         )

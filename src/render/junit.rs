@@ -24,7 +24,8 @@ pub struct Rows<'o> {
     out: &'o mut dyn Write,
     words: &'o Words,
     kind: BatchKind,
-    file: String,
+    name: String,
+    file: Option<String>,
     cases: Option<BufWriter<File>>,
     path: tempfile::TempPath,
 }
@@ -41,7 +42,8 @@ impl<'o> Rows<'o> {
             out,
             words,
             kind: batch.kind,
-            file: batch.file.to_owned(),
+            name: batch.name.to_owned(),
+            file: batch.file.map(str::to_owned),
             cases: Some(BufWriter::new(file)),
             path,
         })
@@ -86,9 +88,10 @@ impl RowPrinter<'_> for Rows<'_> {
             p.push_str("</properties>");
             children.push(p);
         }
-        let file = match self.kind {
-            BatchKind::Check => format!(" file=\"{}\"", xml(&self.file)),
-            BatchKind::Verify => String::new(),
+        // Standard input is no file to point at.
+        let file = match &self.file {
+            Some(file) => format!(" file=\"{}\"", xml(file)),
+            None => String::new(),
         };
         let text = match &row.outcome {
             RowOutcome::Invalid(message) => {
@@ -210,7 +213,7 @@ impl RowPrinter<'_> for Rows<'_> {
         let open = format!(
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"{}\" tests=\"{tests}\" failures=\"{failures}\" errors=\"{errors}\">\n  <testsuite name=\"{}\" tests=\"{tests}\" failures=\"{failures}\" errors=\"{errors}\" skipped=\"0\">\n",
             xml(name),
-            xml(&self.file)
+            xml(&self.name)
         );
         self.out.write_all(open.as_bytes()).map_err(stdout_error)?;
         let mut cases = File::open(&self.path).map_err(temp)?;

@@ -247,8 +247,10 @@ pub trait RowPrinter<'d> {
 pub struct Batch<'a> {
     /// Requests or expectations.
     pub kind: BatchKind,
-    /// The input's name, as annotations and JUnit cite it.
-    pub file: &'a str,
+    /// The input's name as given (`-` for standard input), as a JUnit suite is named.
+    pub name: &'a str,
+    /// The file annotations and JUnit cases point at; none for standard input.
+    pub file: Option<&'a str>,
     /// Whether eligible rows get an annotation too (`--annotate all`).
     pub notices: bool,
 }

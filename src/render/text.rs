@@ -36,6 +36,13 @@ pub(crate) const MIN_WIDTH: u16 = 40;
 /// A report as text; with a width (a terminal, or `COLUMNS`), lines other than the tables'
 /// are wrapped to it as well.
 pub fn report(report: &Report, words: &Words, style: Style) -> String {
+    // `validate`'s problems are `file:line:column: error: ...` lines, which editors and problem
+    // matchers read one per line: never wrapped, as every other command prints them.
+    if let (Report::Validate(v), Some(width)) = (report, style.width) {
+        let all = validate_lines(v, words);
+        let (problems, rest) = all.split_at(v.problems.len().min(all.len()));
+        return lines(problems.to_vec()) + &wrap::lines(&lines(rest.to_vec()), usize::from(width));
+    }
     let text = unwrapped(report, words, style);
     match style.width {
         Some(width) => wrap::lines(&text, usize::from(width)),

@@ -629,3 +629,122 @@ fn verify_markdown_shows_the_failures() {
     );
     assert!(rows[2].contains("error: "), "{}", rows[2]);
 }
+
+/// Review finding 12: in `check --batch`, `expect`, `incidents` and `channel` (verify's columns)
+/// are the inventory's own: carried back in every format like `customer`, not dropped. In the
+/// CSV output, where the answer has `incidents` and `channel` columns of its own, they are
+/// `input_incidents` and `input_channel`, so a reader taking columns by name gets the answer's.
+#[test]
+fn verify_columns_are_the_inventorys_own_in_a_check_batch() {
+    let input = "tier,product,version,as_of,incidents,expect,channel\nspd,sql-server,2022,2026-06-01,7,not-eligible,azure-portal\n";
+    let run = |format: &str| {
+        let out = cmd()
+            .args(["check", "--batch", "-", "--format", format])
+            .write_stdin(input)
+            .output()
+            .expect("runs");
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{format}: the request is eligible"
+        );
+        String::from_utf8(out.stdout).expect("UTF-8")
+    };
+    assert!(
+        run("text").starts_with(
+            "line 2 [incidents=7, expect=not-eligible, channel=azure-portal]: ELIGIBLE"
+        )
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(run("json").lines().next().expect("a row")).expect("JSON");
+    assert_eq!(
+        json["columns"],
+        serde_json::json!({"incidents": "7", "expect": "not-eligible", "channel": "azure-portal"})
+    );
+    assert_eq!(json["incidents"], 20);
+    assert_eq!(json["channel"]["id"], "support-for-business");
+    let csv = run("csv");
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let header = reader.headers().expect("header").clone();
+    let row = reader.records().next().expect("a row").expect("CSV");
+    let cell = |name: &str| {
+        let at = header.iter().position(|h| h == name);
+        at.map(|i| row[i].to_owned())
+    };
+    assert_eq!(cell("incidents").as_deref(), Some("20"), "{csv}");
+    assert_eq!(
+        cell("channel").as_deref(),
+        Some("support-for-business"),
+        "{csv}"
+    );
+    assert_eq!(cell("input_incidents").as_deref(), Some("7"), "{csv}");
+    assert_eq!(cell("expect").as_deref(), Some("not-eligible"), "{csv}");
+    assert_eq!(
+        cell("input_channel").as_deref(),
+        Some("azure-portal"),
+        "{csv}"
+    );
+    let names: Vec<&str> = header.iter().collect();
+    let mut unique = names.clone();
+    unique.sort_unstable();
+    unique.dedup();
+    assert_eq!(unique.len(), names.len(), "each header once: {names:?}");
+    let junit = run("junit");
+    assert!(
+        junit.contains("<property name=\"expect\" value=\"not-eligible\"/>"),
+        "{junit}"
+    );
+    // In `verify` they keep their meaning: this row's expectation fails.
+    cmd()
+        .args(["verify", "-"])
+        .write_stdin(input)
+        .assert()
+        .code(1)
+        .stdout(contains("expected not-eligible, decided eligible"));
+}
+
+/// Review finding 9: `verify` reads `channel` as names are read (any case, spaces, hyphens,
+/// underscores; the channel's name too), so a spelling of the decided channel passes; a channel
+/// that is none of the data's is the row's error (exit 2) naming the valid ids, with a "did you
+/// mean" when one is close; `incidents` takes `unlimited` in any case.
+#[test]
+fn verify_reads_channels_as_names_and_unlimited_in_any_case() {
+    cmd()
+        .args(["verify", "-"])
+        .write_stdin(
+            "tier,product,competency,as_of,expect,channel,incidents\n\
+             gold,azure,cloud,2021-06-19,eligible,Azure Portal,\n\
+             gold,azure,cloud,2021-06-19,eligible,azure_portal,Unlimited\n\
+             gold,azure,cloud,2021-06-19,eligible,AZURE-PORTAL,UNLIMITED\n\
+             gold,azure,cloud,2021-06-19,eligible,Azure portal Help + support,unlimited\n\
+             spd,sql-server,,2026-06-01,eligible,Support For Business,20\n",
+        )
+        .assert()
+        .code(0)
+        .stdout("5 passed, 0 failed\n");
+    cmd()
+        .args(["verify", "-"])
+        .write_stdin(
+            "tier,product,as_of,expect,channel\n\
+             spd,sql-server,2026-06-01,eligible,nowhere\n\
+             spd,sql-server,2026-06-01,eligible,support-for-busines\n",
+        )
+        .assert()
+        .code(2)
+        .stdout(
+            "ERROR line 2: unknown channel `nowhere` (valid: `support-for-business`, `partner-center`, `azure-portal`)\n\
+             ERROR line 3: unknown channel `support-for-busines`: did you mean `support-for-business`? (valid: `support-for-business`, `partner-center`, `azure-portal`)\n\
+             0 passed, 2 failed\n",
+        );
+    // A known channel that is not the one decided is still a mismatch (exit 1).
+    cmd()
+        .args(["verify", "-"])
+        .write_stdin(
+            "tier,product,as_of,expect,channel\nspd,sql-server,2026-06-01,eligible,Partner Center\n",
+        )
+        .assert()
+        .code(1)
+        .stdout(contains(
+            "channel: expected partner-center, decided support-for-business",
+        ));
+}

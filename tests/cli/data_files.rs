@@ -732,6 +732,33 @@ fn all_problems_are_reported_together() {
         .stdout(contains(": 4 errors, 0 warnings"));
 }
 
+/// Review finding 16: `validate` prints each problem on one line (`file:line:column: error:
+/// ...`, as editors and problem matchers read it) whatever width `COLUMNS` asks for, as other
+/// commands print the same problems.
+#[test]
+fn validate_problem_lines_are_never_wrapped() {
+    for columns in ["40", "60", "100"] {
+        let out = cmd()
+            .env("COLUMNS", columns)
+            .args(["validate", "--lifecycle"])
+            .arg(fixture("broken/many_problems.json"))
+            .output()
+            .expect("runs");
+        assert_eq!(out.status.code(), Some(2));
+        let stdout = String::from_utf8(out.stdout).expect("UTF-8");
+        let problems: Vec<&str> = stdout.lines().filter(|l| l.contains(": error: ")).collect();
+        assert_eq!(problems.len(), 4, "COLUMNS={columns}: {stdout}");
+        assert!(
+            problems.iter().all(|l| l.contains("many_problems.json:")),
+            "COLUMNS={columns}: {stdout}"
+        );
+        assert!(
+            stdout.contains("many_problems.json:5:52: error: products[0] (`x`) versions[0] (`1`) release: `2020-02-30` is not a real date in the form YYYY-MM-DD\n"),
+            "COLUMNS={columns}: {stdout}"
+        );
+    }
+}
+
 /// The broken file of the corpus fault `name`, made in `dir`.
 fn corpus_file(name: &str, dir: &std::path::Path) -> std::path::PathBuf {
     let fault = CORPUS

@@ -277,6 +277,221 @@ fn duplicate_csv_columns_are_refused() {
     );
 }
 
+/// Review finding 4: a JSON row giving a key twice is that row's error, as a CSV header
+/// naming a column twice is refused (serde_json's map would keep the last value silently): in
+/// JSON Lines and in a JSON array, whatever the key's case, for the inventory's own keys too.
+#[test]
+fn a_json_key_given_twice_is_the_rows_error() {
+    let (code, stdout, stderr) = batch_stdin(
+        b"{\"tier\":\"gold\",\"product\":\"sql-server\",\"version\":\"2019\",\"tier\":\"spd\"}\n\
+          {\"tier\":\"gold\",\"product\":\"sql-server\",\"version\":\"2019\"}\n\
+          {\"tier\":\"gold\",\"Tier\":\"spd\",\"product\":\"sql-server\"}\n\
+          {\"tier\":\"gold\",\"product\":\"sql\",\"customer\":\"A\",\"customer\":\"B\"}\n",
+        &["--input-format", "jsonl"],
+    );
+    assert_eq!(code, Some(2), "{stdout}{stderr}");
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 4, "{stdout}");
+    assert_eq!(
+        lines[0],
+        "line 1: error: `tier` is given twice (each column once)"
+    );
+    assert!(lines[1].starts_with("line 2: ELIGIBLE"), "{stdout}");
+    assert_eq!(
+        lines[2],
+        "line 3: error: `tier` is given twice (each column once)"
+    );
+    assert_eq!(
+        lines[3],
+        "line 4: error: `customer` is given twice (each column once)"
+    );
+    assert_eq!(stderr, "1 eligible, 0 not eligible, 3 invalid\n");
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let path = dir.path().join("rows.json");
+    std::fs::write(
+        &path,
+        "[\n  {\"tier\": \"gold\", \"product\": \"sql-server\", \"version\": \"2019\"},\n  {\"tier\": \"gold\", \"product\": \"sql-server\", \"version\": \"2019\", \"version\": \"2022\"}\n]\n",
+    )
+    .expect("write");
+    cmd()
+        .args(["check", "--as-of", "2021-06-19", "--batch"])
+        .arg(&path)
+        .assert()
+        .code(2)
+        .stdout(predicates::str::contains(
+            "line 3: error: `version` is given twice (each column once)",
+        ))
+        .stderr("1 eligible, 0 not eligible, 1 invalid\n");
+}
+
+/// Review finding 14: numbers on the command line are refused in the tool's words, naming
+/// what is valid: a negative one reaches the value parser (not clap's "unexpected argument"),
+/// one too large or not a number does not get the number parser's words; `--warn-days` takes
+/// `90d` as `--fail-within` does.
+#[test]
+fn numbers_in_flags_are_refused_in_our_words() {
+    let single = [
+        "check",
+        "-t",
+        "gold",
+        "-p",
+        "sql-server",
+        "--as-of",
+        "2021-06-19",
+    ];
+    for (flag, value) in [
+        ("--incidents-remaining", "-1"),
+        ("--incidents-remaining", "99999999999999999999"),
+        ("--incidents-remaining", "4294967296"),
+        ("--incidents-remaining", "ten"),
+    ] {
+        let out = cmd()
+            .args(single)
+            .args([flag, value])
+            .output()
+            .expect("runs");
+        assert_eq!(out.status.code(), Some(2), "{flag} {value}");
+        let stderr = String::from_utf8(out.stderr).expect("UTF-8");
+        assert!(
+            stderr.contains(&format!(
+                "`{value}` is not a whole number from 0 to 4294967295"
+            )),
+            "{flag} {value}: {stderr}"
+        );
+        for library in ["unexpected argument", "too large", "invalid digit"] {
+            assert!(!stderr.contains(library), "{flag} {value}: {stderr}");
+        }
+    }
+    for args in [
+        &["--fail-within", "-5"][..],
+        &["--fail-within", "4294967296"],
+        &["--fail-within", "soon"],
+    ] {
+        let out = cmd().args(single).args(args).output().expect("runs");
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let stderr = String::from_utf8(out.stderr).expect("UTF-8");
+        assert!(
+            stderr.contains(&format!(
+                "`{}` is not a number of days: a whole number from 0 to 4294967295",
+                args[1]
+            )),
+            "{args:?}: {stderr}"
+        );
+    }
+    let (code, _, stderr) = batch_stdin(b"tier,product\ngold,sql\n", &["--warn-days", "-1"]);
+    assert_eq!(code, Some(2));
+    assert!(
+        stderr.contains("`-1` is not a number of days: a whole number from 0 to 4294967295"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("unexpected argument"), "{stderr}");
+    // SQL Server 2019 on 2021-06-19 qualifies until 2025-02-28: within 2000 days, not 90.
+    let (code, stdout, _) = batch_stdin(
+        b"tier,product,version\ngold,sql-server,2019\n",
+        &["--warn-days", "2000d", "-f", "github"],
+    );
+    assert_eq!(code, Some(0));
+    assert!(stdout.starts_with("::warning "), "{stdout}");
+    let (code, stdout, _) = batch_stdin(
+        b"tier,product,version\ngold,sql-server,2019\n",
+        &["--warn-days", "90d", "-f", "github"],
+    );
+    assert_eq!((code, stdout.as_str()), (Some(0), ""));
+}
+
+/// Review finding 14: a batch cell that is not what its column takes names every accepted
+/// form: the whole-number range (for a negative, too large or non-number count) and each
+/// spelling of yes and no.
+#[test]
+fn batch_cells_name_what_is_valid() {
+    let (code, stdout, _) = batch_stdin(
+        b"tier,product,incidents_remaining,csp,for_customer,activated,ids_associated\n\
+          spd,azure,-1,,,,\n\
+          spd,azure,99999999999999999999,,,,\n\
+          spd,azure,many,,,,\n\
+          spd,azure,,1,,,\n\
+          spd,azure,,,y,,\n\
+          spd,azure,,,,on,\n\
+          spd,azure,,,,,0\n",
+        &[],
+    );
+    assert_eq!(code, Some(2));
+    let yes_no = "is none of `yes`, `no`, `true`, `false` (any case)";
+    let expected = [
+        "line 2: error: incidents_remaining: `-1` is not a whole number from 0 to 4294967295".to_owned(),
+        "line 3: error: incidents_remaining: `99999999999999999999` is not a whole number from 0 to 4294967295".to_owned(),
+        "line 4: error: incidents_remaining: `many` is not a whole number from 0 to 4294967295".to_owned(),
+        format!("line 5: error: csp: `1` {yes_no}"),
+        format!("line 6: error: for_customer: `y` {yes_no}"),
+        format!("line 7: error: activated: `on` {yes_no}"),
+        format!("line 8: error: ids_associated: `0` {yes_no}"),
+    ];
+    assert_eq!(stdout.lines().collect::<Vec<_>>(), expected, "{stdout}");
+}
+
+/// Review finding 14: a file of another encoding or separator, and a JSON array cut short,
+/// are refused saying so, in plain words.
+#[test]
+fn encodings_separators_and_cut_short_json_are_named() {
+    // Windows PowerShell's `Out-File` writes UTF-16 with a byte order mark, either order.
+    for bom in [&b"\xff\xfe"[..], b"\xfe\xff"] {
+        let text: Vec<u8> = "tier,product\n"
+            .encode_utf16()
+            .flat_map(|u| {
+                if bom[0] == 0xff {
+                    u.to_le_bytes()
+                } else {
+                    u.to_be_bytes()
+                }
+            })
+            .collect();
+        let (code, stdout, stderr) = batch_stdin(&[bom, &text].concat(), &[]);
+        assert_eq!(code, Some(2));
+        assert_eq!(stdout, "");
+        assert_eq!(
+            stderr,
+            "error: `-`: the file is UTF-16 text (it starts with a UTF-16 byte order mark): save it as UTF-8\n"
+        );
+    }
+    let (code, _, stderr) = batch_stdin(b"tier;product;version\nspd;sql-server;2022\n", &[]);
+    assert_eq!(code, Some(2));
+    assert_eq!(
+        stderr,
+        "error: `-`: line 1: the header has no `,` but has `;`: the file separates its columns with `;`, and a batch expects `,` (save it as comma-separated values)\n"
+    );
+    let (code, _, stderr) = batch_stdin(b"tier\tproduct\nspd\tsql-server\n", &[]);
+    assert_eq!(code, Some(2));
+    assert!(
+        stderr.starts_with("error: `-`: line 1: the header has no `,` but has a tab: the file separates its columns with tabs"),
+        "{stderr}"
+    );
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let path = dir.path().join("cut.json");
+    std::fs::write(
+        &path,
+        "[\n  {\"tier\": \"spd\", \"product\": \"sql-server\"},\n  {\"tier\": \"spd\",",
+    )
+    .expect("write");
+    cmd()
+        .args(["check", "--batch"])
+        .arg(&path)
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicates::str::ends_with(
+            "cut.json`: line 3: the JSON array is cut short: the file ends before its closing `]`\n",
+        ));
+    let (code, stdout, _) = batch_stdin(
+        b"{\"tier\": \"spd\", \"product\":\n",
+        &["--input-format", "jsonl"],
+    );
+    assert_eq!(code, Some(2));
+    assert_eq!(
+        stdout,
+        "line 1: error: the row is cut short: its JSON object does not end on this line\n"
+    );
+}
+
 /// Issue 16, defect 12: a byte order mark is skipped in JSON Lines and in a file with no
 /// extension; an empty input says so; CR-only line endings keep line numbers; year 0000 is no
 /// date; a header-only batch fails a gate unless `--allow-empty`.
@@ -878,4 +1093,137 @@ fn import_sources(dir: &Path, kind: &str, input: &[u8]) -> String {
     }
     std::fs::write(sources.join(format!("endoflife/widget.{kind}")), input).expect("page");
     sources.to_str().expect("UTF-8 path").to_owned()
+}
+
+/// Runs `check --batch` on `input`, read from a file named `name` (or standard input when
+/// `name` is `-`), with `extra` arguments: exit status and stdout.
+fn batch_named(name: &str, input: &[u8], extra: &[&str]) -> (Option<i32>, String) {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let mut command = cmd();
+    command.args(["check", "--as-of", "2026-06-01", "--batch"]);
+    if name == "-" {
+        command.arg("-").write_stdin(input);
+    } else {
+        let path = dir.path().join(name);
+        std::fs::write(&path, input).expect("batch file");
+        command.arg(&path);
+    }
+    let out = command.args(extra).output().expect("runs");
+    (
+        out.status.code(),
+        String::from_utf8(out.stdout).expect("UTF-8"),
+    )
+}
+
+/// Review finding 17: a line break in a value is written `\n` in the GitHub and Azure
+/// formats, before their own %-encoding, so the runner or agent never decodes it back into a
+/// real line break (`%0A` would be).
+#[test]
+fn line_breaks_in_ci_formats_are_written_visibly() {
+    // A title (the carried column) and a message (the unknown tier), each with a line break.
+    let input = b"customer,tier,product,version\nx,\"gl\nod\",sql-server,2022\n\"Con\ntoso\",spd,sql-server,2019\n";
+    for format in ["github", "azure"] {
+        let (code, stdout) = batch_named("rows.csv", input, &["-f", format]);
+        assert_eq!(code, Some(2), "{format}: {stdout}");
+        assert!(
+            !stdout.contains("%0A") && !stdout.contains("%0D"),
+            "{format}: {stdout}"
+        );
+        assert!(
+            stdout.contains("unknown tier `gl\\nod`"),
+            "{format}: {stdout}"
+        );
+        assert!(stdout.contains("customer=Con\\ntoso"), "{format}: {stdout}");
+        assert_eq!(stdout.lines().count(), 2, "{format}: {stdout}");
+    }
+}
+
+/// Review finding 17: an entity reference in a value shows as written in markdown (`&amp;`
+/// stays `&amp;`, not `&`).
+#[test]
+fn markdown_shows_entity_references_as_written() {
+    use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+    let (_, stdout) = batch_named(
+        "rows.csv",
+        b"customer,tier,product,version\n&amp; &lt;b&gt;,spd,sql-server,2022\n",
+        &["-f", "markdown"],
+    );
+    let mut cells = Vec::new();
+    let mut cell: Option<String> = None;
+    for event in Parser::new_ext(&stdout, Options::ENABLE_TABLES) {
+        match event {
+            Event::Start(Tag::TableCell) => cell = Some(String::new()),
+            Event::End(TagEnd::TableCell) => cells.extend(cell.take()),
+            Event::Text(t) => {
+                if let Some(c) = cell.as_mut() {
+                    c.push_str(&t);
+                }
+            }
+            _ => {}
+        }
+    }
+    assert!(
+        cells.iter().any(|c| c == "&amp; &lt;b&gt;"),
+        "{cells:?}\n{stdout}"
+    );
+}
+
+/// Review finding 17: a batch read from standard input points at no file: GitHub annotations
+/// have neither `file` nor `line`, Azure issues neither `sourcepath` nor `linenumber`, JUnit
+/// cases no `file`; from a file, every one of them names it.
+#[test]
+fn stdin_batches_point_at_no_file() {
+    let input = b"tier,product,version\nspd,sql-server,2019\n";
+    let (_, github) = batch_named("-", input, &["-f", "github"]);
+    assert!(github.starts_with("::error title="), "{github}");
+    assert!(
+        !github.contains("file=") && !github.contains("line="),
+        "{github}"
+    );
+    let (_, azure) = batch_named("-", input, &["-f", "azure"]);
+    assert!(
+        azure.starts_with("##vso[task.logissue type=error;]"),
+        "{azure}"
+    );
+    assert!(
+        !azure.contains("sourcepath") && !azure.contains("linenumber"),
+        "{azure}"
+    );
+    let (_, junit) = batch_named("-", input, &["-f", "junit"]);
+    let doc = roxmltree::Document::parse(&junit).expect("XML");
+    let case = doc
+        .descendants()
+        .find(|n| n.has_tag_name("testcase"))
+        .expect("a test case");
+    assert_eq!(case.attribute("file"), None, "{junit}");
+    // From a file, each format names it and the line.
+    let (_, github) = batch_named("rows.csv", input, &["-f", "github"]);
+    assert!(github.contains("rows.csv,line=2,title="), "{github}");
+    let (_, azure) = batch_named("rows.csv", input, &["-f", "azure"]);
+    assert!(azure.contains("rows.csv;linenumber=2;]"), "{azure}");
+}
+
+/// Review finding 17: `verify --format junit` cases carry `file` like `check --batch` ones.
+#[test]
+fn verify_junit_cases_name_the_file() {
+    let out = cmd()
+        .args(["verify", "-f", "junit"])
+        .arg(fixture("batch/expectations.csv"))
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0));
+    let junit = String::from_utf8(out.stdout).expect("UTF-8");
+    let doc = roxmltree::Document::parse(&junit).expect("XML");
+    let files: Vec<Option<&str>> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("testcase"))
+        .map(|n| n.attribute("file"))
+        .collect();
+    assert_eq!(files.len(), 4, "{junit}");
+    assert!(
+        files
+            .iter()
+            .all(|f| f.is_some_and(|f| f.ends_with("batch/expectations.csv"))),
+        "{junit}"
+    );
 }

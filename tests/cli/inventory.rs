@@ -399,6 +399,140 @@ fn inventory_columns_are_carried_through_every_format() {
         ));
 }
 
+/// Review finding 3: a header that plainly means a known column (misspelt, its words in another
+/// order, a common other name, or the column's name inside a longer one while the column is
+/// absent) is refused with "did you mean", in CSV and JSON Lines alike, rather than carried
+/// through unread while the row is decided without it.
+#[test]
+fn headers_that_mean_a_known_column_are_refused() {
+    for (header, meant) in [
+        ("verison", "version"),
+        ("remaining_incidents", "incidents_remaining"),
+        ("end_contract", "contract_end"),
+        ("date", "as_of"),
+        ("day", "as_of"),
+        ("asof", "as_of"),
+        ("ver", "version"),
+        ("release", "version"),
+        ("product_version", "version"),
+        ("Product Version", "version"),
+        ("sql_version", "version"),
+        ("expiry", "contract_end"),
+        ("expires", "contract_end"),
+        ("contract_expiry", "contract_end"),
+        ("end_date", "contract_end"),
+        ("activation", "activated"),
+        ("incidents_left", "incidents_remaining"),
+        ("remaining", "incidents_remaining"),
+    ] {
+        let wanted = format!("unknown column `{header}`: did you mean `{meant}`?");
+        let out = cmd()
+            .args([
+                "check",
+                "--as-of",
+                "2026-06-01",
+                "--batch",
+                "-",
+                "--input-format",
+                "csv",
+            ])
+            .write_stdin(format!("tier,product,{header}\nspd,sql-server,x\n"))
+            .output()
+            .expect("runs");
+        let stderr = String::from_utf8(out.stderr).expect("UTF-8");
+        assert_eq!(out.status.code(), Some(2), "{header}: {stderr}");
+        assert!(out.stdout.is_empty(), "{header}");
+        assert!(
+            stderr.starts_with(&format!("error: `-`: line 1: {wanted}")),
+            "{header}: {stderr}"
+        );
+        assert!(
+            stderr.contains("is carried through as the inventory's own"),
+            "{header}: {stderr}"
+        );
+        let out = cmd()
+            .args([
+                "check",
+                "--as-of",
+                "2026-06-01",
+                "--batch",
+                "-",
+                "--input-format",
+                "jsonl",
+            ])
+            .write_stdin(format!(
+                "{{\"tier\":\"spd\",\"product\":\"sql-server\",\"{header}\":\"x\"}}\n"
+            ))
+            .output()
+            .expect("runs");
+        let stdout = String::from_utf8(out.stdout).expect("UTF-8");
+        assert_eq!(out.status.code(), Some(2), "{header}: {stdout}");
+        assert!(
+            stdout.starts_with(&format!("line 1: error: {wanted}")),
+            "{header}: {stdout}"
+        );
+    }
+    // A suggestion is a column the command reads: `check --batch` never suggests `verify`'s
+    // `incidents`, and names only its own columns as the known ones.
+    cmd()
+        .args(["check", "--batch", "-"])
+        .write_stdin("tier,product,incidents_left\nspd,sql-server,3\n")
+        .assert()
+        .code(2)
+        .stderr(
+            contains("did you mean `incidents_remaining`?")
+                .and(contains("`role` is carried through"))
+                .and(contains("`expect`").not()),
+        );
+}
+
+/// Review finding 3: a blank header cell, or a blank JSON key, is an error, not an extra
+/// column that shifts the version out of the row (which was then answered for the current
+/// version, one the row did not name).
+#[test]
+fn blank_headers_and_keys_are_refused() {
+    for header in ["tier,product,,as_of", "tier,product, ,as_of"] {
+        cmd()
+            .args(["check", "--batch", "-", "--input-format", "csv"])
+            .write_stdin(format!("{header}\nspd,sql-server,2019,2026-06-01\n"))
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(contains(
+                "error: `-`: line 1: column 3 of the header has no name",
+            ));
+    }
+    for key in ["", " "] {
+        cmd()
+            .args(["check", "--batch", "-", "--input-format", "jsonl"])
+            .write_stdin(format!(
+                "{{\"tier\":\"spd\",\"product\":\"sql-server\",\"{key}\":\"2019\",\"as_of\":\"2026-06-01\"}}\n"
+            ))
+            .assert()
+            .code(2)
+            .stdout("line 1: error: a key is blank: every column needs a name\n");
+    }
+}
+
+/// Review finding 3: columns that are genuinely the inventory's own are still carried through:
+/// names that mean no known column, a longer name holding a column the header has already
+/// (`customer_tier` beside `tier`), another name for a column that is there (`date` beside
+/// `as_of`).
+#[test]
+fn the_inventorys_own_columns_are_still_carried_through() {
+    cmd()
+        .args(["check", "--batch", "-"])
+        .write_stdin(
+            "customer,ticket,customer_tier,owner,date,tier,product,version,as_of\n\
+             Contoso,T-1,premier,ana,2026-01-05,spd,sql-server,2022,2026-06-01\n",
+        )
+        .assert()
+        .code(0)
+        .stdout(contains(
+            "line 2 [customer=Contoso, ticket=T-1, customer_tier=premier, owner=ana, date=2026-01-05]: ELIGIBLE",
+        ));
+}
+
 /// Point 7: JSON Lines rows that are not objects report their own line in the tool's words.
 #[test]
 fn json_lines_rows_that_are_not_objects() {
@@ -467,7 +601,8 @@ fn azure_logging_commands() {
         "{text}"
     );
     assert!(lines[0].contains("linenumber=2;]"), "{text}");
-    assert!(lines[0].contains("a%3Bb%5Dc%AZP25%0Ad"), "{text}");
+    // A line break is written `\n` (review finding 17): the agent decodes no `%0A` into one.
+    assert!(lines[0].contains("a%3Bb%5Dc%AZP25\\nd"), "{text}");
     assert!(
         lines[1].starts_with("##vso[task.logissue type=warning;"),
         "{text}"
