@@ -8,10 +8,9 @@ use std::sync::OnceLock;
 
 use chrono::NaiveDate;
 use libfuzzer_sys::fuzz_target;
-use mpn_support::input;
-use mpn_support::cli::args::InputFormat;
-use mpn_support::commands::decide;
 use mpn_support::data::{self, DataPaths, Dataset};
+use mpn_support::engine::decide;
+use mpn_support::input::{self, InputFormat, RowDefaults};
 
 fn dataset() -> &'static Dataset {
     static DATA: OnceLock<Dataset> = OnceLock::new();
@@ -32,12 +31,12 @@ fuzz_target!(|bytes: &[u8]| {
     let Ok(rows) = input::rows(Path::new(name), forced, input, input::Purpose::Requests) else {
         return;
     };
-    let day = NaiveDate::from_ymd_opt(2026, 11, 24).expect("date");
+    let defaults = RowDefaults::on(NaiveDate::from_ymd_opt(2026, 11, 24).expect("date"));
     for row in rows.take(64) {
         if let Ok((_, row)) = row
-            && let Ok(request) = row.request(day)
+            && let Ok(request) = row.request(&defaults)
         {
-            let _ = decide(dataset(), &request);
+            let _ = decide(&request, dataset());
         }
     }
 });

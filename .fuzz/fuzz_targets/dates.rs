@@ -7,6 +7,10 @@ use mpn_support::data::common::parse_date;
 
 fuzz_target!(|text: &str| {
     if let Ok(date) = parse_date(text) {
-        assert_eq!(date.to_string(), text, "accepted date does not print back the same");
+        assert_eq!(
+            date.to_string(),
+            text,
+            "accepted date does not print back the same"
+        );
     }
 });

@@ -1,16 +1,16 @@
-//! Any text through every renderer: the fuzzer's string becomes a product's name in the
-//! built-in lifecycle data and the request's product spelling; each answer is rendered in
-//! every format. JSON must parse, and text output must hold no raw control or bidi character
-//! but its own line breaks.
+//! Any text through every printer: the fuzzer's string becomes a product's name in the
+//! built-in lifecycle data and the request's product spelling; each answer is printed in every
+//! format and language. JSON must parse, and text output must hold no raw control or bidi
+//! character but its own line breaks.
 #![no_main]
 
 use chrono::NaiveDate;
 use libfuzzer_sys::fuzz_target;
-use mpn_support::commands::decide;
 use mpn_support::data::{self, EMBEDDED_ENTITLEMENTS, EMBEDDED_LIFECYCLE};
-use mpn_support::render::{Format, Style, render};
-use mpn_support::report::Report;
-use mpn_support::request::Request;
+use mpn_support::engine::{Request, decide};
+use mpn_support::i18n::{Lang, Words};
+use mpn_support::render::{Format, Output, Style};
+use mpn_support::report::{CheckReport, Report};
 
 fn unsafe_in_text(c: char) -> bool {
     (c.is_control() && c != '\n')
@@ -33,18 +33,25 @@ fuzz_target!(|text: &str| {
             as_of: day,
             ..Request::default()
         };
-        let Ok(report) = decide(&data, &request) else {
+        let Ok(decision) = decide(&request, &data) else {
             continue;
         };
-        let report = Report::Check(Box::new(report));
-        for format in [Format::Text, Format::Json, Format::Markdown, Format::Csv] {
-            let out = render(&report, format, Style::default()).expect("renders");
-            match format {
-                Format::Json => {
-                    serde_json::from_str::<serde_json::Value>(&out).expect("JSON parses");
+        for lang in [Lang::En, Lang::Ja] {
+            let words = Words::new(lang);
+            let report = Report::Check(Box::new(CheckReport::new(&decision, &data, &words)));
+            for format in [Format::Text, Format::Json, Format::Markdown, Format::Csv] {
+                let (mut out, mut err) = (Vec::new(), Vec::new());
+                Output::new(&mut out, &mut err, Style::default(), &words)
+                    .report(&report, format)
+                    .expect("prints");
+                let out = String::from_utf8(out).expect("UTF-8");
+                match format {
+                    Format::Json => {
+                        serde_json::from_str::<serde_json::Value>(&out).expect("JSON parses");
+                    }
+                    Format::Text => assert!(!out.chars().any(unsafe_in_text), "{out:?}"),
+                    _ => {}
                 }
-                Format::Text => assert!(!out.chars().any(unsafe_in_text), "{out:?}"),
-                _ => {}
             }
         }
     }
