@@ -145,3 +145,20 @@ fn check_file(path: &Path) -> (usize, Vec<String>) {
     }
     (examples, mismatches)
 }
+
+/// docs/json.md names every rule id and result code the engine can emit: the JSON contract is
+/// the table a consumer reads, so a rule added without its row fails here.
+#[test]
+fn json_doc_names_every_rule_and_code() {
+    let doc = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/json.md"),
+    )
+    .expect("docs/json.md");
+    let missing: Vec<&str> = mpn_support::engine::RuleId::ALL
+        .iter()
+        .map(|r| r.as_str())
+        .chain(mpn_support::engine::Code::ALL.iter().map(|c| c.as_str()))
+        .filter(|word| !doc.contains(&format!("`{word}`")))
+        .collect();
+    assert!(missing.is_empty(), "not in docs/json.md: {missing:?}");
+}
