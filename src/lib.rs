@@ -11,7 +11,6 @@ pub mod commands;
 pub mod data;
 pub mod engine;
 pub mod error;
-pub mod escape;
 pub mod exit;
 pub mod i18n;
 pub mod input;

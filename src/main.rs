@@ -4,10 +4,11 @@
 use std::io::IsTerminal as _;
 use std::process::ExitCode;
 
+use mpn_support::app;
 use mpn_support::exit::Exit;
 use mpn_support::i18n::{Lang, Words};
+use mpn_support::render::escape;
 use mpn_support::render::{Output, Style, output_width};
-use mpn_support::{app, escape};
 
 fn main() -> ExitCode {
     // Usage errors are printed (values escaped) and exit 2; --help and --version exit 0.

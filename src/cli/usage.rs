@@ -1,5 +1,5 @@
 //! Usage errors printed like every other error: clap's own messages, with each value they repeat
-//! from the command line escaped by [`crate::escape::text`] (and a user name and password in an
+//! from the command line escaped by [`crate::render::escape::text`] (and a user name and password in an
 //! address left out), so an argument can make no line of its own on stderr (a CI log runs
 //! `::error::` lines as commands), move the cursor or reorder what is read.
 //!
@@ -12,7 +12,7 @@ use clap::Parser as _;
 use clap::error::{ContextValue, ErrorKind};
 
 use crate::cli::Cli;
-use crate::escape;
+use crate::render::escape;
 
 /// Parses the process's arguments; on a usage error prints it (values escaped) to stderr and
 /// exits 2, on `--help` or `--version` prints to stdout and exits 0, as clap does.

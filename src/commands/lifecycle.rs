@@ -19,7 +19,6 @@ use crate::commands::args::parse_date;
 use crate::data::lifecycle::LifecycleFile;
 use crate::data::{EMBEDDED_LIFECYCLE, MAX_FILE_BYTES, Problems, Severity, read_text};
 use crate::error::AppError;
-use crate::escape;
 use crate::exit::Exit;
 use crate::lifecycle::diff::{LossError, changes, losses};
 use crate::lifecycle::fetch::{self, Client, Deadline};
@@ -28,6 +27,7 @@ use crate::lifecycle::sources::{
     Page, Prefer, SUPPLEMENT_FILE, Sources, endoflife_slugs, import,
 };
 use crate::render::ReportFormat as Format;
+use crate::render::escape;
 use crate::report::Report;
 use crate::report::import::ImportReport;
 

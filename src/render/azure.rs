@@ -6,9 +6,9 @@
 
 use std::io::Write;
 
+use super::escape;
 use super::{Batch, PrintError, RowPrinter, stdout_error};
 use crate::engine::Value;
-use crate::escape;
 use crate::i18n::Words;
 use crate::report::batch::{BatchKind, Gate, Judgement, RowOutcome, RowReport, Summary};
 

@@ -5,9 +5,9 @@
 use std::collections::HashMap;
 use std::io::Write;
 
+use super::escape;
 use super::grid::{self, CHECK_COLUMNS, Grid};
 use super::{PrintError, RowPrinter, stdout_error};
-use crate::escape;
 use crate::i18n::Words;
 use crate::report::Report;
 use crate::report::batch::{RowOutcome, RowReport, Summary};

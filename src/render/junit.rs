@@ -5,9 +5,9 @@
 use std::fs::File;
 use std::io::{self, BufWriter, Write};
 
+use super::escape::xml;
 use super::{Batch, PrintError, RowPrinter, stdout_error};
 use crate::engine::Value;
-use crate::escape::xml;
 use crate::i18n::Words;
 use crate::report::batch::{BatchKind, Gate, Judgement, RowOutcome, RowReport, RowStatus, Summary};
 

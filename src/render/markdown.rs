@@ -4,16 +4,16 @@
 use std::fmt::Write as _;
 use std::io::Write;
 
+use super::escape;
 use super::grid::{self, Grid};
 use super::{PrintError, RowPrinter, stdout_error, text};
 use crate::engine::Value;
-use crate::escape;
 use crate::i18n::Words;
 use crate::report::Report;
 use crate::report::batch::{Judgement, RowOutcome, RowReport, RowStatus, Summary};
 
 /// Escapes a value for markdown.
-pub use crate::escape::markdown as escape;
+pub use super::escape::markdown as escape;
 
 /// A report as markdown.
 pub fn report(report: &Report, words: &Words) -> String {
@@ -50,7 +50,7 @@ pub fn report(report: &Report, words: &Words) -> String {
                     "\n**{}** [{}]({})\n",
                     escape(&words.text("open-request-label")),
                     escape(&c.name),
-                    crate::escape::markdown_url(&c.url)
+                    super::escape::markdown_url(&c.url)
                 );
                 for (i, step) in c.steps.iter().enumerate() {
                     let _ = writeln!(out, "{}. {}", i + 1, escape(step));
@@ -67,7 +67,7 @@ pub fn report(report: &Report, words: &Words) -> String {
                         out,
                         "- [{}]({}): {}",
                         escape(&a.name),
-                        crate::escape::markdown_url(&a.url),
+                        super::escape::markdown_url(&a.url),
                         escape(&a.description)
                     );
                     if let Some(gives) = text::would_give(a, words) {
@@ -139,7 +139,7 @@ pub fn report(report: &Report, words: &Words) -> String {
 pub fn table(grid: &Grid) -> String {
     let mut out = String::new();
     let line = |cells: &mut dyn Iterator<Item = &str>| {
-        let cells: Vec<String> = cells.map(crate::escape::markdown_cell).collect();
+        let cells: Vec<String> = cells.map(super::escape::markdown_cell).collect();
         format!("| {} |\n", cells.join(" | "))
     };
     out.push_str(&line(&mut grid.labels.iter().map(String::as_str)));

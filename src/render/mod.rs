@@ -9,6 +9,7 @@
 
 pub mod azure;
 pub mod csv;
+pub mod escape;
 pub mod github;
 pub mod grid;
 pub mod json;
@@ -22,7 +23,6 @@ use std::io::{self, Write};
 
 use thiserror::Error;
 
-use crate::escape;
 use crate::i18n::Words;
 use crate::report::Report;
 use crate::report::batch::{BatchKind, RowReport, Summary};

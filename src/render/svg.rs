@@ -12,8 +12,8 @@ use std::fmt::Write as _;
 use chrono::{Datelike as _, Days, NaiveDate};
 
 use super::PrintError;
+use super::escape;
 use crate::engine::Value;
-use crate::escape;
 use crate::i18n::Words;
 use crate::report::Report;
 use crate::report::products::{TimelineReport, TimelineVersion};

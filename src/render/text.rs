@@ -9,10 +9,10 @@ use comfy_table::{
     Cell as TableCell, Color, ColumnConstraint, ContentArrangement, Table, Width, presets,
 };
 
+use super::escape;
 use super::grid::{self, Grid, Tone};
 use super::{PrintError, RowPrinter, Style, stdout_error, wrap};
 use crate::engine::Value;
-use crate::escape;
 use crate::i18n::Words;
 use crate::report::batch::{BatchKind, Judgement, RowOutcome, RowReport, RowStatus, Summary};
 use crate::report::check::AlternativeOut;

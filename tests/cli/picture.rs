@@ -177,7 +177,7 @@ fn every_on_premises_product_is_drawn() {
                 if !text.contains(&format!(
                     "data-product=\"{}\" data-version=\"{}\"",
                     product.id,
-                    mpn_support::escape::xml(version)
+                    mpn_support::render::escape::xml(version)
                 )) {
                     continue;
                 }
