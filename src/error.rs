@@ -6,7 +6,7 @@ use thiserror::Error;
 use crate::data::DataError;
 use crate::engine::QueryError;
 use crate::i18n::Words;
-use crate::input::InputError;
+use crate::input::FileError;
 use crate::lifecycle::sources::ImportError;
 use crate::message::{Msg, Value};
 use crate::names::UnknownNameError;
@@ -61,25 +61,9 @@ pub enum AppError {
     /// A request cannot be decided.
     #[error(transparent)]
     Query(#[from] QueryError),
-    /// A batch or expectation file is empty (0 bytes, or a byte order mark only).
-    #[error("`{path}`: {message}")]
-    EmptyInput {
-        /// The file.
-        path: String,
-        /// What is wrong.
-        message: String,
-    },
-    /// A batch or expectation file cannot be used at all (its encoding, its header, its
-    /// JSON), or has no rows.
-    #[error("`{path}`: {}{error}", line.map(|l| format!("line {l}: ")).unwrap_or_default())]
-    Input {
-        /// The file.
-        path: String,
-        /// The line, when the fault has one.
-        line: Option<usize>,
-        /// What is wrong.
-        error: InputError,
-    },
+    /// A batch or expectation file cannot be used at all.
+    #[error(transparent)]
+    Batch(#[from] FileError),
     /// A batch-only format was asked for a single check.
     #[error("the `{}` format is for `check --batch` only (a single check takes text, json, jsonl, markdown or csv)", format.name())]
     FormatNotForSingleCheck {
@@ -102,6 +86,7 @@ impl AppError {
             }
             AppError::Query(e) => vec![e.message()],
             AppError::Read { path, message }
+            | AppError::Batch(FileError::Read { path, message })
             | AppError::Data(DataError::Read { path, message }) => {
                 vec![Msg::new(
                     "error-cannot-read",
@@ -113,10 +98,10 @@ impl AppError {
                 vec![("path", text(path)), ("message", text(message))],
             )],
             AppError::NoDataFolder => vec![Msg::plain("error-no-data-folder")],
-            AppError::EmptyInput { path, .. } => {
+            AppError::Batch(FileError::Empty { path, .. }) => {
                 vec![Msg::new("error-empty-input", vec![("path", text(path))])]
             }
-            AppError::Input { path, line, error } => {
+            AppError::Batch(FileError::Input { path, line, error }) => {
                 let (id, args) = error.parts();
                 let message = Value::Message(id, args);
                 vec![match line {

@@ -13,7 +13,7 @@ use crate::engine::{self, Decision, QueryError};
 use crate::error::AppError;
 use crate::exit::Exit;
 use crate::i18n::Words;
-use crate::input::{self, InputError, InputFormat, Purpose, Row, RowDefaults, values};
+use crate::input::{self, FileError, InputError, InputFormat, Purpose, Row, RowDefaults, values};
 use crate::render::{Batch, Format};
 use crate::report::batch::{
     BatchKind, DecidedRow, Expiry, Gate, Judgement, Mismatch, RowOutcome, RowReport, Summary,
@@ -230,7 +230,7 @@ pub fn run(
     // An empty file has no rows: accepted with --allow-empty, like a header alone.
     let rows: Box<dyn Iterator<Item = input::RowResult>> =
         match input::rows(path, options.input_format, input::open(path)?, purpose) {
-            Err(AppError::EmptyInput { .. }) if options.allow_empty => Box::new(std::iter::empty()),
+            Err(FileError::Empty { .. }) if options.allow_empty => Box::new(std::iter::empty()),
             other => other?,
         };
     let file = path.display().to_string();
@@ -275,13 +275,13 @@ pub fn run(
         }
     }
     if summary.total() == 0 && !options.allow_empty {
-        return Err(AppError::Input {
+        return Err(AppError::Batch(FileError::Input {
             path: file,
             line: None,
             error: InputError::NoRows {
                 expectations: options.kind == BatchKind::Verify,
             },
-        });
+        }));
     }
     for (s, as_of) in &stale {
         ctx.out

@@ -339,3 +339,35 @@ mod tests {
         );
     }
 }
+
+/// Why a batch or expectation file cannot be used at all: it cannot be read, it is empty, or a
+/// fault of the whole input (its encoding, its header, a JSON array). `AppError` wraps it.
+#[derive(Debug, thiserror::Error)]
+pub enum FileError {
+    /// The file cannot be read.
+    #[error("cannot read `{path}`: {message}")]
+    Read {
+        /// The file.
+        path: String,
+        /// Why.
+        message: String,
+    },
+    /// The file is empty (0 bytes, or a byte order mark only).
+    #[error("`{path}`: {message}")]
+    Empty {
+        /// The file.
+        path: String,
+        /// What is wrong.
+        message: String,
+    },
+    /// A fault of the whole input, at its line when it has one.
+    #[error("`{path}`: {}{error}", line.map(|l| format!("line {l}: ")).unwrap_or_default())]
+    Input {
+        /// The file.
+        path: String,
+        /// The line, when the fault has one.
+        line: Option<usize>,
+        /// What is wrong.
+        error: InputError,
+    },
+}

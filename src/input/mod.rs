@@ -17,10 +17,9 @@ use std::rc::Rc;
 use chrono::NaiveDate;
 
 pub use columns::{COLUMNS, Purpose, fold_column};
-pub use error::InputError;
+pub use error::{FileError, InputError};
 
 use crate::engine::{Account, Given, Request};
-use crate::error::AppError;
 use columns::{KeyCache, Reading};
 use json::JsonRow;
 
@@ -221,17 +220,17 @@ pub struct RowError {
 pub type RowResult = Result<(usize, Row), RowError>;
 
 /// Opens a batch file (`-` for stdin) as buffered input.
-pub fn open(path: &Path) -> Result<Box<dyn BufRead>, AppError> {
+pub fn open(path: &Path) -> Result<Box<dyn BufRead>, FileError> {
     if path.as_os_str() == "-" {
         return Ok(Box::new(BufReader::new(LineEndings::new(io::stdin()))));
     }
     if path.is_dir() {
-        return Err(AppError::Read {
+        return Err(FileError::Read {
             path: path.display().to_string(),
             message: "is a directory, not a file".into(),
         });
     }
-    let file = File::open(path).map_err(|e| AppError::Read {
+    let file = File::open(path).map_err(|e| FileError::Read {
         path: path.display().to_string(),
         message: match e.kind() {
             io::ErrorKind::NotFound => "no such file".into(),
@@ -486,23 +485,23 @@ enum Kind {
 }
 
 /// Reads request rows one at a time, with the columns of `purpose`. A fault of the whole input
-/// (its encoding, its header, a JSON array) is an `AppError`; a row fault is a `RowError` for
+/// (its encoding, its header, a JSON array) is a `FileError`; a row fault is a `RowError` for
 /// that row only.
 pub fn rows(
     path: &Path,
     forced: Option<InputFormat>,
     mut input: Box<dyn BufRead>,
     purpose: Purpose,
-) -> Result<Box<dyn Iterator<Item = RowResult>>, AppError> {
+) -> Result<Box<dyn Iterator<Item = RowResult>>, FileError> {
     let shown = path.display().to_string();
-    let read_error = |e: io::Error| AppError::Read {
+    let read_error = |e: io::Error| FileError::Read {
         path: shown.clone(),
         message: e.to_string(),
     };
     let head = input.fill_buf().map_err(read_error)?;
     // Windows PowerShell writes UTF-16 by default: said so, not read as bytes that are no text.
     if head.starts_with(b"\xff\xfe") || head.starts_with(b"\xfe\xff") {
-        return Err(AppError::Input {
+        return Err(FileError::Input {
             path: shown,
             line: None,
             error: InputError::Utf16,
@@ -513,7 +512,7 @@ pub fn rows(
         input.consume(3);
     }
     if input.fill_buf().map_err(read_error)?.is_empty() {
-        return Err(AppError::EmptyInput {
+        return Err(FileError::Empty {
             path: shown,
             message: "empty input: expected a CSV header row, JSON Lines or a JSON array".into(),
         });
@@ -538,7 +537,7 @@ pub fn rows(
                 .take(crate::data::MAX_FILE_BYTES + 1)
                 .read_to_string(&mut text)
                 .map_err(|e| match e.kind() {
-                    io::ErrorKind::InvalidData => AppError::Input {
+                    io::ErrorKind::InvalidData => FileError::Input {
                         path: shown.clone(),
                         line: None,
                         error: InputError::NotUtf8,
@@ -546,7 +545,7 @@ pub fn rows(
                     _ => read_error(e),
                 })?;
             if text.len() as u64 > crate::data::MAX_FILE_BYTES {
-                return Err(AppError::Input {
+                return Err(FileError::Input {
                     path: shown,
                     line: None,
                     error: InputError::ArrayTooLarge {
@@ -584,8 +583,8 @@ fn csv_rows(
     input: impl Read + 'static,
     cut: CutRow,
     purpose: Purpose,
-) -> Result<Box<dyn Iterator<Item = RowResult>>, AppError> {
-    let header_error = |error: InputError| AppError::Input {
+) -> Result<Box<dyn Iterator<Item = RowResult>>, FileError> {
+    let header_error = |error: InputError| FileError::Input {
         path: shown.to_owned(),
         line: Some(1),
         error,
@@ -757,8 +756,8 @@ fn json_array_rows(
     shown: &str,
     text: &str,
     purpose: Purpose,
-) -> Result<Box<dyn Iterator<Item = RowResult>>, AppError> {
-    let values: Vec<JsonRow> = serde_json::from_str(text).map_err(|e| AppError::Input {
+) -> Result<Box<dyn Iterator<Item = RowResult>>, FileError> {
+    let values: Vec<JsonRow> = serde_json::from_str(text).map_err(|e| FileError::Input {
         path: shown.to_owned(),
         line: Some(e.line()),
         error: match e.classify() {
