@@ -6,11 +6,12 @@
 
 use std::io::Write;
 
+use super::annotate::annotation;
 use super::escape;
 use super::{Batch, PrintError, RowPrinter, stdout_error};
 use crate::engine::Value;
 use crate::i18n::Words;
-use crate::report::batch::{BatchKind, Gate, Judgement, RowOutcome, RowReport, Summary};
+use crate::report::batch::{BatchKind, RowReport, Summary};
 
 /// Escapes a value for a logging command, as the agent decodes it: every control and bidi
 /// character written visibly first (a line break in a value as `\n`, which the agent leaves as
@@ -67,68 +68,19 @@ impl<'o> Rows<'o> {
 
 impl RowPrinter<'_> for Rows<'_> {
     fn row(&mut self, row: &RowReport<'_>) -> Result<(), PrintError> {
-        let words = self.words;
-        // The row as a person names it: the request and the inventory's own columns.
-        let label = row.carried_label();
-        let named = |what: String, message: &str| {
-            let what = if label.is_empty() {
-                what
-            } else {
-                format!("{what} [{label}]")
-            };
-            words.format(
-                "azure-issue",
-                &[
-                    ("what", Value::Text(&what)),
-                    ("message", Value::Text(message)),
-                ],
-            )
-        };
-        match &row.outcome {
-            RowOutcome::Invalid(message) => {
-                let title = words.text(match self.kind {
-                    BatchKind::Check => "title-invalid-request",
-                    BatchKind::Verify => "title-invalid-expectation",
-                });
-                let text = named(title, message);
-                self.issue("error", row.line, &text)
+        // Azure has no title: the row as a person names it starts the message.
+        match annotation(row, self.words, self.kind, false) {
+            Some(a) => {
+                let text = self.words.format(
+                    "azure-issue",
+                    &[
+                        ("what", Value::Text(&a.subject)),
+                        ("message", Value::Text(&a.message)),
+                    ],
+                );
+                self.issue(a.level.as_str(), row.line, &text)
             }
-            RowOutcome::Decided(d) => {
-                let problems: Vec<String> = d.problems().iter().map(|m| words.msg(m)).collect();
-                let first = problems.first().map_or("", String::as_str);
-                match &d.judgement {
-                    Judgement::Gate(gate) => {
-                        let mut what = format!("{} {}", d.row.tier, d.row.product);
-                        if let Some(v) = d.row.version {
-                            what.push(' ');
-                            what.push_str(v);
-                        }
-                        let but =
-                            || words.format("eligible-but", &[("problem", Value::Text(first))]);
-                        let (level, message) = match gate {
-                            Gate::NotEligible => ("error", d.row.headline(words)),
-                            Gate::Expires(_) => ("error", but()),
-                            Gate::Warn(_) => ("warning", but()),
-                            // An answer that warns of itself (a legacy grant that may have
-                            // run out) says so.
-                            Gate::Pass if !problems.is_empty() => ("warning", but()),
-                            Gate::Pass => return Ok(()),
-                        };
-                        let text = named(what, &message);
-                        self.issue(level, row.line, &text)
-                    }
-                    Judgement::Expectation {
-                        request,
-                        mismatches,
-                    } => {
-                        if mismatches.is_empty() {
-                            return Ok(());
-                        }
-                        let text = named(request.clone(), &problems.join("; "));
-                        self.issue("error", row.line, &text)
-                    }
-                }
-            }
+            None => Ok(()),
         }
     }
 

@@ -5,11 +5,11 @@
 
 use std::io::Write;
 
+use super::annotate::annotation;
 use super::escape;
 use super::{Batch, PrintError, RowPrinter, stdout_error};
-use crate::engine::Value;
 use crate::i18n::Words;
-use crate::report::batch::{BatchKind, Gate, Judgement, RowOutcome, RowReport, Summary};
+use crate::report::batch::{BatchKind, RowReport, Summary};
 
 /// Escapes the message of a workflow command: every control and bidi character written
 /// visibly first (a line break in a value as `\n`, which the runner leaves as it is), then `%`,
@@ -72,66 +72,9 @@ impl<'o> Rows<'o> {
 
 impl RowPrinter<'_> for Rows<'_> {
     fn row(&mut self, row: &RowReport<'_>) -> Result<(), PrintError> {
-        let words = self.words;
-        // The inventory's own columns name the row in its annotation's title.
-        let label = row.carried_label();
-        let titled = |title: String| {
-            if label.is_empty() {
-                title
-            } else {
-                format!("{title} [{label}]")
-            }
-        };
-        match &row.outcome {
-            RowOutcome::Invalid(message) => {
-                let title = titled(words.text(match self.kind {
-                    BatchKind::Check => "title-invalid-request",
-                    BatchKind::Verify => "title-invalid-expectation",
-                }));
-                self.command("error", row.line, &title, message)
-            }
-            RowOutcome::Decided(d) => {
-                let problems: Vec<String> = d.problems().iter().map(|m| words.msg(m)).collect();
-                let first = problems.first().map_or("", String::as_str);
-                match &d.judgement {
-                    Judgement::Gate(gate) => {
-                        let mut title = format!("{} {}", d.row.tier, d.row.product);
-                        if let Some(v) = d.row.version {
-                            title.push(' ');
-                            title.push_str(v);
-                        }
-                        let but =
-                            || words.format("eligible-but", &[("problem", Value::Text(first))]);
-                        let (level, message) = match gate {
-                            Gate::NotEligible => ("error", d.row.headline(words)),
-                            Gate::Expires(_) => ("error", but()),
-                            Gate::Warn(_) => ("warning", but()),
-                            // An answer that warns of itself (a legacy grant that may have
-                            // run out) says so.
-                            Gate::Pass if !problems.is_empty() => ("warning", but()),
-                            // A notice per eligible row floods a job's annotations: only when
-                            // asked.
-                            Gate::Pass if !self.notices => return Ok(()),
-                            Gate::Pass => ("notice", d.row.headline(words)),
-                        };
-                        self.command(level, row.line, &titled(title), &message)
-                    }
-                    Judgement::Expectation {
-                        request,
-                        mismatches,
-                    } => {
-                        if mismatches.is_empty() {
-                            return Ok(());
-                        }
-                        self.command(
-                            "error",
-                            row.line,
-                            &titled(request.clone()),
-                            &problems.join("; "),
-                        )
-                    }
-                }
-            }
+        match annotation(row, self.words, self.kind, self.notices) {
+            Some(a) => self.command(a.level.as_str(), row.line, &a.subject, &a.message),
+            None => Ok(()),
         }
     }
 

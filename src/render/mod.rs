@@ -7,6 +7,7 @@
 //! [`Output`] is the one place output is written: standard output for answers, standard
 //! error for warnings and closing counts.
 
+pub mod annotate;
 pub mod azure;
 pub mod csv;
 pub mod escape;
