@@ -2,11 +2,13 @@
 //! `.ftl` file per language, embedded in the binary). Code passes message ids with typed
 //! arguments ([`Msg`], [`Value`]); every sentence a user reads is a catalogue's.
 //!
-//! A catalogue is parsed once, lazily, the first time a word is asked for, so a command that
-//! prints only ids and numbers (a CSV batch) never parses one.
+//! A catalogue is parsed lazily, a message at a time, the first time it is asked for: a
+//! command that prints only ids and numbers (a CSV batch) parses none, and a single check the
+//! few dozen it says, not all four hundred (parsing the whole catalogue was a sixth of a
+//! check's instructions).
 
 use std::borrow::Cow;
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
 use std::fmt;
 
@@ -108,10 +110,13 @@ pub struct UnknownLang {
     pub from: &'static str,
 }
 
-/// The words of one language: its catalogue, parsed on first use.
+/// The words of one language: its catalogue, each message parsed on first use.
 pub struct Words {
     lang: Lang,
-    bundle: OnceCell<FluentBundle<FluentResource>>,
+    /// Each message's source text in the catalogue, by id, found on first use.
+    index: OnceCell<HashMap<&'static str, &'static str>>,
+    /// The messages parsed so far.
+    bundle: RefCell<FluentBundle<FluentResource>>,
     data: OnceCell<HashMap<String, String>>,
 }
 
@@ -132,7 +137,8 @@ impl Words {
     pub fn new(lang: Lang) -> Self {
         Words {
             lang,
-            bundle: OnceCell::new(),
+            index: OnceCell::new(),
+            bundle: RefCell::new(bundle(lang)),
             data: OnceCell::new(),
         }
     }
@@ -142,8 +148,24 @@ impl Words {
         self.lang
     }
 
-    fn bundle(&self) -> &FluentBundle<FluentResource> {
-        self.bundle.get_or_init(|| bundle(self.lang))
+    /// Parses the message `id` (and the messages it refers to) into the bundle, once.
+    fn load(&self, id: &str) {
+        if self.bundle.borrow().has_message(id) {
+            return;
+        }
+        let index = self.index.get_or_init(|| index(self.lang.catalogue()));
+        let Some(&source) = index.get(id) else {
+            return;
+        };
+        // A catalogue is compiled in and checked by the tests: a syntax error in one is
+        // caught there, so whatever parses is used.
+        let resource = match FluentResource::try_new(source.to_owned()) {
+            Ok(resource) | Err((resource, _)) => resource,
+        };
+        let _ = self.bundle.borrow_mut().add_resource(resource);
+        for reference in references(source) {
+            self.load(reference);
+        }
     }
 
     /// A message with its arguments, in words. A message the catalogue lacks is shown as its
@@ -159,14 +181,16 @@ impl Words {
 
     /// A message with arguments given as a slice.
     pub fn format(&self, id: &str, args: &[(&'static str, Value<'_>)]) -> String {
-        let bundle = self.bundle();
-        let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
-            return id.to_owned();
-        };
+        self.load(id);
+        // The arguments first: one may be a message of its own, loaded as it is formatted.
         let mut fluent = FluentArgs::with_capacity(args.len());
         for (name, value) in args {
             fluent.set(*name, self.value(value));
         }
+        let bundle = self.bundle.borrow();
+        let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
+            return id.to_owned();
+        };
         let mut errors = Vec::new();
         let text = bundle.format_pattern(pattern, Some(&fluent), &mut errors);
         match self.lang {
@@ -205,12 +229,13 @@ impl Words {
         self.msg(&c.message())
     }
 
-    fn value(&self, value: &Value<'_>) -> FluentValue<'static> {
+    /// A value as Fluent takes it, borrowing the text it already has.
+    fn value<'v>(&self, value: &'v Value<'_>) -> FluentValue<'v> {
         let text = |s: String| FluentValue::String(s.into());
         match value {
-            Value::Text(s) => text((*s).to_owned()),
-            Value::Owned(s) => text(s.clone()),
-            Value::Data(s) => text(self.data(s).into_owned()),
+            Value::Text(s) => FluentValue::String(Cow::Borrowed(s)),
+            Value::Owned(s) => FluentValue::String(Cow::Borrowed(s)),
+            Value::Data(s) => FluentValue::String(self.data(s)),
             Value::Word(w) => FluentValue::String(Cow::Borrowed(w)),
             Value::Day(d) => text(Day(*d).to_string()),
             Value::Count(n) => FluentValue::from(*n),
@@ -289,19 +314,53 @@ fn join_japanese(text: &str) -> String {
     out
 }
 
-/// A language's catalogue as a bundle: placeables not wrapped in Unicode isolation marks
+/// An empty bundle for a language: placeables not wrapped in Unicode isolation marks
 /// (terminals and CSV cells show them as noise).
 fn bundle(lang: Lang) -> FluentBundle<FluentResource> {
     let id: unic_langid::LanguageIdentifier = lang.code().parse().unwrap_or_default();
     let mut bundle = FluentBundle::new(vec![id]);
     bundle.set_use_isolating(false);
-    // A catalogue is compiled in and checked by the tests: a syntax error in one is caught
-    // there, so whatever parses is used.
-    let resource = match FluentResource::try_new(lang.catalogue().to_owned()) {
-        Ok(resource) | Err((resource, _)) => resource,
-    };
-    let _ = bundle.add_resource(resource);
     bundle
+}
+
+/// Each message's source in a catalogue, by id: from the line that starts it (`id = ...`) to
+/// the next line that starts another. A message's other lines are indented, or a select's
+/// closing `}`; a comment before a message travels with the one above, where it parses as a
+/// comment.
+fn index(catalogue: &'static str) -> HashMap<&'static str, &'static str> {
+    let starts = catalogue
+        .match_indices('\n')
+        .map(|(at, _)| at + 1)
+        .chain(std::iter::once(0))
+        .filter(|&at| {
+            catalogue[at..]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_alphabetic())
+        });
+    let mut starts: Vec<usize> = starts.collect();
+    starts.sort_unstable();
+    let mut index = HashMap::with_capacity(starts.len());
+    for (i, &start) in starts.iter().enumerate() {
+        let end = starts.get(i + 1).copied().unwrap_or(catalogue.len());
+        let source = &catalogue[start..end];
+        if let Some((id, _)) = source.split_once(" =") {
+            index.insert(id.trim_end(), source);
+        }
+    }
+    index
+}
+
+/// The messages a message's source refers to (`{ import-summary }`): a placeable that is an
+/// identifier alone, not a variable (`$`), a term (`-`) or a literal.
+fn references(source: &str) -> impl Iterator<Item = &str> {
+    source.split('{').skip(1).filter_map(|rest| {
+        let inside = rest.split('}').next()?.trim();
+        let plain = inside
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+        (plain && inside.starts_with(|c: char| c.is_ascii_alphabetic())).then_some(inside)
+    })
 }
 
 #[cfg(test)]
@@ -317,6 +376,58 @@ mod tests {
             let mut bundle: FluentBundle<FluentResource> = FluentBundle::new(vec![]);
             let added = bundle.add_resource(parsed.unwrap_or_else(|(r, _)| r));
             assert!(added.is_ok(), "{lang}: {added:?}");
+        }
+    }
+
+    /// A message parsed alone, as `Words` loads it, is the message the whole catalogue gives:
+    /// Fluent's own parse of the file is the reference. Every id of both catalogues, with
+    /// arguments for the variables the catalogue uses most.
+    #[test]
+    fn a_message_parsed_alone_is_the_catalogues() {
+        for lang in Lang::ALL {
+            let whole =
+                FluentResource::try_new(lang.catalogue().to_owned()).unwrap_or_else(|(r, _)| r);
+            let mut reference = bundle(lang);
+            assert!(reference.add_resource(whole).is_ok());
+            let ids: Vec<String> = lang
+                .catalogue()
+                .lines()
+                .filter_map(|l| l.split_once(" = ").map(|(id, _)| id))
+                .filter(|id| id.starts_with(|c: char| c.is_ascii_alphabetic()))
+                .map(str::to_owned)
+                .collect();
+            assert!(ids.len() > 300, "{lang}: {} ids", ids.len());
+            let words = Words::new(lang);
+            let mut args = FluentArgs::new();
+            for name in [
+                "count",
+                "days",
+                "n",
+                "qualifying_count",
+                "separator",
+                "found",
+            ] {
+                args.set(name, FluentValue::from(2));
+            }
+            for id in &ids {
+                let pattern = reference.get_message(id).and_then(|m| m.value());
+                assert!(pattern.is_some(), "{lang}: {id} has no value");
+                let expected = pattern
+                    .map(|p| {
+                        reference
+                            .format_pattern(p, Some(&args), &mut Vec::new())
+                            .into_owned()
+                    })
+                    .unwrap_or_default();
+                words.load(id);
+                let loaded = words.bundle.borrow();
+                let got = loaded.get_message(id).and_then(|m| m.value()).map(|p| {
+                    loaded
+                        .format_pattern(p, Some(&args), &mut Vec::new())
+                        .into_owned()
+                });
+                assert_eq!(got.as_deref(), Some(expected.as_str()), "{lang}: {id}");
+            }
         }
     }
 

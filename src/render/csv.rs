@@ -2,16 +2,14 @@
 //! the grid (numbers, dates, ids; empty for nothing), every value that could start a formula
 //! neutralised. A batch writes a row per request, with its line and warning.
 
-use std::collections::HashMap;
 use std::io::Write;
 
 use super::escape;
 use super::grid::{self, CHECK_COLUMNS, Grid};
-use super::{PrintError, RowPrinter, stdout_error};
+use super::{PeriodWords, PrintError, RowPrinter, stdout_error};
 use crate::i18n::Words;
 use crate::report::Report;
 use crate::report::batch::{RowOutcome, RowReport, Summary};
-use crate::report::check::Period;
 
 /// A report as CSV.
 pub fn report(report: &Report, words: &Words) -> Result<String, PrintError> {
@@ -168,7 +166,7 @@ pub struct Rows<'o, 'd> {
     /// The carried columns of the header, once it is written.
     carried: Option<Vec<String>>,
     /// Each distinct period, in words (a batch has a handful).
-    periods: HashMap<Period<'d>, String>,
+    periods: PeriodWords<'d>,
 }
 
 impl<'o> Rows<'o, '_> {
@@ -178,7 +176,7 @@ impl<'o> Rows<'o, '_> {
             out: csv::Writer::from_writer(out),
             words,
             carried: None,
-            periods: HashMap::new(),
+            periods: PeriodWords::default(),
         })
     }
 
@@ -232,13 +230,7 @@ impl<'d> RowPrinter<'d> for Rows<'_, 'd> {
             }
             RowOutcome::Decided(d) => {
                 let words = self.words;
-                let decided: &str = match d.row.period {
-                    Some(period) => self
-                        .periods
-                        .entry(period)
-                        .or_insert_with(|| words.msg(&period.message())),
-                    None => "",
-                };
+                let decided = self.periods.of(words, d.row.period).unwrap_or_default();
                 let problems: Vec<String> = d.problems().iter().map(|m| words.msg(m)).collect();
                 let cells = grid::check_cells(&d.row, decided);
                 let record = std::iter::once(std::borrow::Cow::Owned(line))

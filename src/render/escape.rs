@@ -43,7 +43,8 @@ fn push_visible(out: &mut String, c: char) {
 /// Text for a terminal or a log, on one line: every control and bidi character written
 /// visibly, so one value never makes two lines, moves the cursor or starts a workflow command.
 pub fn text(value: &str) -> Cow<'_, str> {
-    if !value.chars().any(is_unsafe_in_text) {
+    // Printable ASCII is safe: most lines are, and this test runs a byte at a time.
+    if value.bytes().all(|b| (0x20..0x7f).contains(&b)) || !value.chars().any(is_unsafe_in_text) {
         return Cow::Borrowed(value);
     }
     let mut out = String::with_capacity(value.len() + 8);

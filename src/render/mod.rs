@@ -350,3 +350,24 @@ impl<'o> Output<'o> {
         let _ = writeln!(self.err, "{}", escape::text(text));
     }
 }
+
+/// The periods of a batch in words, each said once: a batch has a handful, said over and
+/// over.
+#[derive(Default)]
+pub struct PeriodWords<'d>(std::collections::HashMap<crate::report::check::Period<'d>, String>);
+
+impl<'d> PeriodWords<'d> {
+    /// The period in words (`None` when the answer has none).
+    pub fn of(
+        &mut self,
+        words: &Words,
+        period: Option<crate::report::check::Period<'d>>,
+    ) -> Option<&str> {
+        let period = period?;
+        Some(
+            self.0
+                .entry(period)
+                .or_insert_with(|| words.msg(&period.message())),
+        )
+    }
+}

@@ -11,7 +11,7 @@ use comfy_table::{
 
 use super::escape;
 use super::grid::{self, Grid, Tone};
-use super::{PrintError, RowPrinter, Style, stdout_error, wrap};
+use super::{PeriodWords, PrintError, RowPrinter, Style, stdout_error, wrap};
 use crate::engine::Value;
 use crate::i18n::Words;
 use crate::report::batch::{BatchKind, Judgement, RowOutcome, RowReport, RowStatus, Summary};
@@ -535,21 +535,27 @@ pub fn import_lines(report: &ImportReport, words: &Words) -> Vec<String> {
 
 /// Batch rows as text: a line per request (`check --batch`), or per failed or invalid
 /// expectation (`verify`), then the counts.
-pub struct Rows<'o> {
+pub struct Rows<'o, 'd> {
     out: &'o mut dyn Write,
     words: &'o Words,
     kind: BatchKind,
+    periods: PeriodWords<'d>,
 }
 
-impl<'o> Rows<'o> {
+impl<'o> Rows<'o, '_> {
     /// Rows to `out`.
     pub fn new(out: &'o mut dyn Write, words: &'o Words, kind: BatchKind) -> Self {
-        Rows { out, words, kind }
+        Rows {
+            out,
+            words,
+            kind,
+            periods: PeriodWords::default(),
+        }
     }
 }
 
-impl RowPrinter<'_> for Rows<'_> {
-    fn row(&mut self, row: &RowReport<'_>) -> Result<(), PrintError> {
+impl<'d> RowPrinter<'d> for Rows<'_, 'd> {
+    fn row(&mut self, row: &RowReport<'d>) -> Result<(), PrintError> {
         let words = self.words;
         let label = row.carried_label();
         let line = Value::Message(
@@ -573,7 +579,8 @@ impl RowPrinter<'_> for Rows<'_> {
             )),
             RowOutcome::Decided(d) => match &d.judgement {
                 Judgement::Gate(_) => {
-                    let headline = d.row.headline(words);
+                    let period = self.periods.of(words, d.row.period);
+                    let headline = d.row.headline_with(words, period);
                     let problems: Vec<String> = d.problems().iter().map(|m| words.msg(m)).collect();
                     let id = match d.status() {
                         RowStatus::Fail => "row-with-failure",

@@ -326,13 +326,20 @@ impl<'a> CheckRow<'a> {
 
     /// The one-line answer with the period it was decided under, in words.
     pub fn headline(&self, words: &Words) -> String {
+        let period = self.period.map(|p| words.msg(&p.message()));
+        self.headline_with(words, period.as_deref())
+    }
+
+    /// The headline, with its period already in words (a batch says a handful of periods
+    /// over and over, and keeps their words).
+    pub fn headline_with(&self, words: &Words, period: Option<&str>) -> String {
         let line = words.msg(&self.verdict_line());
-        match &self.period {
+        match period {
             Some(period) => words.format(
                 "headline-with-period",
                 &[
                     ("line", Value::Text(&line)),
-                    ("period", Value::Text(&words.msg(&period.message()))),
+                    ("period", Value::Text(period)),
                 ],
             ),
             None => line,
