@@ -469,10 +469,18 @@ impl Request {
                 given: self.given,
             });
         }
-        // A pack holds at most its grant: more left than the largest cell in force is a
-        // misreading (an unlimited or empty grant bounds nothing).
+        // A pack holds at most its grant: more left than the cell in force for the competency
+        // class given (or, with none given, the largest) is a misreading; an unlimited or empty
+        // grant bounds nothing.
+        let class = competency.and_then(CompetencyChoice::class);
         let most = ent
             .cells(&tier.id, &support_type.id, self.as_of)
+            .filter(|c| {
+                class.is_none_or(|class| {
+                    c.competency_class == class.id
+                        || c.competency_class == crate::data::entitlements::ANY_CLASS
+                })
+            })
             .map(|c| c.incidents)
             .max();
         if let (Some(left), Some(Incidents::Count(most))) = (self.account.incidents_remaining, most)
@@ -519,7 +527,8 @@ impl Request {
     }
 
     /// The version meant when a product's name ends in `tail` and `version` is given apart:
-    /// the two together when they name a version (`10` and `LTSC 2021`: `10 LTSC 2021`), else
+    /// the two together when they name a version (`10` and `LTSC 2021`: `10 LTSC 2021`) or
+    /// begin some (`11` and `24H2`), else
     /// `version` when it is the same release as `tail` (`2022` and its alias `16`) or one of the
     /// versions `tail` begins (`10` and `10 22H2`). `None` when they disagree.
     fn agreeing_version(
@@ -531,6 +540,11 @@ impl Request {
         let together = format!("{tail} {version}");
         if let Ok(release) = data.version(product, &together) {
             return Some(release.version.clone());
+        }
+        // Together they begin some versions (`11` and `24H2`: the editions of `11 24H2`): read
+        // as one spelling, to be listed or, when it is one, decided.
+        if !data.versions_beginning(product, &together).is_empty() {
+            return Some(together);
         }
         let given = data.version(product, version).ok()?;
         let agrees = match data.version(product, tail) {

@@ -720,6 +720,29 @@ fn incidents_remaining_beyond_the_pack_is_refused() {
         ));
     run("sql-server", "20").code(0);
     run("azure", "999").code(0);
+    // With the competency class given, its own pack is the bound: Silver's other-competency
+    // cloud pack held 5 (SPEC 2), its cloud-competency one is unlimited.
+    let silver = |class: &str, left: &str| {
+        cmd()
+            .args([
+                "check",
+                "-t",
+                "silver",
+                "-p",
+                "azure",
+                "--as-of",
+                "2021-06-19",
+            ])
+            .args(["--competency", class, "--incidents-remaining", left])
+            .assert()
+    };
+    silver("other", "6")
+        .code(2)
+        .stderr(predicates::str::contains(
+            "`6` is more than the 5 incidents",
+        ));
+    silver("other", "5").code(0);
+    silver("cloud", "50").code(0);
     let row =
         "tier,product,version,as_of,incidents_remaining\ngold,sql-server,2019,2021-06-19,21\n";
     cmd()

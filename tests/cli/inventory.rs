@@ -165,10 +165,16 @@ fn a_name_and_a_version_are_read_together() {
         ("SQL Server 2022", Some("16"), "2022"),
         ("Windows 10", Some("LTSC 2021"), "10 LTSC 2021"),
         ("Windows 10", Some("10 LTSC 2021"), "10 LTSC 2021"),
+        ("Windows 11", Some("LTSC"), "11 LTSC 2024"),
     ] {
         let (_, v, err) = version(product, given);
         assert_eq!(v["version"], expected, "{product} {given:?}: {err}");
     }
+    // A release of several editions, named by the product's tail and the version together:
+    // the editions listed, not a clash.
+    let (code, _, err) = version("Windows 11", Some("24H2"));
+    assert_eq!(code, 2);
+    assert!(err.contains("`11 24H2` names 2 versions"), "{err}");
     let (code, _, err) = version("Windows 10", Some("11 LTSC 2024"));
     assert_eq!(code, 2);
     assert!(
