@@ -35,11 +35,18 @@ const REQUEST_COLUMNS: usize = 12;
 pub const REQUIRED: [&str; 2] = ["tier", "product"];
 
 /// Other names people give the known columns, written down in one place: each is refused
-/// with "did you mean" its column while that column is absent.
+/// with "did you mean" its column while that column is absent. Japanese names too, as a
+/// Japanese inventory writes them.
 const SYNONYMS: &[(&str, &str)] = &[
+    ("membership", "tier"),
+    ("membership_tier", "tier"),
+    ("partner_tier", "tier"),
+    ("offer", "tier"),
+    ("level", "tier"),
     ("date", "as_of"),
     ("day", "as_of"),
     ("asof", "as_of"),
+    ("when", "as_of"),
     ("ver", "version"),
     ("release", "version"),
     ("product_version", "version"),
@@ -50,9 +57,79 @@ const SYNONYMS: &[(&str, &str)] = &[
     ("expiration_date", "contract_end"),
     ("contract_expiry", "contract_end"),
     ("end_date", "contract_end"),
+    ("valid_until", "contract_end"),
+    ("valid_to", "contract_end"),
     ("activation", "activated"),
     ("incidents_left", "incidents_remaining"),
     ("remaining", "incidents_remaining"),
+    ("class", "competency"),
+    ("competency_class", "competency"),
+    ("メンバーシップ", "tier"),
+    ("メンバーシップ_プラン", "tier"),
+    ("ティア", "tier"),
+    ("製品", "product"),
+    ("製品名", "product"),
+    ("バージョン", "version"),
+    ("コンピテンシー", "competency"),
+    ("基準日", "as_of"),
+    ("日付", "as_of"),
+    ("契約終了日", "contract_end"),
+    ("契約終了", "contract_end"),
+    ("有効期限", "contract_end"),
+    ("残りインシデント", "incidents_remaining"),
+    ("残りインシデント数", "incidents_remaining"),
+    ("ロール", "role"),
+];
+
+/// Words that, beside others in a header, name a known column's fact whatever else the header
+/// says (`contract_expiry_date`, `incidents_available`, `asof_date`): each a word the header
+/// must hold, the words of which one more must be there (none: the word alone is enough), and
+/// the column. Counted while that column is absent.
+const KEY_WORDS: &[(&str, &[&str], &str)] = &[
+    ("version", &[], "version"),
+    ("ver", &[], "version"),
+    ("asof", &[], "as_of"),
+    ("expiry", &[], "contract_end"),
+    ("expires", &[], "contract_end"),
+    ("expiration", &[], "contract_end"),
+    ("expire", &[], "contract_end"),
+    (
+        "contract",
+        &["end", "ends", "until", "date", "valid", "to"],
+        "contract_end",
+    ),
+    ("valid", &["until", "to", "through"], "contract_end"),
+    (
+        "incidents",
+        &[
+            "remaining",
+            "left",
+            "available",
+            "count",
+            "balance",
+            "remain",
+        ],
+        "incidents_remaining",
+    ),
+    (
+        "incident",
+        &[
+            "remaining",
+            "left",
+            "available",
+            "count",
+            "balance",
+            "remain",
+        ],
+        "incidents_remaining",
+    ),
+    (
+        "date",
+        &["as", "of", "check", "effective", "decision", "asof"],
+        "as_of",
+    ),
+    ("activated", &[], "activated"),
+    ("activation", &[], "activated"),
 ];
 
 /// Which columns a batch reads.
@@ -80,9 +157,38 @@ impl Purpose {
     }
 }
 
-/// A column name as the tool reads it: any case, `-` or a space for `_`.
+/// A column name as the tool reads it: any case, `-` or a space for `_`, full-width letters
+/// (as a Japanese input method types them) as ASCII, and camelCase as words (`asOf`,
+/// `productVersion`, `SQLVersion`).
 pub fn fold_column(name: &str) -> String {
-    name.trim().to_ascii_lowercase().replace(['-', ' '], "_")
+    let chars: Vec<char> = name
+        .trim()
+        .chars()
+        .map(|c| match c {
+            '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
+            '\u{3000}' => ' ',
+            c => c,
+        })
+        .collect();
+    let mut out = String::with_capacity(name.len() + 4);
+    for (i, &c) in chars.iter().enumerate() {
+        let before = i.checked_sub(1).and_then(|j| chars.get(j)).copied();
+        let after = chars.get(i + 1).copied();
+        let boundary = c.is_ascii_uppercase()
+            && before.is_some_and(|b| {
+                b.is_ascii_lowercase()
+                    || b.is_ascii_digit()
+                    || (b.is_ascii_uppercase() && after.is_some_and(|a| a.is_ascii_lowercase()))
+            });
+        if boundary {
+            out.push('_');
+        }
+        match c {
+            '-' | ' ' | '\u{30fb}' => out.push('_'),
+            c => out.push(c.to_ascii_lowercase()),
+        }
+    }
+    out
 }
 
 /// What a header names.
@@ -142,18 +248,24 @@ fn meanings(folded: &str, purpose: Purpose) -> Vec<(usize, bool)> {
             add(column, true);
         }
     }
-    // A typo: Jaro-Winkler 0.9 accepts one or two in names this short.
+    // A typo: a letter or two wrong, missing, extra or swapped (one per seven letters of the
+    // column, at least one), not a different word that shares a prefix (`contract_id`).
     let near = columns
         .iter()
-        .map(|c| (strsim::jaro_winkler(c, folded), *c))
-        .filter(|(score, _)| *score >= 0.9)
-        .max_by(|a, b| a.0.total_cmp(&b.0));
+        .map(|c| (strsim::osa_distance(c, folded), *c))
+        .filter(|(distance, c)| *distance <= (c.len() / 7).max(1))
+        .min_by_key(|(distance, _)| *distance);
     if let Some((_, column)) = near {
         add(column, false);
     }
     for column in columns.iter().filter(|c| !REQUIRED.contains(c)) {
         let theirs: Vec<&str> = column.split('_').collect();
         if words.len() > theirs.len() && words.windows(theirs.len()).any(|w| w == theirs) {
+            add(column, true);
+        }
+    }
+    for (word, with, column) in KEY_WORDS {
+        if words.contains(word) && (with.is_empty() || with.iter().any(|w| words.contains(w))) {
             add(column, true);
         }
     }
@@ -261,9 +373,27 @@ mod tests {
             ("activation", "activated"),
             ("incidents_left", "incidents_remaining"),
             ("remaining", "incidents_remaining"),
+            ("contract_expiry_date", "contract_end"),
+            ("contract_expires", "contract_end"),
+            ("valid_until", "contract_end"),
+            ("incidents_available", "incidents_remaining"),
+            ("incident_count", "incidents_remaining"),
+            ("asof_date", "as_of"),
+            ("check_date", "as_of"),
+            ("effective_date", "as_of"),
+            ("when", "as_of"),
+            ("productVersion", "version"),
+            ("SQLVersion", "version"),
+            ("sql_ver", "version"),
+            ("バージョン", "version"),
+            ("契約終了日", "contract_end"),
+            ("残りインシデント", "incidents_remaining"),
+            ("class", "competency"),
         ] {
             assert_eq!(meaning(header, request, &base), Some(column), "{header}");
         }
+        // A header naming the tier another way, while the tier column is missing.
+        assert_eq!(meaning("membership", request, &["product"]), Some("tier"));
         // `check --batch` never suggests what only `verify` reads.
         assert_eq!(
             meaning("incidents_left", Purpose::Expectations, &base),
@@ -276,6 +406,10 @@ mod tests {
             "customer_tier",
             "expect",
             "channel",
+            "contract_id",
+            "purchase_date",
+            "incident_owner",
+            "edition",
         ] {
             assert_eq!(meaning(header, request, &base), None, "{header}");
         }
@@ -294,6 +428,10 @@ mod tests {
         );
         assert_eq!(read(" ", request), Reading::Blank);
         assert_eq!(read("Tier", request), Reading::Known(0));
+        // camelCase and full-width spellings of a column are the column.
+        assert_eq!(read("asOf", request), Reading::Known(4));
+        assert_eq!(read("ＴＩＥＲ", request), Reading::Known(0));
+        assert_eq!(read("ｖｅｒｓｉｏｎ", request), Reading::Known(2));
         assert_eq!(read("channel", request), Reading::Other(Vec::new()));
         assert_eq!(read("channel", Purpose::Expectations), Reading::Known(14));
     }

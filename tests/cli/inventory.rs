@@ -430,6 +430,17 @@ fn headers_that_mean_a_known_column_are_refused() {
         ("activation", "activated"),
         ("incidents_left", "incidents_remaining"),
         ("remaining", "incidents_remaining"),
+        // The second review's: longer names holding the fact, camelCase, Japanese.
+        ("contract_expiry_date", "contract_end"),
+        ("contract_expires", "contract_end"),
+        ("valid_until", "contract_end"),
+        ("incidents_available", "incidents_remaining"),
+        ("incident_count", "incidents_remaining"),
+        ("asof_date", "as_of"),
+        ("effective_date", "as_of"),
+        ("productVersion", "version"),
+        ("バージョン", "version"),
+        ("契約終了日", "contract_end"),
     ] {
         let wanted = format!("unknown column `{header}`: did you mean `{meant}`?");
         let out = cmd()
@@ -529,14 +540,22 @@ fn the_inventorys_own_columns_are_still_carried_through() {
     cmd()
         .args(["check", "--batch", "-"])
         .write_stdin(
-            "customer,ticket,customer_tier,owner,date,tier,product,version,as_of\n\
-             Contoso,T-1,premier,ana,2026-01-05,spd,sql-server,2022,2026-06-01\n",
+            "customer,ticket,customer_tier,owner,date,contract_id,purchase_date,tier,product,version,as_of\n\
+             Contoso,T-1,premier,ana,2026-01-05,C-9,2025-03-01,spd,sql-server,2022,2026-06-01\n",
         )
         .assert()
         .code(0)
         .stdout(contains(
-            "line 2 [customer=Contoso, ticket=T-1, customer_tier=premier, owner=ana, date=2026-01-05]: ELIGIBLE",
+            "line 2 [customer=Contoso, ticket=T-1, customer_tier=premier, owner=ana, date=2026-01-05, contract_id=C-9, purchase_date=2025-03-01]: ELIGIBLE",
         ));
+    // A known column spelt in full-width letters, as a Japanese input method types it, is
+    // that column: the row is decided for version 2019, not the current one.
+    cmd()
+        .args(["check", "--batch", "-", "--format", "csv"])
+        .write_stdin("tier,product,ｖｅｒｓｉｏｎ,as_of\nspd,sql-server,2019,2026-06-01\n")
+        .assert()
+        .code(1)
+        .stdout(contains(",sql-server,2019,"));
 }
 
 /// Point 7: JSON Lines rows that are not objects report their own line in the tool's words.
