@@ -9,7 +9,7 @@ use clap::Args;
 use clap::builder::{PossibleValuesParser, TypedValueParser as _};
 
 use crate::data::DataPaths;
-use crate::engine::{Account, Given, Request};
+use crate::engine::{Account, Flagged, Given, Request};
 use crate::input::RowDefaults;
 
 /// When to colour human output.
@@ -123,6 +123,7 @@ impl RequestArgs {
             },
             as_of: self.as_of(today),
             given: Given::Flags,
+            flagged: Flagged::default(),
         }
     }
 }

@@ -96,6 +96,10 @@ pub fn run(args: &CheckArgs, ctx: &mut Context<'_>) -> Result<Exit, AppError> {
     let data = data::load(&args.data.paths())?;
     let format = Format::from(args.format);
     if let Some(path) = &args.batch {
+        // A flag speaks for every row: a role no row can use is refused once, up front.
+        if let Some(role) = &args.request.role {
+            data.role(role)?;
+        }
         let options = BatchOptions {
             kind: BatchKind::Check,
             input_format: args.input_format,

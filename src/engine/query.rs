@@ -41,6 +41,18 @@ pub struct Request {
     pub as_of: NaiveDate,
     /// Where it was written.
     pub given: Given,
+    /// Which account facts of a batch row came from the command line, not its columns: an
+    /// error about one names the flag.
+    pub flagged: Flagged,
+}
+
+/// The account facts of a batch row that the command line gave (the row left them empty).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Flagged {
+    /// `--contract-end`.
+    pub contract_end: bool,
+    /// `--incidents-remaining`.
+    pub incidents_remaining: bool,
 }
 
 /// Why a request cannot be decided. Each message is one line, lowercase, values in backticks.
@@ -466,7 +478,11 @@ impl Request {
                 last,
                 tier: tier.id.clone(),
                 as_of: self.as_of,
-                given: self.given,
+                given: if self.flagged.contract_end {
+                    Given::Flags
+                } else {
+                    self.given
+                },
             });
         }
         // A pack holds at most its grant: more left than the cell in force for the competency
@@ -492,7 +508,11 @@ impl Request {
                 most,
                 tier: tier.id.clone(),
                 as_of: self.as_of,
-                given: self.given,
+                given: if self.flagged.incidents_remaining {
+                    Given::Flags
+                } else {
+                    self.given
+                },
             });
         }
         Ok(Query {

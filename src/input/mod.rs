@@ -19,7 +19,7 @@ use chrono::NaiveDate;
 pub use columns::{COLUMNS, Purpose, fold_column};
 pub use error::{FileError, InputError};
 
-use crate::engine::{Account, Given, Request};
+use crate::engine::{Account, Flagged, Given, Request};
 use columns::{KeyCache, Reading};
 use json::JsonRow;
 
@@ -194,7 +194,13 @@ impl Row {
             role: None,
         };
         let missing = |column: &'static str| InputError::Missing { column };
+        let flagged = Flagged {
+            contract_end: self.contract_end.is_none() && given.contract_end.is_some(),
+            incidents_remaining: self.incidents_remaining.is_none()
+                && given.incidents_remaining.is_some(),
+        };
         Ok(Request {
+            flagged,
             role: self.role.clone().or_else(|| defaults.role.clone()),
             account,
             given: Given::Row,

@@ -692,6 +692,31 @@ fn batch_rows_take_the_account_flags_they_leave_empty() {
         .write_stdin(input)
         .assert()
         .code(1);
+    // A flag's value that a row cannot take is reported as the flag's, not as a column the row
+    // left empty (second review): the pack holds 20, and no SPD grant held on 2026-06-01 runs
+    // past 2027-06-01 (a year's term).
+    let out = cmd()
+        .args(["check", "--batch", "-", "--incidents-remaining", "30"])
+        .write_stdin(input)
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    let text = String::from_utf8(out.stdout).expect("UTF-8");
+    assert!(
+        text.contains("line 2: error: --incidents-remaining `30` is more than the 20"),
+        "{text}"
+    );
+    assert!(!text.contains("column"), "{text}");
+    // Row 3 says 5 itself: its own cell, its own (valid) answer.
+    assert!(text.contains("line 4: ELIGIBLE"), "{text}");
+    // A role no row can use is refused once, before any row.
+    cmd()
+        .args(["check", "--batch", "-", "--role", "boss"])
+        .write_stdin(input)
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicates::str::starts_with("error: unknown role `boss`"));
 }
 
 /// More incidents left than the pack holds is a misreading, refused with the pack's size
