@@ -406,10 +406,10 @@ input-not-utf8 = テキストが UTF-8 ではありません。ファイルを U
 input-separator = ヘッダーに `,` がなく、{ $separator ->
     [tab] タブ
    *[other] `{ $separator }`
-} があります。このファイルは列を{ $separator ->
+} があります。このファイルは列を { $separator ->
     [tab] タブ
    *[other] `{ $separator }`
-}で区切っていますが、バッチでは `,` が必要です (コンマ区切り (CSV) で保存してください)
+} で区切っていますが、バッチでは `,` が必要です (コンマ区切り (CSV) で保存してください)
 input-blank-column = ヘッダーの { $position } 列目に名前がありません。列に名前を付けるか、列を削除してください
 input-unknown-column = 不明な列 `{ $name }` です。`{ $meant }` のことですか? ({ $known } のいずれでもない列は、読み取らずにインベントリ独自の列としてそのまま出力します)
 input-duplicate-column = 列 `{ $name }` が重複しています (各列は 1 回だけ指定してください)

@@ -102,7 +102,7 @@ pub fn annotation(
         } => (!mismatches.is_empty()).then(|| Annotation {
             level: Level::Error,
             subject: subject(request.clone()),
-            message: problems.join("; "),
+            message: problems.join(&words.text("list-each-separator")),
         }),
     }
 }

@@ -232,14 +232,15 @@ impl<'d> RowPrinter<'d> for Rows<'_, 'd> {
                 let words = self.words;
                 let decided = self.periods.of(words, d.row.period).unwrap_or_default();
                 let problems: Vec<String> = d.problems().iter().map(|m| words.msg(m)).collect();
+                let problems = match problems.as_slice() {
+                    [] => String::new(),
+                    [one] => one.clone(),
+                    all => all.join(&words.text("list-each-separator")),
+                };
                 let cells = grid::check_cells(&d.row, decided);
                 let record = std::iter::once(std::borrow::Cow::Owned(line))
                     .chain(cells)
-                    .chain([
-                        problems.join("; ").into(),
-                        "".into(),
-                        d.status().id().into(),
-                    ])
+                    .chain([problems.into(), "".into(), d.status().id().into()])
                     .chain(carried.map(std::borrow::Cow::Owned))
                     .map(|c| escape::csv(&c).into_owned());
                 self.out.write_record(record).map_err(csv_error)

@@ -396,7 +396,7 @@ pub fn roles(words: &Words, report: &RolesReport) -> Grid {
         .roles
         .iter()
         .map(|r| {
-            let mut row = vec![Cell::new(r.name.clone(), r.name.clone())];
+            let mut row = vec![Cell::new(r.name.clone(), r.id.clone())];
             row.extend(report.actions.iter().map(|a| {
                 let can = r.can.contains(&a.id);
                 let text = words.text(if can { "answer-yes" } else { "answer-no" });

@@ -184,7 +184,7 @@ impl RowPrinter<'_> for Rows<'_> {
                     (Judgement::Expectation { .. }, RowStatus::Fail) => {
                         children.push(format!(
                             "<failure message=\"{}\" type=\"expectation\"/>",
-                            xml(&problems.join("; "))
+                            xml(&problems.join(&words.text("list-each-separator")))
                         ));
                     }
                     _ => {}

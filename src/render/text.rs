@@ -118,7 +118,7 @@ pub fn matrix_title(matrix: &MatrixReport, words: &Words) -> Option<String> {
                 crate::engine::tier::span_value(p.span.from.0, p.span.until.map(|u| u.0)),
             ),
             ("count", Value::Count(confidences.len() as u64)),
-            ("confidences", Value::Codes(confidences)),
+            ("confidences", Value::AllOf(confidences)),
         ],
     ))
 }
@@ -593,7 +593,10 @@ impl<'d> RowPrinter<'d> for Rows<'_, 'd> {
                             id,
                             &[
                                 ("line", Value::Text(&headline)),
-                                ("warning", Value::Text(&problems.join("; "))),
+                                (
+                                    "warning",
+                                    Value::Text(&problems.join(&words.text("list-each-separator"))),
+                                ),
                             ],
                         )
                     };

@@ -388,7 +388,13 @@ fn roles_table_and_remedy() {
         .args(["roles", "-f", "csv"])
         .assert()
         .code(0)
-        .stdout(contains("role,activate,view-ids,create-cloud-request,create-on-premises-request\nGlobal Admin,yes,yes,no,yes\n"));
+        .stdout(contains("role,activate,view-ids,create-cloud-request,create-on-premises-request\nglobal-admin,yes,yes,no,yes\n"));
+    // CSV keys are ids, the same in every language (second review): what `--role` takes.
+    cmd()
+        .args(["roles", "-f", "csv", "--lang", "ja"])
+        .assert()
+        .code(0)
+        .stdout(contains("\nglobal-admin,yes,yes,no,yes\n"));
     cmd()
         .args(["roles", "-f", "markdown"])
         .assert()
