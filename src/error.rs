@@ -90,7 +90,7 @@ impl AppError {
             | AppError::Data(DataError::Read { path, message }) => {
                 vec![Msg::new(
                     "error-cannot-read",
-                    vec![("path", text(path)), ("message", text(message))],
+                    vec![("path", text(path)), ("message", reason(message))],
                 )]
             }
             AppError::Write { path, message } => vec![Msg::new(
@@ -189,6 +189,20 @@ impl AppError {
             other => vec![format!("{label}: {other}")],
         }
     }
+}
+
+/// Why a file cannot be read, in the catalogue's words when it is one of the readers' own
+/// reasons; what the operating system said is shown as it is.
+fn reason(message: &str) -> Value<'_> {
+    use crate::data::reasons;
+    let id = match message {
+        reasons::NOT_FOUND => "reason-not-found",
+        reasons::PERMISSION_DENIED => "reason-permission-denied",
+        reasons::DIRECTORY => "reason-directory",
+        reasons::NOT_REGULAR => "reason-not-regular",
+        other => return Value::Text(other),
+    };
+    Value::Message(id, Vec::new())
 }
 
 impl From<UnknownNameError> for AppError {

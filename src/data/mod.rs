@@ -498,25 +498,37 @@ fn stage<F: DeserializeOwned, V>(
 /// time and memory bounded whatever is pointed at (a huge file, `/dev/zero`, a pipe).
 pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 
+/// Why a file cannot be read, in the words every reader uses (the error printer says them in
+/// the answer's language).
+pub mod reasons {
+    /// The file does not exist.
+    pub const NOT_FOUND: &str = "no such file";
+    /// The file may not be read.
+    pub const PERMISSION_DENIED: &str = "permission denied";
+    /// A folder was named.
+    pub const DIRECTORY: &str = "is a directory, not a file";
+    /// A pipe, device or socket was named.
+    pub const NOT_REGULAR: &str =
+        "not a regular file (a pipe, device or socket): save the data to a file first";
+}
+
 /// Reads a UTF-8 text file of at most [`MAX_FILE_BYTES`] (a leading byte order mark is
 /// skipped), describing failures in words a user can act on.
 pub fn read_text(path: &Path) -> Result<String, String> {
     use std::io::Read as _;
     if path.is_dir() {
-        return Err("is a directory, not a file".into());
+        return Err(reasons::DIRECTORY.into());
     }
     // A pipe or device could block for ever or never end: only regular files are read (a
     // symbolic link to one is followed).
     if let Ok(meta) = std::fs::metadata(path)
         && !meta.is_file()
     {
-        return Err(
-            "not a regular file (a pipe, device or socket): save the data to a file first".into(),
-        );
+        return Err(reasons::NOT_REGULAR.into());
     }
     let describe = |e: std::io::Error| match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file".to_owned(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
+        std::io::ErrorKind::NotFound => reasons::NOT_FOUND.to_owned(),
+        std::io::ErrorKind::PermissionDenied => reasons::PERMISSION_DENIED.to_owned(),
         _ => e.to_string(),
     };
     let file = std::fs::File::open(path).map_err(describe)?;

@@ -233,13 +233,14 @@ pub fn open(path: &Path) -> Result<Box<dyn BufRead>, FileError> {
     if path.is_dir() {
         return Err(FileError::Read {
             path: path.display().to_string(),
-            message: "is a directory, not a file".into(),
+            message: crate::data::reasons::DIRECTORY.into(),
         });
     }
     let file = File::open(path).map_err(|e| FileError::Read {
         path: path.display().to_string(),
         message: match e.kind() {
-            io::ErrorKind::NotFound => "no such file".into(),
+            io::ErrorKind::NotFound => crate::data::reasons::NOT_FOUND.into(),
+            io::ErrorKind::PermissionDenied => crate::data::reasons::PERMISSION_DENIED.into(),
             _ => e.to_string(),
         },
     })?;

@@ -52,10 +52,19 @@ impl DiagnoseReport {
         let known = if matched.is_some() {
             Vec::new()
         } else {
+            // Each entry by its first message (the portal's own words), or its first symptom; in
+            // Japanese, by the portal's Japanese message where the catalogue has one.
+            let japanese = words.lang() == crate::i18n::Lang::Ja;
             catalogue
                 .entries
                 .iter()
-                .flat_map(|e| e.messages.iter().chain(&e.symptoms).take(1))
+                .flat_map(|e| {
+                    let first = if japanese { e.japanese.first() } else { None };
+                    first
+                        .into_iter()
+                        .chain(e.messages.iter().chain(&e.symptoms))
+                        .take(1)
+                })
                 .cloned()
                 .collect()
         };

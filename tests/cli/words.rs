@@ -943,3 +943,66 @@ mod japanese {
         seen("ja_diagnose", &["diagnose", "まだ特典がないようです"]);
     }
 }
+
+/// The reasons a file cannot be read are words of the answer's language too (second review):
+/// a missing batch file, a folder named as one, a missing data file.
+#[test]
+fn file_reasons_in_japanese() {
+    use predicates::prelude::*;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let missing = dir.path().join("missing.csv");
+    for (args, reason) in [
+        (vec!["check", "--batch"], "ファイルがありません"),
+        (vec!["verify"], "ファイルがありません"),
+    ] {
+        crate::common::cmd()
+            .args(["--lang", "ja"])
+            .args(&args)
+            .arg(&missing)
+            .assert()
+            .code(2)
+            .stderr(
+                predicates::str::contains(reason)
+                    .and(predicates::str::contains("no such file").not()),
+            );
+    }
+    crate::common::cmd()
+        .args(["--lang", "ja", "verify"])
+        .arg(dir.path())
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "ファイルではなくディレクトリです",
+        ));
+    crate::common::cmd()
+        .args([
+            "--lang",
+            "ja",
+            "check",
+            "-t",
+            "gold",
+            "-p",
+            "sql",
+            "--entitlements",
+        ])
+        .arg(&missing)
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("ファイルがありません"));
+}
+
+/// `diagnose` with no match lists the known messages in the portal's Japanese where the
+/// catalogue has it, not the tool's English symptoms (second review).
+#[test]
+fn diagnose_lists_japanese_messages() {
+    use predicates::prelude::*;
+    crate::common::cmd()
+        .args(["--lang", "ja", "diagnose", "xyzzy"])
+        .assert()
+        .code(1)
+        .stdout(
+            predicates::str::contains("[アクティブ化] ボタンがグレーで表示されている")
+                .and(predicates::str::contains("Activate button is greyed out").not())
+                .and(predicates::str::contains("no incidents visible").not()),
+        );
+}
