@@ -17,7 +17,7 @@ use crate::report::diagnose::DiagnoseReport;
 #[derive(Debug, Clone, Args)]
 pub struct DiagnoseArgs {
     /// What the portal said or what you see, in English or Japanese; a fragment will do
-    #[arg(value_name = "MESSAGE", required = true, num_args = 1..)]
+    #[arg(value_name = "MESSAGE", required = true, num_args = 1.., value_parser = non_blank)]
     pub message: Vec<String>,
     /// Output format
     #[arg(long, short, value_enum, default_value_t = ReportFormat::Text)]
@@ -41,4 +41,13 @@ pub fn run(args: &DiagnoseArgs, ctx: &mut Context<'_>) -> Result<Exit, AppError>
     let report = DiagnoseReport::new(&catalogue, args.message.join(" "), ctx.out.words);
     let exit = Exit::answer(report.matched.is_some());
     ctx.answer(&Report::Diagnose(report), args.format, &[], exit)
+}
+
+/// A message with something in it: a blank one is a usage error (exit 2), not a "no match".
+fn non_blank(text: &str) -> Result<String, String> {
+    if text.trim().is_empty() {
+        Err("the message is blank: give what the portal said or what you see".to_owned())
+    } else {
+        Ok(text.to_owned())
+    }
 }

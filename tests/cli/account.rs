@@ -785,3 +785,16 @@ fn incidents_remaining_beyond_the_pack_is_refused() {
             "incidents_remaining `21` is more than the 20 incidents",
         ));
 }
+
+/// A blank message is a usage error (exit 2), not "no match" (exit 1, second review).
+#[test]
+fn diagnose_refuses_a_blank_message() {
+    for blank in ["", "   "] {
+        cmd()
+            .args(["diagnose", blank])
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(predicates::str::contains("the message is blank"));
+    }
+}
