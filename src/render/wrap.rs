@@ -130,8 +130,19 @@ pub fn lines(text: &str, width: usize) -> String {
             || rest
                 .split_once(". ")
                 .is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
+        // A labelled line (`Cause:    ...`, as `diagnose` aligns its labels) continues under
+        // its text, so the labels stay a column.
+        let label = rest.find(":  ").filter(|&at| at <= 24).map(|at| {
+            let after = &rest[at + 1..];
+            at + 1 + (after.len() - after.trim_start().len())
+        });
         let first = &body[..lead];
-        let next = " ".repeat(lead + if item { 2 } else { 0 });
+        let hang = match label {
+            Some(end) => display_width(&rest[..end]),
+            None if item => 2,
+            None => 0,
+        };
+        let next = " ".repeat(lead + hang);
         let options = options(width, rest)
             .initial_indent(first)
             .subsequent_indent(&next);
@@ -159,6 +170,23 @@ mod tests {
             wrapped,
             "  - one two\n    three four\n    five six\n│ a table line that is long │\nshort\n"
         );
+    }
+
+    /// A labelled line continues under its text, in either language.
+    #[test]
+    fn labelled_lines_hang_under_their_text() {
+        let wrapped = lines("Cause:    one two three four five six seven\n", 24);
+        assert_eq!(
+            wrapped,
+            "Cause:    one two three\n          four five six\n          seven\n"
+        );
+        let wrapped = lines("原因:     一二三四五六七八九十一二三四五六七八九十\n", 30);
+        for line in wrapped.lines().skip(1) {
+            assert!(
+                line.starts_with("          ") && !line.starts_with("           "),
+                "{wrapped}"
+            );
+        }
     }
 
     /// A wide character counts two columns; Japanese breaks between characters, never before
