@@ -1,6 +1,7 @@
 //! A JSON row as written: every key of an object with its value, in order, a key given twice
 //! included (serde_json's own map keeps the last one silently, so a row could be decided on a
-//! value the file then overrides); or what the row is instead of an object.
+//! value the file then overrides); or what the row is instead of an object. A number is kept
+//! as written (`1e0`, `7.0`), so a message about it shows what the file says.
 
 use std::fmt;
 
@@ -10,7 +11,7 @@ use serde::de::{Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Vis
 #[derive(Debug, Clone, PartialEq)]
 pub enum JsonRow {
     /// An object: each key and value, in the order written, repeats included.
-    Object(Vec<(String, serde_json::Value)>),
+    Object(Vec<(String, Cell)>),
     /// Not an object: `array`, `string`, `number`, `boolean` or `null`.
     Other(&'static str),
 }
@@ -33,7 +34,7 @@ impl<'de> Visitor<'de> for RowVisitor {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<JsonRow, A::Error> {
         let mut entries = Vec::with_capacity(map.size_hint().unwrap_or(8));
-        while let Some(entry) = map.next_entry::<String, serde_json::Value>()? {
+        while let Some(entry) = map.next_entry::<String, Cell>()? {
             entries.push(entry);
         }
         Ok(JsonRow::Object(entries))
@@ -73,6 +74,42 @@ impl<'de> Visitor<'de> for RowVisitor {
     }
 }
 
+/// One value of a row.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    /// `null`.
+    Null,
+    /// A string, unescaped.
+    Text(String),
+    /// A number, exactly as written.
+    Number(String),
+    /// `true` or `false`.
+    Bool(bool),
+    /// An array or object, as compact JSON.
+    Nested(String),
+}
+
+impl<'de> Deserialize<'de> for Cell {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        use serde::de::Error;
+        let raw = Box::<serde_json::value::RawValue>::deserialize(deserializer)?;
+        let text = raw.get();
+        Ok(match text.as_bytes().first() {
+            Some(b'n') => Cell::Null,
+            Some(b't') => Cell::Bool(true),
+            Some(b'f') => Cell::Bool(false),
+            Some(b'"') if !text.contains('\\') => Cell::Text(text[1..text.len() - 1].to_owned()),
+            Some(b'"') => Cell::Text(serde_json::from_str(text).map_err(D::Error::custom)?),
+            Some(b'[' | b'{') => Cell::Nested(
+                serde_json::from_str::<serde_json::Value>(text)
+                    .map_err(D::Error::custom)?
+                    .to_string(),
+            ),
+            _ => Cell::Number(text.to_owned()),
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -87,7 +124,7 @@ mod tests {
         };
         let keys: Vec<&str> = entries.iter().map(|(k, _)| k.as_str()).collect();
         assert_eq!(keys, ["tier", "product", "tier"]);
-        assert_eq!(entries[2].1, serde_json::json!("spd"));
+        assert_eq!(entries[2].1, Cell::Text("spd".into()));
         for (text, found) in [
             ("[1, [2]]", "array"),
             ("\"x\"", "string"),
@@ -103,5 +140,31 @@ mod tests {
         }
         let rows: Vec<JsonRow> = serde_json::from_str(r#"[{"a":1,"a":2}, []]"#).unwrap();
         assert_eq!(rows.len(), 2);
+    }
+
+    /// A value is what the file wrote: a number as written, a string unescaped, a nested value
+    /// as compact JSON.
+    #[test]
+    fn values_are_kept_as_written() {
+        let row: JsonRow = serde_json::from_str(
+            r#"{"a": 1e0, "b": -7.0, "c": "x\"y", "d": "plain", "e": [1, {"f": null}], "g": null, "h": false}"#,
+        )
+        .unwrap();
+        let JsonRow::Object(entries) = row else {
+            panic!("an object")
+        };
+        let cells: Vec<Cell> = entries.into_iter().map(|(_, c)| c).collect();
+        assert_eq!(
+            cells,
+            [
+                Cell::Number("1e0".into()),
+                Cell::Number("-7.0".into()),
+                Cell::Text("x\"y".into()),
+                Cell::Text("plain".into()),
+                Cell::Nested(r#"[1,{"f":null}]"#.into()),
+                Cell::Null,
+                Cell::Bool(false),
+            ]
+        );
     }
 }

@@ -21,7 +21,7 @@ pub use error::{FileError, InputError};
 
 use crate::engine::{Account, Flagged, Given, Request};
 use columns::{KeyCache, Reading};
-use json::JsonRow;
+use json::{Cell as JsonCell, JsonRow};
 
 /// How a batch file is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -808,18 +808,15 @@ fn row_from_json(row: JsonRow, keys: &mut KeyCache) -> Result<Row, InputError> {
             },
         };
         let text = match value {
-            serde_json::Value::Null => None,
-            serde_json::Value::String(s) => Some(s.trim().to_owned()).filter(|s| !s.is_empty()),
-            serde_json::Value::Number(n) => Some(n.to_string()),
-            serde_json::Value::Bool(b) => Some(b.to_string()),
-            other => {
+            JsonCell::Null => None,
+            JsonCell::Text(s) => Some(s.trim().to_owned()).filter(|s| !s.is_empty()),
+            JsonCell::Number(n) => Some(n),
+            JsonCell::Bool(b) => Some(b.to_string()),
+            JsonCell::Nested(found) => {
                 if column.is_some() {
-                    return Err(InputError::NotText {
-                        key,
-                        found: other.to_string(),
-                    });
+                    return Err(InputError::NotText { key, found });
                 }
-                Some(other.to_string())
+                Some(found)
             }
         };
         match column {
@@ -992,7 +989,7 @@ mod tests {
 
     /// A JSON row, read as JSON Lines would read it.
     fn json_row(value: serde_json::Value, purpose: Purpose) -> Result<Row, InputError> {
-        let row: JsonRow = serde_json::from_value(value).unwrap();
+        let row: JsonRow = serde_json::from_str(&value.to_string()).unwrap();
         row_from_json(row, &mut KeyCache::new(purpose))
     }
 

@@ -429,6 +429,33 @@ fn batch_cells_name_what_is_valid() {
     assert_eq!(stdout.lines().collect::<Vec<_>>(), expected, "{stdout}");
 }
 
+/// Second review, finding 9: a JSON number in a cell is quoted as the file writes it, not as
+/// the parser would print its value (`1e0`, not `1.0`); a number naming a version is read as
+/// written (SQL Server `7.0`).
+#[test]
+fn json_numbers_are_quoted_as_written() {
+    let (code, stdout, _) = batch_stdin(
+        b"{\"tier\":\"spd\",\"product\":\"sql-server\",\"version\":\"2019\",\"incidents_remaining\":1e0}\n\
+          {\"tier\":\"spd\",\"product\":\"sql-server\",\"version\":\"2019\",\"incidents_remaining\":2.50}\n\
+          {\"tier\":\"gold\",\"product\":\"sql-server\",\"version\":7.0,\"as_of\":\"2017-08-01\"}\n",
+        &["--input-format", "jsonl", "--format", "csv"],
+    );
+    assert_eq!(code, Some(2), "{stdout}");
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert!(
+        lines[1].contains("incidents_remaining: `1e0` is not a whole number"),
+        "{stdout}"
+    );
+    assert!(
+        lines[2].contains("incidents_remaining: `2.50` is not a whole number"),
+        "{stdout}"
+    );
+    assert!(
+        lines[3].starts_with("3,2017-08-01,gold,sql-server,7.0,"),
+        "{stdout}"
+    );
+}
+
 /// Review finding 14: a file of another encoding or separator, and a JSON array cut short,
 /// are refused saying so, in plain words.
 #[test]
