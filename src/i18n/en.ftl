@@ -450,6 +450,7 @@ input-missing-column = the header has no `{ $column }` column
 input-row-too-long = the row is { $bytes } bytes long, more than the { $max } a row may have
 input-field-too-long = `{ $column }` is { $bytes } bytes long, more than the { $max } a field may have
 input-field-count = expected { $expected } fields like the header, found { $found }
+input-open-quote = expected { $expected } fields like the header, found { $found }: field { $field } holds a `,` or a line break, so the quote that opens it is probably not closed (close it; write a quote inside a field as `""`)
 input-parser = { $message }
 input-array-cut-short = the JSON array is cut short: the file ends before its closing `]`
 input-row-cut-short = the row is cut short: its JSON object does not end on this line

@@ -421,6 +421,7 @@ input-missing-column = ヘッダーに `{ $column }` 列がありません
 input-row-too-long = 行の長さが { $bytes } バイトで、1 行の上限 ({ $max } バイト) を超えています
 input-field-too-long = `{ $column }` の長さが { $bytes } バイトで、1 フィールドの上限 ({ $max } バイト) を超えています
 input-field-count = ヘッダーと同じ { $expected } 個のフィールドが必要ですが、{ $found } 個あります
+input-open-quote = ヘッダーと同じ { $expected } 個のフィールドが必要ですが、{ $found } 個あります。{ $field } 番目のフィールドに `,` または改行が含まれているため、そのフィールドを開く引用符が閉じられていない可能性があります (引用符を閉じてください。フィールド内の引用符は `""` と書きます)
 input-parser = { $message }
 input-array-cut-short = JSON 配列が途中で切れています。閉じる `]` の前でファイルが終わっています
 input-row-cut-short = 行が途中で切れています。JSON オブジェクトがこの行で終わっていません

@@ -687,10 +687,22 @@ fn csv_rows(
                 next_line = line + 1;
                 // An I/O error ends the input; a malformed record is one bad row.
                 done = matches!(e.kind(), csv::ErrorKind::Io(_));
-                Some(Err(RowError {
-                    line,
-                    error: csv_error(&e),
-                }))
+                let error = match csv_error(&e) {
+                    // Too few fields, one of them holding a separator or a line break: a quote
+                    // opened it and was probably never closed.
+                    InputError::FieldCount { expected, found } if found < expected => {
+                        match record.iter().position(|f| f.contains([',', '\n', '\r'])) {
+                            Some(field) => InputError::OpenQuote {
+                                expected,
+                                found,
+                                field: field + 1,
+                            },
+                            None => InputError::FieldCount { expected, found },
+                        }
+                    }
+                    error => error,
+                };
+                Some(Err(RowError { line, error }))
             }
         }
     })))

@@ -456,6 +456,31 @@ fn json_numbers_are_quoted_as_written() {
     );
 }
 
+/// Second review, finding 9: a CSV row whose quote is never closed is reported as that, not
+/// only as a row with too few fields; a row merely short of fields keeps the plain words.
+#[test]
+fn an_unclosed_csv_quote_is_named() {
+    let (code, stdout, _) = batch_stdin(
+        b"tier,product,version\n\"spd,sql-server,2019\ngold,sql-server,2019\n",
+        &[],
+    );
+    assert_eq!(code, Some(2));
+    assert_eq!(
+        stdout.lines().next(),
+        Some(
+            "line 2: error: expected 3 fields like the header, found 1: field 1 holds a `,` or a line break, so the quote that opens it is probably not closed (close it; write a quote inside a field as `\"\"`)"
+        ),
+        "{stdout}"
+    );
+    let (code, stdout, _) = batch_stdin(b"tier,product,version\nspd,sql-server\n", &[]);
+    assert_eq!(code, Some(2));
+    assert_eq!(
+        stdout.lines().next(),
+        Some("line 2: error: expected 3 fields like the header, found 2"),
+        "{stdout}"
+    );
+}
+
 /// Review finding 14: a file of another encoding or separator, and a JSON array cut short,
 /// are refused saying so, in plain words.
 #[test]
