@@ -15,7 +15,8 @@ use crate::report::{Report, stale_warnings};
 /// List products with their current (N) and previous (N-1) versions and what qualifies
 #[derive(Debug, Clone, Args)]
 pub struct ProductsArgs {
-    /// Only this product (id, name or alias)
+    /// Only this product (id, name or alias); a name ending in a version (`SQL Server 2019`)
+    /// lists that version
     #[arg(long, short, value_name = "PRODUCT")]
     pub product: Option<String>,
     /// List every version with its dates and status, not one row per product
@@ -35,23 +36,65 @@ pub struct ProductsArgs {
 /// Loads the data and lists each product's versions on the date, as the rules decide them.
 pub fn run(args: &ProductsArgs, ctx: &mut Context<'_>) -> Result<Exit, AppError> {
     let data = data::load(&args.data.paths())?;
-    let only = match &args.product {
-        Some(p) => Some(data.product(p).map_err(|e| AppError::Unknown(vec![e]))?),
-        None => None,
+    // A product named with its version (`SQL Server 2019`, as `check` reads it) lists that
+    // version: the product, one row per version, only the versions the name names.
+    let (only, named) = match &args.product {
+        Some(p) => match data.product(p) {
+            Ok(product) => (Some(product), None),
+            Err(e) => match named_versions(&data, p) {
+                Some(Ok((product, versions))) => (Some(product), Some(versions)),
+                Some(Err(version)) => return Err(AppError::Unknown(vec![version])),
+                None => return Err(AppError::Unknown(vec![e])),
+            },
+        },
+        None => (None, None),
     };
     let as_of = args.as_of.unwrap_or(ctx.today);
     let words = ctx.out.words;
     let report = match args.format {
         ProductsFormat::Svg => Report::Timeline(TimelineReport::new(&data, only, as_of)?),
         _ => {
-            let view = if args.versions {
+            let view = if args.versions || named.is_some() {
                 ProductsView::Versions
             } else {
                 ProductsView::Products
             };
-            Report::Products(ProductsReport::new(&data, only, as_of, view, words)?)
+            let mut report = ProductsReport::new(&data, only, as_of, view, words)?;
+            if let Some(versions) = &named {
+                for product in &mut report.products {
+                    product.versions.retain(|v| versions.contains(&v.version));
+                }
+            }
+            Report::Products(report)
         }
     };
     let warnings = stale_warnings(&data, as_of, words);
     ctx.answer(&report, args.format, &warnings, Exit::Success)
+}
+
+/// The product and versions a name ending in a version names (`SQL Server 2019`: 2019;
+/// `Windows 10`: each `10 ...` version), as `check` reads such a name. `None` when the name
+/// does not begin with a product; a version the product does not have is refused, as `check`
+/// refuses it.
+fn named_versions<'a>(
+    data: &'a data::Dataset,
+    name: &str,
+) -> Option<Result<(&'a data::Product, Vec<String>), crate::names::UnknownNameError>> {
+    let readings = data.product_readings(name);
+    let named = readings.iter().rev().find_map(|&(product, tail)| {
+        let versions: Vec<String> = match data.version(product, tail) {
+            Ok(release) => vec![release.version.clone()],
+            Err(_) => data
+                .versions_beginning(product, tail)
+                .iter()
+                .map(|r| r.version.clone())
+                .collect(),
+        };
+        (!versions.is_empty()).then_some((product, versions))
+    });
+    match (named, readings.first()) {
+        (Some(named), _) => Some(Ok(named)),
+        (None, Some(&(product, tail))) => data.version(product, tail).err().map(Err),
+        (None, None) => None,
+    }
 }

@@ -776,3 +776,66 @@ mod every_door {
         }
     }
 }
+
+/// Second review, finding 9 (first review, 11): a product named with its version, which
+/// `check` reads (`SQL Server 2019`), is read by `products` too, listing the versions it names;
+/// a version the product lacks is refused the same way through both doors.
+#[test]
+fn products_reads_a_name_with_its_version_as_check_does() {
+    let listed = |name: &str| -> Vec<String> {
+        let json = json_of(cmd().args([
+            "products",
+            "--product",
+            name,
+            "--as-of",
+            "2026-06-01",
+            "--format",
+            "json",
+        ]));
+        let products = json.as_array().expect("an array");
+        assert_eq!(products.len(), 1, "{name}: {json}");
+        products[0]["versions"]
+            .as_array()
+            .expect("versions")
+            .iter()
+            .map(|v| v["version"].as_str().expect("a version").to_owned())
+            .collect()
+    };
+    // Expected by hand: the version each name ends in.
+    assert_eq!(listed("SQL Server 2019"), ["2019"]);
+    assert_eq!(listed("SQL2019"), ["2019"]);
+    assert_eq!(listed("windows server 2022"), ["2022"]);
+    // `Windows 10` names every Windows 10 release: each listed version begins `10 `, and
+    // there are several (22H2, LTSC 2021, ...).
+    let ten = listed("Windows 10");
+    assert!(
+        ten.len() > 3 && ten.iter().all(|v| v.starts_with("10 ")),
+        "{ten:?}"
+    );
+    assert!(ten.iter().any(|v| v == "10 22H2"), "{ten:?}");
+    // And `check` decides the same version from the same name.
+    let single = json_of(cmd().args([
+        "check",
+        "-t",
+        "spd",
+        "-p",
+        "SQL Server 2019",
+        "--as-of",
+        "2026-06-01",
+        "-f",
+        "json",
+    ]));
+    assert_eq!(single["version"], "2019", "{single}");
+    // A version the product lacks: the same refusal through both doors.
+    let refusal = "error: unknown version `2031` of `sql-server`";
+    for args in [
+        &["products", "--product", "SQL Server 2031"][..],
+        &["check", "-t", "spd", "-p", "SQL Server 2031"],
+    ] {
+        cmd()
+            .args(args)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::starts_with(refusal));
+    }
+}
