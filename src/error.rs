@@ -74,8 +74,8 @@ pub enum AppError {
 
 impl AppError {
     /// What the error says, one message per problem (several names unknown); `None` for the
-    /// errors whose words are their source's own (a data file's findings, the importer's and
-    /// the fetcher's, the operating system's), shown in English as they are.
+    /// errors shown as a head line and a list (a data file's findings, the importer's, the
+    /// versions an update would remove).
     fn messages(&self) -> Option<Vec<Msg<'_>>> {
         fn text(s: &str) -> Value<'_> {
             Value::Text(s)
@@ -134,11 +134,9 @@ impl AppError {
                     ("message", Value::Owned(source.to_string())),
                 ],
             )],
-            AppError::Data(DataError::Invalid { .. })
-            | AppError::Import(_)
-            | AppError::Fetch(_)
-            | AppError::Loss(_)
-            | AppError::TimedOut(_) => {
+            AppError::Fetch(e) => vec![e.message()],
+            AppError::TimedOut(e) => vec![e.message()],
+            AppError::Data(DataError::Invalid { .. }) | AppError::Import(_) | AppError::Loss(_) => {
                 return None;
             }
         })
@@ -183,9 +181,12 @@ impl AppError {
                 }
                 lines
             }
-            AppError::Loss(loss) => std::iter::once(format!("{label}: {loss}:"))
-                .chain(loss.details())
-                .collect(),
+            AppError::Loss(loss) => {
+                let (head, products) = loss.messages();
+                std::iter::once(format!("{label}: {}", words.msg(&head)))
+                    .chain(products.iter().map(|m| words.msg(m)))
+                    .collect()
+            }
             other => vec![format!("{label}: {other}")],
         }
     }

@@ -430,11 +430,8 @@ fn finish(mut imported: Imported, plan: &Plan<'_>) -> Result<Outcome, AppError> 
     let old_text = read_text(output).ok();
     let parse = |t: &str| serde_json::from_str::<LifecycleFile>(t).ok();
     let current = match old_text.as_deref().and_then(parse) {
-        Some(old) => Some((old, format!("`{}`", output.display()))),
-        None => plan
-            .baseline
-            .and_then(parse)
-            .map(|old| (old, "the built-in data".to_owned())),
+        Some(old) => Some((old, Some(output.display().to_string()))),
+        None => plan.baseline.and_then(parse).map(|old| (old, None)),
     };
     let changed = old_text.as_deref() != Some(text.as_str());
     let changes = match &current {
@@ -465,8 +462,9 @@ fn finish(mut imported: Imported, plan: &Plan<'_>) -> Result<Outcome, AppError> 
             }
             let count = loss.count();
             warnings.push(format!(
-                "a real run would refuse this: it would remove {count} version{} that {name} has (give --allow-removals to take the removals)",
-                if count == 1 { "" } else { "s" }
+                "a real run would refuse this: it would remove {count} version{} that {} has (give --allow-removals to take the removals)",
+                if count == 1 { "" } else { "s" },
+                loss.current_words()
             ));
             warnings.extend(loss.details());
         }

@@ -429,6 +429,27 @@ error-import-invalid = the imported data would not load, so nothing was written 
    *[other] { $count } errors
 }):
 error-and-more = and { $count } more
+error-fetch = cannot fetch `{ $slug }` (product `{ $product }`) from { $url }: { $problem }
+fetch-missing = the API has no such product (HTTP 404): it may have been renamed upstream; the catalogue's slug needs updating, so nothing was written
+fetch-status = the server answered HTTP { $status }, not a success (2xx)
+fetch-timeout = no complete answer within { $seconds } s, the time the whole update may take (raise it with --timeout)
+fetch-host-not-found = the host name does not resolve (DNS): check the address and the network
+fetch-connect = cannot connect ({ $detail }): check the address and the network
+fetch-truncated = the answer was cut short ({ $detail })
+fetch-too-large = the answer is larger than { $mib } MiB
+error-timed-out = the update did not finish within { $seconds } s (downloads and conversion), so nothing was written: raise it with --timeout
+data-built-in = the built-in data
+error-loss = the update would remove { $count ->
+    [one] { $count } version
+   *[other] { $count } versions
+} that { $current } has, so nothing was written (if upstream really dropped them, run again with --allow-removals; --dry-run lists every change):
+error-loss-product = product `{ $product }` would lose { $all ->
+    [all] all { $had } of its versions
+   *[some] { $lost } of its { $had } versions
+}{ $sourced ->
+    [yes] {" "}(from { $from })
+   *[no] {""}
+}: { $names }
 
 ## Batch input (check --batch, verify): the file, its header, its rows and their values
 

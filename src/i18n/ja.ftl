@@ -400,6 +400,24 @@ error-format-unsupported = `{ $format }` 形式の対象: { $what }
 error-invalid-data = データが無効です (エラー { $count } 件):
 error-import-invalid = インポートしたデータは読み込めないため、何も書き込んでいません (エラー { $count } 件):
 error-and-more = ほか { $count } 件
+error-fetch = { $url } から `{ $slug }` (製品 `{ $product }`) を取得できません: { $problem }
+fetch-missing = API にこの製品がありません (HTTP 404)。上流で名前が変わった可能性があり、カタログのスラッグを更新する必要があるため、何も書き込んでいません
+fetch-status = サーバーの応答は HTTP { $status } で、成功 (2xx) ではありません
+fetch-timeout = 更新全体に使える { $seconds } 秒以内に完全な応答がありませんでした (--timeout で延ばせます)
+fetch-host-not-found = ホスト名を解決できません (DNS)。アドレスとネットワークを確認してください
+fetch-connect = 接続できません ({ $detail })。アドレスとネットワークを確認してください
+fetch-truncated = 応答が途中で切れました ({ $detail })
+fetch-too-large = 応答が { $mib } MiB を超えています
+error-timed-out = 更新 (ダウンロードと変換) が { $seconds } 秒以内に終わらなかったため、何も書き込んでいません。--timeout で延ばしてください
+data-built-in = 組み込みデータ
+error-loss = 更新すると { $current } にあるバージョンが { $count } 個削除されるため、何も書き込んでいません (上流で本当に削除された場合は --allow-removals を付けて再実行してください。--dry-run ですべての変更を一覧表示します):
+error-loss-product = 製品 `{ $product }` は { $all ->
+    [all] { $had } 個のバージョンすべて
+   *[some] { $had } 個のバージョンのうち { $lost } 個
+}を失います{ $sourced ->
+    [yes] {" "}({ $from } から)
+   *[no] {""}
+}: { $names }
 
 ## Batch input (check --batch, verify): the file, its header, its rows and their values
 

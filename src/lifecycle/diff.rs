@@ -5,6 +5,8 @@ use std::collections::HashMap;
 
 use thiserror::Error;
 
+use crate::message::{Msg, Value};
+
 use crate::data::lifecycle::{LifecycleFile, ProductEntry, VersionEntry};
 
 /// What changes between two lifecycle files: products and versions added or removed, and each
@@ -165,13 +167,14 @@ pub fn losses(
 /// Versions the current data has that an update would remove, refused unless asked for.
 #[derive(Debug, Error, PartialEq, Eq)]
 #[error(
-    "the update would remove {} version{} that {current} has, so nothing was written (if upstream really dropped them, run again with --allow-removals; --dry-run lists every change)",
+    "the update would remove {} version{} that {} has, so nothing was written (if upstream really dropped them, run again with --allow-removals; --dry-run lists every change)",
     self.count(),
-    if self.count() == 1 { "" } else { "s" }
+    if self.count() == 1 { "" } else { "s" },
+    self.current_words()
 )]
 pub struct LossError {
-    /// What the comparison was made with: the file replaced, or the built-in data.
-    pub current: String,
+    /// What the comparison was made with: the file replaced, or (none) the built-in data.
+    pub current: Option<String>,
     /// What each product would lose.
     pub losses: Vec<Loss>,
 }
@@ -180,6 +183,14 @@ pub struct LossError {
 const NAMES_SHOWN: usize = 12;
 
 impl LossError {
+    /// What the comparison was made with, in English: `` `path` `` or "the built-in data".
+    pub fn current_words(&self) -> String {
+        match &self.current {
+            Some(path) => format!("`{path}`"),
+            None => "the built-in data".to_owned(),
+        }
+    }
+
     /// How many versions would be lost.
     pub fn count(&self) -> usize {
         self.losses.iter().map(|l| l.missing.len()).sum()
@@ -216,6 +227,73 @@ impl LossError {
                 )
             })
             .collect()
+    }
+}
+
+impl LossError {
+    /// The refusal in the catalogue's words, then one message per product: what it would
+    /// lose, and where its new data came from.
+    pub fn messages(&self) -> (Msg<'_>, Vec<Msg<'_>>) {
+        let head = Msg::new(
+            "error-loss",
+            vec![
+                ("count", Value::Count(self.count() as u64)),
+                (
+                    "current",
+                    match &self.current {
+                        Some(path) => Value::Owned(format!("`{path}`")),
+                        None => Value::Message("data-built-in", Vec::new()),
+                    },
+                ),
+            ],
+        );
+        let lines = self
+            .losses
+            .iter()
+            .map(|l| {
+                let mut names: Vec<Value<'_>> = l
+                    .missing
+                    .iter()
+                    .take(NAMES_SHOWN)
+                    .map(|v| Value::Owned(format!("`{v}`")))
+                    .collect();
+                if l.missing.len() > NAMES_SHOWN {
+                    names.push(Value::Message(
+                        "error-and-more",
+                        vec![(
+                            "count",
+                            Value::Count((l.missing.len() - NAMES_SHOWN) as u64),
+                        )],
+                    ));
+                }
+                Msg::new(
+                    "error-loss-product",
+                    vec![
+                        ("product", Value::Text(&l.product)),
+                        (
+                            "all",
+                            Value::Word(if l.missing.len() == l.had {
+                                "all"
+                            } else {
+                                "some"
+                            }),
+                        ),
+                        ("lost", Value::Count(l.missing.len() as u64)),
+                        ("had", Value::Count(l.had as u64)),
+                        (
+                            "sourced",
+                            Value::Word(if l.sources.is_empty() { "no" } else { "yes" }),
+                        ),
+                        (
+                            "from",
+                            Value::Codes(l.sources.iter().map(|s| Value::Text(s)).collect()),
+                        ),
+                        ("names", Value::Codes(names)),
+                    ],
+                )
+            })
+            .collect();
+        (head, lines)
     }
 }
 
@@ -280,7 +358,7 @@ mod tests {
             ]
         );
         let error = LossError {
-            current: "the built-in data".into(),
+            current: None,
             losses: found,
         };
         assert_eq!(error.count(), 2);

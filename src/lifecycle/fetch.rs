@@ -9,6 +9,8 @@ use std::time::{Duration, Instant};
 
 use thiserror::Error;
 
+use crate::message::{Msg, Value};
+
 /// Where the API lives unless `--base-url` or `MPN_SUPPORT_ENDOFLIFE_URL` says otherwise.
 pub const DEFAULT_BASE_URL: &str = "https://endoflife.date";
 
@@ -62,6 +64,58 @@ pub enum Problem {
     /// Anything else the client reports (TLS, protocol).
     #[error("{0}")]
     Other(String),
+}
+
+impl FetchError {
+    /// The error in the catalogue's words (`error-fetch`, its problem a `fetch-*` message).
+    pub fn message(&self) -> Msg<'_> {
+        Msg::new(
+            "error-fetch",
+            vec![
+                ("slug", Value::Text(&self.slug)),
+                ("product", Value::Text(&self.product)),
+                ("url", Value::Text(&self.url)),
+                ("problem", self.problem.message()),
+            ],
+        )
+    }
+}
+
+impl Problem {
+    /// The problem in the catalogue's words; what the client said is shown as it is.
+    fn message(&self) -> Value<'_> {
+        let (id, args) = match self {
+            Problem::Missing => ("fetch-missing", Vec::new()),
+            Problem::Status(status) => (
+                "fetch-status",
+                vec![("status", Value::Count(u64::from(*status)))],
+            ),
+            Problem::Timeout(seconds) => {
+                ("fetch-timeout", vec![("seconds", Value::Count(*seconds))])
+            }
+            Problem::HostNotFound => ("fetch-host-not-found", Vec::new()),
+            Problem::Connect(detail) => ("fetch-connect", vec![("detail", Value::Text(detail))]),
+            Problem::Truncated(detail) => {
+                ("fetch-truncated", vec![("detail", Value::Text(detail))])
+            }
+            Problem::TooLarge => (
+                "fetch-too-large",
+                vec![("mib", Value::Count(MAX_BODY / 1024 / 1024))],
+            ),
+            Problem::Other(detail) => return Value::Text(detail),
+        };
+        Value::Message(id, args)
+    }
+}
+
+impl TimedOut {
+    /// The error in the catalogue's words.
+    pub fn message(&self) -> Msg<'_> {
+        Msg::new(
+            "error-timed-out",
+            vec![("seconds", Value::Count(self.seconds))],
+        )
+    }
 }
 
 /// When the whole update (every download and the conversion) must be done: `--timeout`

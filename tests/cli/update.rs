@@ -1335,3 +1335,40 @@ proptest! {
         prop_assert!(left.is_empty(), "left behind: {:?}", left);
     }
 }
+
+/// Second review, finding 5: with `--lang ja` an update that cannot fetch, or would remove
+/// versions, says so in Japanese (the values, the address and what the client said, as they
+/// are), and keeps the file as it was.
+#[test]
+fn update_failures_speak_japanese() {
+    let server = with("msexchange", Reply::Status(503));
+    let url = format!("{}/api/v1/products/msexchange", server.base);
+    fails_keeping_the_old_file(
+        &server,
+        &["--lang", "ja"],
+        &[
+            &format!("エラー: {url} から `msexchange` (製品 `exchange-server`) を取得できません: "),
+            "サーバーの応答は HTTP 503 で、成功 (2xx) ではありません",
+        ],
+    );
+    let server = with("visual-studio", Reply::Body("[]".into()));
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("lifecycle.json");
+    let run = update(&server, &out)
+        .args(["--lang", "ja"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(2), "{stderr}");
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert!(
+        lines[0].starts_with("エラー: 更新すると組み込みデータにあるバージョンが 8 個削除されるため、何も書き込んでいません"),
+        "{stderr}"
+    );
+    assert!(
+        lines[1].starts_with("製品 `visual-studio` は 8 個のバージョンすべてを失います ("),
+        "{stderr}"
+    );
+    assert!(!out.exists());
+    assert!(!stderr.is_ascii() && !stderr.contains("would"), "{stderr}");
+}
