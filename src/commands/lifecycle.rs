@@ -466,7 +466,9 @@ fn finish(mut imported: Imported, plan: &Plan<'_>) -> Result<Outcome, AppError> 
                 if count == 1 { "" } else { "s" },
                 loss.current_words()
             ));
-            warnings.extend(loss.details());
+            // The warnings of an update are English (docs/commands.md), as these lines are.
+            let english = crate::i18n::Words::new(crate::i18n::Lang::En);
+            warnings.extend(loss.messages().1.iter().map(|m| english.msg(m)));
         }
     }
     if let Some(deadline) = plan.deadline {

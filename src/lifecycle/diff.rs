@@ -195,39 +195,6 @@ impl LossError {
     pub fn count(&self) -> usize {
         self.losses.iter().map(|l| l.missing.len()).sum()
     }
-
-    /// One line per product: what it would lose, and where its new data came from.
-    pub fn details(&self) -> Vec<String> {
-        self.losses
-            .iter()
-            .map(|l| {
-                let all = if l.missing.len() == l.had {
-                    format!("all {} of its versions", l.had)
-                } else {
-                    format!("{} of its {} versions", l.missing.len(), l.had)
-                };
-                let mut names: Vec<String> = l
-                    .missing
-                    .iter()
-                    .take(NAMES_SHOWN)
-                    .map(|v| format!("`{v}`"))
-                    .collect();
-                if l.missing.len() > NAMES_SHOWN {
-                    names.push(format!("and {} more", l.missing.len() - NAMES_SHOWN));
-                }
-                let from = if l.sources.is_empty() {
-                    String::new()
-                } else {
-                    format!(" (from {})", l.sources.join(", "))
-                };
-                format!(
-                    "product `{}` would lose {all}{from}: {}",
-                    l.product,
-                    names.join(", ")
-                )
-            })
-            .collect()
-    }
 }
 
 impl LossError {
@@ -362,8 +329,10 @@ mod tests {
             losses: found,
         };
         assert_eq!(error.count(), 2);
+        let english = crate::i18n::Words::new(crate::i18n::Lang::En);
+        let (_, lines) = error.messages();
         assert_eq!(
-            error.details(),
+            lines.iter().map(|m| english.msg(m)).collect::<Vec<_>>(),
             [
                 "product `a` would lose 1 of its 3 versions (from a.json): `2`",
                 "product `b` would lose all 1 of its versions (from b.json): `9`",
