@@ -124,20 +124,21 @@ pub fn matrix_title(matrix: &MatrixReport, words: &Words) -> Option<String> {
 }
 
 /// A grid as a comfy-table, ending with a newline. With colour, cells are coloured by tone.
+///
+/// No word is cut: each column is at least as wide as its longest word (an id may break
+/// after a hyphen between letters, Japanese between characters, four at least). When the
+/// columns cannot all be that wide within the width, the grid is printed as records instead,
+/// a `label: value` line per cell.
 pub fn table(grid: &Grid, style: Style) -> String {
-    let drawn = draw(grid, style, None).to_string();
-    // comfy-table breaks a cell's line only at spaces, so a run of Japanese (which has none)
-    // moves whole to the next line, which then starts with a particle. A table with Japanese
-    // is drawn again at the widths comfy-table chose, its Japanese cells wrapped by the
-    // wrapper, which breaks between Japanese characters as the lines outside tables do.
-    let texts = || {
-        grid.labels
-            .iter()
-            .chain(grid.rows.iter().flatten().map(|c| &c.text))
+    let width = usize::from(style.width.unwrap_or(WIDTH));
+    let Some(bounds) = bounds(grid, width) else {
+        return records(grid, style, width);
     };
-    if !texts().any(|t| wrap::has_wide(t)) {
-        return format!("{drawn}\n");
-    }
+    let drawn = draw(grid, style, &bounds, None).to_string();
+    // comfy-table breaks a cell's line only at spaces, and cuts a word longer than its column:
+    // a run of Japanese (which has no spaces) or an id that may only break after a hyphen.
+    // Such a table is drawn again at the widths comfy-table chose, its cells wrapped by the
+    // wrapper, which breaks there as the lines outside tables do.
     let widths: Vec<usize> = drawn
         .lines()
         .next()
@@ -147,17 +148,44 @@ pub fn table(grid: &Grid, style: Style) -> String {
         .split('┬')
         .map(|border| border.chars().count().saturating_sub(2))
         .collect();
-    format!("{}\n", draw(grid, style, Some(&widths)))
+    let cut = |column: usize, text: &str| {
+        let width = widths.get(column).copied().unwrap_or(usize::MAX);
+        wrap::has_wide(text)
+            || text
+                .split(' ')
+                .any(|word| textwrap::core::display_width(word) > width)
+    };
+    let header = grid.labels.iter().enumerate();
+    let cells = grid
+        .rows
+        .iter()
+        .flat_map(|r| r.iter().map(|c| &c.text).enumerate());
+    if !header.chain(cells).any(|(i, t)| cut(i, &escape::text(t))) {
+        return format!("{drawn}\n");
+    }
+    format!("{}\n", draw(grid, style, &bounds, Some(&widths)))
 }
 
-/// The table of a grid: its columns as wide as comfy-table arranges them, or, given content
-/// widths, exactly those, with the cells that hold Japanese wrapped to them.
-fn draw(grid: &Grid, style: Style, widths: Option<&[usize]>) -> Table {
+/// The least width of each column, so that no word is cut, if the columns fit `width` at
+/// those: words whole, Japanese in pieces of four characters; or, when that is too wide, ids
+/// broken after their hyphens too. (Each column also takes two spaces of padding and one
+/// border, and the table one more border.)
+fn bounds(grid: &Grid, width: usize) -> Option<Vec<u16>> {
+    let fits = |words: &[u16]| words.iter().map(|&w| usize::from(w) + 3).sum::<usize>() < width;
+    [false, true]
+        .into_iter()
+        .map(|hyphens| longest_words(grid, wrap::JAPANESE_PIECE, hyphens))
+        .find(|words| fits(words))
+}
+
+/// The table of a grid: its columns at least their least widths, as wide as comfy-table
+/// arranges them; or, given content widths, exactly those, with the cells wrapped to them.
+fn draw(grid: &Grid, style: Style, bounds: &[u16], widths: Option<&[usize]>) -> Table {
     let text = |column: usize, text: &str| {
         let text = escape::text(text);
         match widths.and_then(|w| w.get(column)) {
-            Some(&width) if wrap::has_wide(&text) => wrap::paragraph(&text, width, ""),
-            _ => text.into_owned(),
+            Some(&width) => wrap::cell(&text, width),
+            None => text.into_owned(),
         }
     };
     let mut t = Table::new();
@@ -179,43 +207,26 @@ fn draw(grid: &Grid, style: Style, widths: Option<&[usize]>) -> Table {
             }
         }));
     }
-    if let Some(widths) = widths {
-        for (index, &width) in widths.iter().enumerate() {
-            if let Some(column) = t.column_mut(index) {
-                // comfy-table's widths count the padding.
+    for (index, column) in t.column_iter_mut().enumerate() {
+        // comfy-table's widths count the padding.
+        let constraint = match widths.and_then(|w| w.get(index)) {
+            Some(&width) => {
                 let width = u16::try_from(width.saturating_add(2)).unwrap_or(u16::MAX);
-                column.set_constraint(ColumnConstraint::Absolute(Width::Fixed(width)));
+                ColumnConstraint::Absolute(Width::Fixed(width))
             }
-        }
-        return t;
-    }
-    // Wrap between words where the width allows: each column at least as wide as its longest
-    // word, so ids and dates people copy are not cut in two; Japanese, which breaks between
-    // characters, kept in pieces of four characters where that fits too. (Each column also
-    // takes two spaces of padding and one border.)
-    let fits = |words: &[u16]| {
-        words.iter().map(|&w| usize::from(w) + 3).sum::<usize>()
-            < usize::from(style.width.unwrap_or(WIDTH))
-    };
-    let bounds = [wrap::JAPANESE_PIECE, 2]
-        .into_iter()
-        .map(|piece| longest_words(grid, piece))
-        .find(|words| fits(words));
-    if let Some(words) = bounds {
-        for (index, width) in words.into_iter().enumerate() {
-            if let Some(column) = t.column_mut(index) {
-                // comfy-table's boundaries count the padding.
-                let width = width.saturating_add(2);
-                column.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(width)));
+            None => {
+                let width = bounds.get(index).copied().unwrap_or(0).saturating_add(2);
+                ColumnConstraint::LowerBoundary(Width::Fixed(width))
             }
-        }
+        };
+        column.set_constraint(constraint);
     }
     t
 }
 
 /// The display width of each column's longest word, header included, Japanese counted in
-/// pieces of `piece` columns.
-fn longest_words(grid: &Grid, piece: usize) -> Vec<u16> {
+/// pieces of `piece` columns, ids broken after their hyphens with `hyphens`.
+fn longest_words(grid: &Grid, piece: usize, hyphens: bool) -> Vec<u16> {
     let mut widths = vec![0u16; grid.labels.len()];
     let texts = std::iter::once(grid.labels.iter().map(String::as_str).collect::<Vec<_>>()).chain(
         grid.rows
@@ -224,11 +235,45 @@ fn longest_words(grid: &Grid, piece: usize) -> Vec<u16> {
     );
     for row in texts {
         for (width, text) in widths.iter_mut().zip(row) {
-            let longest = u16::try_from(wrap::longest_word(text, piece)).unwrap_or(u16::MAX);
-            *width = (*width).max(longest);
+            let text = escape::text(text);
+            let longest = wrap::longest_word(&text, piece, hyphens);
+            *width = (*width).max(u16::try_from(longest).unwrap_or(u16::MAX));
         }
     }
     widths
+}
+
+/// A grid too wide for `width` as records, one per row, each after a blank line: a
+/// `label: value` line per cell, wrapped to the width and continued two spaces in.
+fn records(grid: &Grid, style: Style, width: usize) -> String {
+    let mut out = String::new();
+    for row in &grid.rows {
+        out.push('\n');
+        for (label, cell) in grid.labels.iter().zip(row) {
+            let label = format!("{}: ", escape::text(label));
+            let field = wrap::field(&label, &escape::text(&cell.text), width, "  ");
+            let colour = match (style.color, cell.tone) {
+                (true, Tone::Good) => Some(GREEN),
+                (true, Tone::Bad) => Some(RED),
+                _ => None,
+            };
+            if field.is_empty() {
+                let _ = writeln!(out, "{}", label.trim_end());
+            }
+            for (i, line) in field.lines().enumerate() {
+                let lead = if i == 0 { label.as_str() } else { "  " };
+                match (colour, line.strip_prefix(lead)) {
+                    (Some(colour), Some(value)) => {
+                        let _ = writeln!(out, "{lead}{colour}{value}{RESET}");
+                    }
+                    _ => {
+                        let _ = writeln!(out, "{}", line.trim_end());
+                    }
+                }
+            }
+        }
+    }
+    out
 }
 
 fn check_text(r: &CheckReport, words: &Words, style: Style) -> String {
@@ -641,5 +686,81 @@ impl<'d> RowPrinter<'d> for Rows<'_, 'd> {
             writeln!(self.out, "{}", self.words.msg(&summary.message())).map_err(stdout_error)?;
         }
         self.out.flush().map_err(stdout_error)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::grid::Cell;
+
+    fn grid(labels: &[&str], rows: &[&[&str]]) -> Grid {
+        Grid {
+            ids: labels.iter().map(|l| (*l).to_owned().into()).collect(),
+            labels: labels.iter().map(|l| (*l).to_owned()).collect(),
+            rows: rows
+                .iter()
+                .map(|r| r.iter().map(|c| Cell::same(*c)).collect())
+                .collect(),
+        }
+    }
+
+    fn at(width: u16) -> Style {
+        Style {
+            color: false,
+            width: Some(width),
+        }
+    }
+
+    /// A narrow table breaks an id after its hyphen, keeps dates whole, and fits its width.
+    #[test]
+    fn narrow_tables_break_between_words() {
+        let g = grid(
+            &["product", "current (N)", "N-1 mainstream end"],
+            &[&["sharepoint-server", "Subscription Edition", "2024-01-09"]],
+        );
+        let text = table(&g, at(46));
+        for line in text.lines() {
+            assert!(line.chars().count() <= 46, "{text}");
+        }
+        assert!(
+            text.contains("│ sharepoint- ") && text.contains("2024-01-09"),
+            "{text}"
+        );
+        assert!(
+            text.contains("Subscription") && text.contains("mainstream"),
+            "{text}"
+        );
+    }
+
+    /// Columns whose words cannot all fit are printed as records: `label: value` lines, a
+    /// blank line before each, continued two spaces in.
+    #[test]
+    fn too_wide_tables_become_records() {
+        let g = grid(
+            &[
+                "product",
+                "entitled versions",
+                "N-1 mainstream end",
+                "status",
+            ],
+            &[
+                &[
+                    "sharepoint-server",
+                    "Subscription Edition",
+                    "2024-01-09",
+                    "qualifies",
+                ],
+                &["sql-server", "2025, 2022", "", "out-of-support"],
+            ],
+        );
+        assert_eq!(
+            table(&g, at(40)),
+            "\nproduct: sharepoint-server\nentitled versions: Subscription Edition\n\
+             N-1 mainstream end: 2024-01-09\nstatus: qualifies\n\
+             \nproduct: sql-server\nentitled versions: 2025, 2022\nN-1 mainstream end:\n\
+             status: out-of-support\n"
+        );
+        assert!(table(&g, at(80)).starts_with('╭'));
     }
 }

@@ -607,14 +607,37 @@ mod japanese {
         }
     }
 
+    /// The same columns by their catalogue ids, for a table too wide for its words, printed as
+    /// records (`label: value` lines, a value continued two spaces in).
+    fn kept_fields(command: &str) -> &'static [&'static str] {
+        match command {
+            "competencies" => &["column-name", "column-aliases"],
+            "programs" => &["column-title", "column-url"],
+            _ => &[],
+        }
+    }
+
     /// The text with the kept columns of its tables blanked out.
     fn without_kept_columns(command: &str, text: &str) -> String {
         let kept = kept_columns(command);
+        let japanese = mpn_support::i18n::Words::new(mpn_support::i18n::Lang::Ja);
+        let fields: Vec<String> = kept_fields(command)
+            .iter()
+            .map(|id| format!("{}: ", japanese.text(id)))
+            .collect();
         let mut table = None;
+        let mut in_field = false;
         let mut out = String::new();
         for line in text.lines() {
             if line.starts_with('╭') {
                 table = Some(table.map_or(0, |t| t + 1));
+            }
+            // A kept field of a record, with its continued lines.
+            in_field = fields.iter().any(|f| line.starts_with(f.as_str()))
+                || in_field && line.starts_with("  ");
+            if in_field {
+                out.push('\n');
+                continue;
             }
             let columns = table.and_then(|t| kept.get(t)).copied().unwrap_or_default();
             match line.strip_prefix('│').and_then(|l| l.strip_suffix('│')) {
@@ -818,6 +841,33 @@ mod japanese {
                 {
                     let w = unicode_width::UnicodeWidthStr::width(line);
                     assert!(w <= width, "{args:?} at {columns}: {w} columns: {line}");
+                }
+            }
+        }
+    }
+
+    /// Second review, finding 7: no column of a Japanese table is starved to a character or
+    /// two while the Latin ones stay wide: at any width, every column of the matrix and of the
+    /// products is at least four Japanese characters wide (or the table is printed as records).
+    #[test]
+    fn japanese_columns_are_not_starved() {
+        for columns in ["40", "60", "80", "100", "200"] {
+            for args in [
+                &["matrix"][..],
+                &["matrix", "--as-of", "2021-06-01"][..],
+                &["products", "--as-of", "2026-06-01"][..],
+            ] {
+                let text = ja(args, columns);
+                for top in text.lines().filter(|l| l.starts_with('╭')) {
+                    let widths: Vec<usize> = top
+                        .trim_matches(['╭', '╮'])
+                        .split('┬')
+                        .map(|border| border.chars().count() - 2)
+                        .collect();
+                    assert!(
+                        widths.iter().all(|&w| w >= 8),
+                        "{args:?} at {columns}: {widths:?}\n{text}"
+                    );
                 }
             }
         }
