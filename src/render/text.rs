@@ -69,8 +69,13 @@ fn unwrapped(report: &Report, words: &Words, style: Style) -> String {
         Report::Products(products) => {
             let mut out =
                 words.format("heading-products", &[("as_of", Value::Day(products.as_of))]) + "\n";
-            out.push_str(&table(&grid::listing(words, products), style));
+            let listing = table(&grid::listing(words, products), style);
+            out.push_str(&listing);
             if products.view == crate::report::products::ProductsView::Products {
+                // Records (a narrow terminal) are set apart by blank lines; so is the hint.
+                if listing.starts_with('\n') {
+                    out.push('\n');
+                }
                 out.push_str(&(words.text("hint-versions") + "\n"));
             }
             out

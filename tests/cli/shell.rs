@@ -299,3 +299,17 @@ fn man_page_lists_commands_and_exit_status() {
     assert!(roff.contains(".SH \"EXIT STATUS\"\n.TP\n\\fB0\\fR\n"));
     assert!(roff.contains("\\fBprograms\\fR"));
 }
+
+/// A products list printed as records (a narrow terminal) keeps its closing hint apart from
+/// the last record by a blank line, as each record is kept apart from the one before.
+#[test]
+fn the_hint_after_records_stands_apart() {
+    let text = at_width(&["products", "--as-of", "2026-06-01"], 40);
+    let hint = "Each version's dates and status:";
+    let at = text.find(hint).expect("the hint");
+    assert!(text[..at].ends_with("\n\n"), "{text}");
+    assert!(
+        !text.contains('╭'),
+        "records expected at 40 columns: {text}"
+    );
+}
