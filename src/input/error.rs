@@ -63,14 +63,10 @@ pub enum InputError {
         /// The row's.
         found: u64,
     },
-    /// A CSV row with fewer fields than the header, one of them holding a `,` or a line
-    /// break: a quote opened that field and was probably not closed.
+    /// A quote opened a field of this row and was never closed: the rest of the input was
+    /// read into that field.
     OpenQuote {
-        /// The header's.
-        expected: u64,
-        /// The row's.
-        found: u64,
-        /// The field holding it, from 1.
+        /// The field it opens, from 1.
         field: usize,
     },
     /// A CSV fault in the csv crate's own words.
@@ -214,18 +210,9 @@ impl InputError {
                 "input-field-count",
                 vec![("expected", count(*expected)), ("found", count(*found))],
             ),
-            InputError::OpenQuote {
-                expected,
-                found,
-                field,
-            } => (
-                "input-open-quote",
-                vec![
-                    ("expected", count(*expected)),
-                    ("found", count(*found)),
-                    ("field", count(*field as u64)),
-                ],
-            ),
+            InputError::OpenQuote { field } => {
+                ("input-open-quote", vec![("field", count(*field as u64))])
+            }
             InputError::Csv { message } | InputError::Json { message } => {
                 ("input-parser", vec![("message", Value::Text(message))])
             }
@@ -309,11 +296,7 @@ mod tests {
                 expected: 3,
                 found: 2,
             },
-            InputError::OpenQuote {
-                expected: 3,
-                found: 2,
-                field: 2,
-            },
+            InputError::OpenQuote { field: 2 },
             InputError::Csv {
                 message: "x".into(),
             },

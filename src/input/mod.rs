@@ -351,8 +351,29 @@ impl Rows {
     }
 }
 
-/// The length of the row that was cut, for the row iterator to report as that row's error.
-type CutRow = Rc<Cell<Option<u64>>>;
+/// What [`RowLimit`] saw that the reader above cannot tell, for the row iterator to report as
+/// the row's error: the length of a row it cut, and a quoted field still open at the end of
+/// the input (the csv crate ends such a field there, silently, having read every row after the
+/// quote into it).
+#[derive(Debug, Default)]
+struct Seen {
+    cut: Cell<Option<u64>>,
+    open_quote: Cell<bool>,
+}
+
+impl Seen {
+    /// The length of the row cut since the last call, if one was.
+    fn take(&self) -> Option<u64> {
+        self.cut.take()
+    }
+
+    /// Whether the input ended inside a quoted field since the last call.
+    fn take_open_quote(&self) -> bool {
+        self.open_quote.take()
+    }
+}
+
+type CutRow = Rc<Seen>;
 
 /// Passes rows through (after [`LineEndings`]) while each is at most [`MAX_ROW_BYTES`] long, so
 /// no reader above ever holds more of a row than that. A longer row is cut: the rest of it is
@@ -420,7 +441,7 @@ impl<R: BufRead> RowLimit<R> {
                 ));
             }
         }
-        self.cut.set(Some(self.row_bytes + dropped));
+        self.cut.cut.set(Some(self.row_bytes + dropped));
         self.pending = end;
         self.rows.restart();
         self.row_bytes = 0;
@@ -441,6 +462,9 @@ impl<R: BufRead> Read for RowLimit<R> {
             return Ok(n);
         }
         let data = self.inner.fill_buf()?;
+        if data.is_empty() && self.rows == Rows::Csv(CsvState::Quoted) {
+            self.cut.open_quote.set(true);
+        }
         let mut passed = 0;
         for (&byte, slot) in data.iter().zip(buf.iter_mut()) {
             *slot = byte;
@@ -605,6 +629,11 @@ fn csv_rows(
         return Err(header_error(InputError::RowTooLong { bytes }));
     }
     let header = header?.clone();
+    if cut.take_open_quote() {
+        return Err(header_error(InputError::OpenQuote {
+            field: header.len(),
+        }));
+    }
     // One column with `;` or a tab in it: the file separates its columns with another
     // character than the batch reads.
     if header.len() == 1
@@ -664,6 +693,22 @@ fn csv_rows(
                 error: InputError::RowTooLong { bytes },
             }));
         }
+        if cut.take_open_quote() {
+            // The rest of the input went into this row's last field: the row is that error,
+            // and there is nothing after it.
+            done = true;
+            let line = match &read {
+                Ok(_) => record.position().map(|p| p.line() as usize),
+                Err(e) => e.position().map(|p| p.line() as usize),
+            }
+            .unwrap_or(next_line);
+            return Some(Err(RowError {
+                line,
+                error: InputError::OpenQuote {
+                    field: record.len().max(1),
+                },
+            }));
+        }
         match read {
             Ok(false) => None,
             Ok(true) => {
@@ -687,22 +732,10 @@ fn csv_rows(
                 next_line = line + 1;
                 // An I/O error ends the input; a malformed record is one bad row.
                 done = matches!(e.kind(), csv::ErrorKind::Io(_));
-                let error = match csv_error(&e) {
-                    // Too few fields, one of them holding a separator or a line break: a quote
-                    // opened it and was probably never closed.
-                    InputError::FieldCount { expected, found } if found < expected => {
-                        match record.iter().position(|f| f.contains([',', '\n', '\r'])) {
-                            Some(field) => InputError::OpenQuote {
-                                expected,
-                                found,
-                                field: field + 1,
-                            },
-                            None => InputError::FieldCount { expected, found },
-                        }
-                    }
-                    error => error,
-                };
-                Some(Err(RowError { line, error }))
+                Some(Err(RowError {
+                    line,
+                    error: csv_error(&e),
+                }))
             }
         }
     })))

@@ -456,29 +456,57 @@ fn json_numbers_are_quoted_as_written() {
     );
 }
 
-/// Second review, finding 9: a CSV row whose quote is never closed is reported as that, not
-/// only as a row with too few fields; a row merely short of fields keeps the plain words.
+/// Second review, finding 9, and the third review, findings 2 to 4: a quote that is never
+/// closed takes the rest of the input into its field. That row is the error, named as an open
+/// quote, wherever it is: in the last column, where the field count still agrees (the rows
+/// swallowed were once answered "eligible", exit 0), in the last row, or in the header. A
+/// closed quote in a row that is merely short of a field keeps the plain words.
 #[test]
 fn an_unclosed_csv_quote_is_named() {
-    let (code, stdout, _) = batch_stdin(
-        b"tier,product,version\n\"spd,sql-server,2019\ngold,sql-server,2019\n",
-        &[],
-    );
-    assert_eq!(code, Some(2));
-    assert_eq!(
-        stdout.lines().next(),
-        Some(
-            "line 2: error: expected 3 fields like the header, found 1: field 1 holds a `,` or a line break, so the quote that opens it is probably not closed (close it; write a quote inside a field as `\"\"`)"
+    let open = |field: u32| {
+        format!(
+            "error: the quote that opens field {field} is never closed, so everything after it up to the end of the input was read into that field: close the quote (a quote inside a field is written `\"\"`)"
+        )
+    };
+    for (input, field) in [
+        (&b"tier,product,version\n\"spd,sql-server,2019\ngold,sql-server,2019\n"[..], 1),
+        (
+            b"tier,product,version,note\nspd,sql-server,2022,\"oops\nspd,sql-server,2008\nspd,windows-server,2012\n",
+            4,
         ),
-        "{stdout}"
+        (b"tier,product,version\nspd,\"sql-server\n", 2),
+        (b"tier,product,version\nspd,sql-server,\"2022", 3),
+    ] {
+        let (code, stdout, _) = batch_stdin(input, &[]);
+        assert_eq!(code, Some(2), "{stdout}");
+        assert_eq!(
+            stdout.lines().collect::<Vec<_>>(),
+            [format!("line 2: {}", open(field)).as_str()],
+            "{}",
+            String::from_utf8_lossy(input)
+        );
+    }
+    let (code, stdout, stderr) = batch_stdin(
+        b"tier,product,\"version\nspd,sql-server,2022\n",
+        &["--allow-empty"],
     );
-    let (code, stdout, _) = batch_stdin(b"tier,product,version\nspd,sql-server\n", &[]);
-    assert_eq!(code, Some(2));
+    assert_eq!((code, stdout.as_str()), (Some(2), ""));
     assert_eq!(
-        stdout.lines().next(),
-        Some("line 2: error: expected 3 fields like the header, found 2"),
-        "{stdout}"
+        stderr,
+        format!("error: `-`: line 1: {}\n", &open(3)["error: ".len()..])
     );
+    for input in [
+        &b"tier,product,version\nspd,\"Windows Server, 2019\"\n"[..],
+        b"tier,product,version\nspd,sql-server\n",
+    ] {
+        let (code, stdout, _) = batch_stdin(input, &[]);
+        assert_eq!(code, Some(2));
+        assert_eq!(
+            stdout.lines().next(),
+            Some("line 2: error: expected 3 fields like the header, found 2"),
+            "{stdout}"
+        );
+    }
 }
 
 /// Review finding 14: a file of another encoding or separator, and a JSON array cut short,
