@@ -73,7 +73,10 @@ fn hyphen_break(line: &str, at: usize) -> bool {
     {
         return false;
     }
-    let start = before.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+    let start = before
+        .char_indices()
+        .rfind(|(_, c)| c.is_whitespace())
+        .map_or(0, |(i, c)| i + c.len_utf8());
     let end = after
         .find(char::is_whitespace)
         .map_or(line.len(), |i| at + 1 + i);
@@ -272,6 +275,24 @@ mod tests {
 
     /// A table cell breaks at spaces; an id after a hyphen between letters only when it is
     /// wider than the column; a date, a number or an address never.
+    /// A space of more than one byte (no-break, thin, ideographic) before a hyphenated word
+    /// is a space like any other (third review: it was sliced at its second byte, a panic).
+    #[test]
+    fn wide_spaces_before_a_hyphen_are_whole_characters() {
+        for space in ['\u{a0}', '\u{2009}', '\u{3000}'] {
+            let text = format!("Partner{space}On-premises Support");
+            for width in 1..=text.len() {
+                let wrapped = cell(&text, width);
+                assert_eq!(
+                    wrapped.split_whitespace().collect::<String>(),
+                    text.split_whitespace().collect::<String>(),
+                    "{width}: {wrapped:?}"
+                );
+            }
+            assert!(longest_word(&text, 8, true) >= "premises".len());
+        }
+    }
+
     #[test]
     fn cells_break_ids_after_hyphens_only_when_they_must() {
         assert_eq!(cell("sharepoint-server", 13), "sharepoint-\nserver");

@@ -313,3 +313,60 @@ fn the_hint_after_records_stands_apart() {
         "records expected at 40 columns: {text}"
     );
 }
+
+/// Third review, finding 1: a data name with a no-break space before a hyphenated word
+/// (`Partner\u{a0}On-premises Support`), which `validate` accepts, is wrapped at any width; it
+/// once sliced the two-byte space in half and panicked.
+#[test]
+fn a_no_break_space_in_a_data_name_wraps() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("entitlements.json");
+    let text = include_str!("../../data/entitlements.json").replace(
+        "Partner On-premises Support",
+        "Partner\u{a0}On-premises Support",
+    );
+    std::fs::write(&path, text).expect("write");
+    for (columns, args) in [
+        (80, &["matrix"][..]),
+        (
+            41,
+            &[
+                "check",
+                "-t",
+                "spd",
+                "-p",
+                "sql-server",
+                "--as-of",
+                "2026-06-01",
+            ][..],
+        ),
+        (
+            40,
+            &[
+                "check",
+                "-t",
+                "spd",
+                "-p",
+                "sql-server",
+                "--as-of",
+                "2026-06-01",
+            ][..],
+        ),
+    ] {
+        let out = cmd()
+            .env("COLUMNS", columns.to_string())
+            .args(args)
+            .arg("--entitlements")
+            .arg(&path)
+            .output()
+            .expect("runs");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            out.status.code().is_some_and(|c| c <= 1),
+            "{columns} {args:?}: {stderr}"
+        );
+        assert!(!stderr.contains("panicked"), "{stderr}");
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(stdout.contains("On-"), "{stdout}");
+    }
+}
