@@ -287,11 +287,11 @@ alternative-gives = { $tier } ({ $grant })
 explain-instead = 代替手段: { $alternatives }。
 explain-assumes = この回答は、{ $assumed } を想定しています。
 # The labels are padded to one width (a Japanese character takes two columns).
-diagnose-matched = 一致:     "{ $text }" ({ $id }、スコア { $score })
-diagnose-cause = 原因:     { $cause }
-diagnose-action = 対処:     { $action }
-diagnose-portal = ポータル: { $portal }
-diagnose-source = 出典:     Microsoft のドキュメント "Technical Support for On-premises or Cloud products"、セクション: { $section }
+diagnose-matched = 一致:      "{ $text }" ({ $id }、スコア { $score })
+diagnose-cause = 原因:      { $cause }
+diagnose-action = 対処:      { $action }
+diagnose-portal = ポータル:  { $portal }
+diagnose-source = 出典:      Microsoft のドキュメント "Technical Support for On-premises or Cloud products"、セクション: { $section }
 diagnose-no-match = 既知のポータル メッセージや症状で "{ $input }" に一致するものはありません。既知のもの:
 data-entitlements = 利用資格の表
 data-lifecycle = ライフサイクル データ

@@ -370,3 +370,51 @@ fn a_no_break_space_in_a_data_name_wraps() {
         assert!(stdout.contains("On-"), "{stdout}");
     }
 }
+
+/// Second review, finding 10, and the third, finding 8: `diagnose`'s labels stay a column when
+/// its lines wrap, in both languages and for every label (`ポータル:` too): each continuation
+/// line starts under the text, as far in as the first line's text starts.
+#[test]
+fn diagnose_wraps_under_its_labels() {
+    for lang in ["en", "ja"] {
+        let text = at_width(
+            &[
+                "--lang",
+                lang,
+                "diagnose",
+                "Access ID is already associated",
+            ],
+            60,
+        );
+        let lines: Vec<&str> = text.lines().collect();
+        let indent = |l: &str| l.len() - l.trim_start().len();
+        let first = lines[0];
+        // Where the first line's text starts: after the label and its padding.
+        let colon = first.find(':').expect("a label");
+        let hang = unicode_display_width(&first[..colon + 1]) + indent(&first[colon + 1..]);
+        let mut continued = 0;
+        for line in &lines[1..] {
+            if line.starts_with(' ') {
+                continued += 1;
+                assert_eq!(indent(line), hang, "{lang}:\n{text}");
+            }
+        }
+        assert!(
+            continued >= 5,
+            "{lang}: nothing wrapped at 60 columns:\n{text}"
+        );
+        // Every label line has its text at that column too.
+        for line in lines.iter().filter(|l| !l.starts_with(' ')) {
+            let colon = line.find(':').expect("a label");
+            let at = unicode_display_width(&line[..colon + 1]) + indent(&line[colon + 1..]);
+            assert_eq!(at, hang, "{lang}: {line}");
+        }
+    }
+}
+
+/// Display columns of a label: two for each Japanese character.
+fn unicode_display_width(text: &str) -> usize {
+    text.chars()
+        .map(|c| if (c as u32) >= 0x1100 { 2 } else { 1 })
+        .sum()
+}
