@@ -6,6 +6,7 @@ use clap::Args;
 use super::Context;
 use crate::commands::args::{DataArgs, parse_date};
 use crate::data;
+use crate::engine::{Given, QueryError};
 use crate::error::AppError;
 use crate::exit::Exit;
 use crate::render::ProductsFormat;
@@ -43,7 +44,7 @@ pub fn run(args: &ProductsArgs, ctx: &mut Context<'_>) -> Result<Exit, AppError>
             Ok(product) => (Some(product), None),
             Err(e) => match named_versions(&data, p) {
                 Some(Ok((product, versions))) => (Some(product), Some(versions)),
-                Some(Err(version)) => return Err(AppError::Unknown(vec![version])),
+                Some(Err(refused)) => return Err(refused),
                 None => return Err(AppError::Unknown(vec![e])),
             },
         },
@@ -52,7 +53,23 @@ pub fn run(args: &ProductsArgs, ctx: &mut Context<'_>) -> Result<Exit, AppError>
     let as_of = args.as_of.unwrap_or(ctx.today);
     let words = ctx.out.words;
     let report = match args.format {
-        ProductsFormat::Svg => Report::Timeline(TimelineReport::new(&data, only, as_of)?),
+        ProductsFormat::Svg => {
+            let mut timeline = TimelineReport::new(&data, only, as_of)?;
+            // The versions named, when the picture has them (it draws the main track).
+            if let Some(versions) = &named {
+                for product in &mut timeline.products {
+                    if product
+                        .versions
+                        .iter()
+                        .any(|v| versions.contains(&v.version))
+                    {
+                        product.versions.retain(|v| versions.contains(&v.version));
+                        product.older = 0;
+                    }
+                }
+            }
+            Report::Timeline(timeline)
+        }
         _ => {
             let view = if args.versions || named.is_some() {
                 ProductsView::Versions
@@ -74,12 +91,12 @@ pub fn run(args: &ProductsArgs, ctx: &mut Context<'_>) -> Result<Exit, AppError>
 
 /// The product and versions a name ending in a version names (`SQL Server 2019`: 2019;
 /// `Windows 10`: each `10 ...` version), as `check` reads such a name. `None` when the name
-/// does not begin with a product; a version the product does not have is refused, as `check`
-/// refuses it.
+/// does not begin with a product; a version the product does not have, or any version of a
+/// cloud product, is refused, as `check` refuses it.
 fn named_versions<'a>(
     data: &'a data::Dataset,
     name: &str,
-) -> Option<Result<(&'a data::Product, Vec<String>), crate::names::UnknownNameError>> {
+) -> Option<Result<(&'a data::Product, Vec<String>), AppError>> {
     let readings = data.product_readings(name);
     let named = readings.iter().rev().find_map(|&(product, tail)| {
         let versions: Vec<String> = match data.version(product, tail) {
@@ -94,7 +111,18 @@ fn named_versions<'a>(
     });
     match (named, readings.first()) {
         (Some(named), _) => Some(Ok(named)),
-        (None, Some(&(product, tail))) => data.version(product, tail).err().map(Err),
-        (None, None) => None,
+        (None, Some(&(product, tail))) if product.deployment == data::Deployment::Cloud => {
+            Some(Err(AppError::Query(QueryError::CloudVersion {
+                product: product.id.clone(),
+                version: tail.to_owned(),
+                named: Some(name.to_owned()),
+                given: Given::Flags,
+            })))
+        }
+        (None, Some(&(product, tail))) if crate::engine::version_shaped(tail) => data
+            .version(product, tail)
+            .err()
+            .map(|e| Err(AppError::Unknown(vec![e]))),
+        (None, _) => None,
     }
 }

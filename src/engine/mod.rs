@@ -62,7 +62,7 @@ use account::{
 };
 use conditions::Facts;
 pub use finding::{Args, Code, Msg, Rule, RuleId, Value};
-pub use query::{Account, Flagged, Given, Query, QueryError, Request};
+pub use query::{Account, Flagged, Given, Query, QueryError, Request, version_shaped};
 pub use tier::{ClassGrant, Grant};
 use tier::{EntitlementRule, ExclusionRule, OfferRule, SupportTypeRule};
 pub use version::Position;

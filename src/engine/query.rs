@@ -542,7 +542,9 @@ impl Request {
             .iter()
             .rev()
             .find(|(p, tail)| data.version(p, tail).is_ok())
-            .or(readings.first())
+            .or(readings.first().filter(|(p, tail)| {
+                version_shaped(tail) || !data.versions_beginning(p, tail).is_empty()
+            }))
             .copied()
     }
 
@@ -626,4 +628,11 @@ pub struct Account<'a> {
     pub for_customer: bool,
     /// The role of the account making the request.
     pub role: Option<&'a Role>,
+}
+
+/// Whether the rest of a name, after a product, reads as a version asked for (`2031`, `10 23H2`)
+/// when it names none: it starts with a digit. Else (`Server, 2019` after `Windows`) the name
+/// as a whole is the unknown one, and "did you mean" looks at all of it.
+pub fn version_shaped(tail: &str) -> bool {
+    tail.starts_with(|c: char| c.is_ascii_digit())
 }

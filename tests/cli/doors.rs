@@ -839,3 +839,83 @@ fn products_reads_a_name_with_its_version_as_check_does() {
             .stderr(predicate::str::starts_with(refusal));
     }
 }
+
+/// Third review, findings 5, 6 and 10: through `products` and `check` alike, a cloud product
+/// named with a version is told it has none; a name whose rest is no version of the shorter
+/// product it begins with (`Windows Server, 2019` is not Windows client `Server, 2019`) is an
+/// unknown product, with "did you mean" the one meant; a name ending in a version that is
+/// no version but begins some (`Windows Vista`) is still read; and the picture of a product
+/// named with its version draws that version.
+#[test]
+fn names_with_versions_are_refused_alike_through_products_and_check() {
+    let doors = |name: &str| -> [Vec<String>; 2] {
+        [
+            vec!["products".into(), "--product".into(), name.into()],
+            vec![
+                "check".into(),
+                "-t".into(),
+                "spd".into(),
+                "-p".into(),
+                name.into(),
+            ],
+        ]
+    };
+    for (name, refusal) in [
+        (
+            "azure 2020",
+            "error: `azure` is a cloud product and has no versions (cloud products are not affected by the N-1 policy): `azure 2020` ends in `2020`; name the product alone\n",
+        ),
+        (
+            "Windows Server, 2019",
+            "error: unknown product `Windows Server, 2019`: did you mean `windows-server`?",
+        ),
+    ] {
+        for args in doors(name) {
+            cmd()
+                .args(&args)
+                .assert()
+                .code(2)
+                .stderr(predicate::str::starts_with(refusal));
+        }
+    }
+    for args in doors("Windows Vista") {
+        cmd()
+            .args(&args)
+            .args(["--as-of", "2026-06-01", "--format", "json"])
+            .assert()
+            .stdout(contains("Vista SP2"));
+    }
+    let picture = cmd()
+        .args([
+            "products",
+            "--product",
+            "SQL Server 2019",
+            "--as-of",
+            "2026-06-01",
+        ])
+        .args(["--format", "svg"])
+        .output()
+        .expect("runs");
+    let svg = String::from_utf8(picture.stdout).expect("UTF-8");
+    let whole = cmd()
+        .args([
+            "products",
+            "--product",
+            "sql-server",
+            "--as-of",
+            "2026-06-01",
+        ])
+        .args(["--format", "svg"])
+        .output()
+        .expect("runs");
+    let whole = String::from_utf8(whole.stdout).expect("UTF-8");
+    // The whole product's picture names 2017 and 2016; the one of 2019 does not.
+    assert!(
+        whole.contains(">2017<") && whole.contains(">2016<"),
+        "{whole}"
+    );
+    assert!(
+        svg.contains(">2019<") && !svg.contains(">2017<") && !svg.contains(">2016<"),
+        "{svg}"
+    );
+}
