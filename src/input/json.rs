@@ -100,14 +100,34 @@ impl<'de> Deserialize<'de> for Cell {
             Some(b'f') => Cell::Bool(false),
             Some(b'"') if !text.contains('\\') => Cell::Text(text[1..text.len() - 1].to_owned()),
             Some(b'"') => Cell::Text(serde_json::from_str(text).map_err(D::Error::custom)?),
-            Some(b'[' | b'{') => Cell::Nested(
-                serde_json::from_str::<serde_json::Value>(text)
-                    .map_err(D::Error::custom)?
-                    .to_string(),
-            ),
+            Some(b'[' | b'{') => Cell::Nested(compact(text)),
             _ => Cell::Number(text.to_owned()),
         })
     }
+}
+
+/// Valid JSON as written, without the spaces and line breaks between its tokens: every
+/// number, key and repeat as the file has them.
+fn compact(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    let (mut in_string, mut escaped) = (false, false);
+    for c in json.chars() {
+        if in_string {
+            if escaped {
+                escaped = false;
+            } else if c == '\\' {
+                escaped = true;
+            } else if c == '"' {
+                in_string = false;
+            }
+        } else if c == '"' {
+            in_string = true;
+        } else if c.is_ascii_whitespace() {
+            continue;
+        }
+        out.push(c);
+    }
+    out
 }
 
 #[cfg(test)]
@@ -147,7 +167,7 @@ mod tests {
     #[test]
     fn values_are_kept_as_written() {
         let row: JsonRow = serde_json::from_str(
-            r#"{"a": 1e0, "b": -7.0, "c": "x\"y", "d": "plain", "e": [1, {"f": null}], "g": null, "h": false}"#,
+            r#"{"a": 1e0, "b": -7.0, "c": "x\"y", "d": "plain", "e": [1, {"f": null, "f" : 1.50, "s": "a \" b\\"}], "g": null, "h": false}"#,
         )
         .unwrap();
         let JsonRow::Object(entries) = row else {
@@ -161,7 +181,7 @@ mod tests {
                 Cell::Number("-7.0".into()),
                 Cell::Text("x\"y".into()),
                 Cell::Text("plain".into()),
-                Cell::Nested(r#"[1,{"f":null}]"#.into()),
+                Cell::Nested(r#"[1,{"f":null,"f":1.50,"s":"a \" b\\"}]"#.into()),
                 Cell::Null,
                 Cell::Bool(false),
             ]

@@ -454,6 +454,23 @@ fn json_numbers_are_quoted_as_written() {
         lines[3].starts_with("3,2017-08-01,gold,sql-server,7.0,"),
         "{stdout}"
     );
+    // Third review, finding 7: a nested value too, every key, repeat and number as written
+    // (spaces between tokens left out), in a message and in a carried column.
+    let (code, stdout, _) = batch_stdin(
+        br#"{"tier":"spd","product":"sql-server","version":"2019","extra":{"z":1.50,"a":1e2,"a":"x \" y"}}
+{"tier":"spd","product":"sql-server","version":{"z": 1.50, "a":1e2},"extra":null}
+"#,
+        &["--input-format", "jsonl", "--format", "csv"],
+    );
+    assert_eq!(code, Some(2), "{stdout}");
+    assert!(
+        stdout.contains(r#"`version`: expected text, found `{""z"":1.50,""a"":1e2}`"#),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains(r#""{""z"":1.50,""a"":1e2,""a"":""x \"" y""}""#),
+        "{stdout}"
+    );
 }
 
 /// Second review, finding 9, and the third review, findings 2 to 4: a quote that is never
